@@ -1,0 +1,1 @@
+"""The numpy engine: networks, costs, optimizers, data and training. Never imports Qt."""

@@ -1,0 +1,113 @@
+"""Activation functions σ and their derivatives σ′, one small class each.
+
+Every activation shares one interface (Nielsen's costs do the same):
+``fn(z)`` is a = σ(z) and ``prime(z, a)`` is ∂a/∂z.  ``prime`` receives the
+already computed activation ``a`` too, because for the sigmoid the lecture
+writes σ′(z) = σ(z)(1 − σ(z)) = a(1 − a): reusing ``a`` is both the lecture's
+formula and the cheap way.  Softmax has no element-wise derivative; it only
+appears as the output of cross-entropy, whose δ = a − t needs none.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class Activation:
+    """Base class: subclasses set ``name`` and implement ``fn`` and ``prime``."""
+
+    name: str = ""
+    elementwise: bool = True
+
+    def fn(self, z: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class Sigmoid(Activation):
+    """σ(z) = 1 / (1 + e⁻ᶻ), the lecture's activation."""
+
+    name = "sigmoid"
+
+    def fn(self, z: np.ndarray) -> np.ndarray:
+        # Written as ½(1 + tanh(z/2)): identical to 1/(1+e⁻ᶻ) but never overflows.
+        return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+    def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return a * (1.0 - a)  # σ′(z) = σ(z)(1 − σ(z))
+
+
+class Tanh(Activation):
+    name = "tanh"
+
+    def fn(self, z: np.ndarray) -> np.ndarray:
+        return np.tanh(z)
+
+    def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return 1.0 - a * a
+
+
+class ReLU(Activation):
+    name = "relu"
+
+    def fn(self, z: np.ndarray) -> np.ndarray:
+        return np.maximum(z, 0)
+
+    def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return (z > 0).astype(z.dtype)
+
+
+class LeakyReLU(Activation):
+    """max(z, αz) with α = 0.01: keeps a small gradient for negative z."""
+
+    name = "leaky-relu"
+    alpha = 0.01
+
+    def fn(self, z: np.ndarray) -> np.ndarray:
+        return np.where(z > 0, z, self.alpha * z)
+
+    def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return np.where(z > 0, 1.0, self.alpha).astype(z.dtype)
+
+
+class Linear(Activation):
+    name = "linear"
+
+    def fn(self, z: np.ndarray) -> np.ndarray:
+        return z
+
+    def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return np.ones_like(z)
+
+
+class Softmax(Activation):
+    """aₖ = e^{zₖ} / Σⱼ e^{zⱼ} over each row; only valid as cross-entropy's output."""
+
+    name = "softmax"
+    elementwise = False
+
+    def fn(self, z: np.ndarray) -> np.ndarray:
+        e = np.exp(z - z.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
+
+    def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        raise TypeError("softmax has no element-wise derivative; pair it with cross-entropy")
+
+
+ACTIVATIONS: dict[str, type[Activation]] = {
+    cls.name: cls for cls in (Sigmoid, Tanh, ReLU, LeakyReLU, Linear, Softmax)
+}
+HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky-relu", "linear")
+
+
+def activation(name: str) -> Activation:
+    """The activation called ``name`` (accepts ``leaky_relu`` for ``leaky-relu``)."""
+    key = name.replace("_", "-").lower()
+    if key not in ACTIVATIONS:
+        raise ValueError(f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}")
+    return ACTIVATIONS[key]()
