@@ -9,6 +9,7 @@ plain shared state and not slots.)
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 
 
@@ -43,6 +44,7 @@ class TrainingControl:
         self._paused = False
         self._stop = False
         self._step_epochs = 0  # epochs still to run before pausing again
+        self._edits: list[Callable[[], None]] = []
 
     # ---- settings ------------------------------------------------------------
     @property
@@ -59,6 +61,20 @@ class TrainingControl:
         with self._cond:
             self._hyper = replace(self._hyper, **changes).validated()
             return self._hyper
+
+    def post_edit(self, edit: Callable[[], None]) -> None:
+        """Queue a change to the network (a weight typed in the inspector…).
+
+        The training loop runs queued edits in its own thread before the next
+        mini-batch, so the network is never changed under a running batch.
+        """
+        with self._cond:
+            self._edits.append(edit)
+
+    def take_edits(self) -> list[Callable[[], None]]:
+        with self._cond:
+            edits, self._edits = self._edits, []
+            return edits
 
     # ---- flow ----------------------------------------------------------------
     def pause(self) -> None:

@@ -111,6 +111,8 @@ class Trainer:
             while i < n:
                 if not control.checkpoint():
                     return
+                for edit in control.take_edits():
+                    edit()
                 hyper = control.hyper
                 eta = self.learning_rate()
                 if eta != last_lr:

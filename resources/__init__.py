@@ -1,0 +1,1 @@
+"""Data files shipped with nndesk (installed as the package ``nndesk.resources``)."""
