@@ -1,0 +1,166 @@
+"""The GUI-thread face of training (``window.trainer``): start, pause, step, stop, reset.
+
+It owns one ``TrainingWorker`` in one QThread for the whole session (started
+once, never terminated; ``shutdown`` asks the loop to stop and waits).  Live
+settings go into the lock-protected ``TrainingControl``, which the loop reads
+between mini-batches; reports come back as queued signals carrying copies.
+
+Each run trains a copy of the GUI's network.  Epoch numbers continue across
+runs (train 5, stop, train 5 more → epochs 6–10), so the loss plot and the
+history stay one story.  The weights for the canvas are coalesced to ~30 per
+second however fast a toy set's epochs fly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from nndesk.app.training_worker import TrainingWorker
+from nndesk.engine.control import Hyperparameters, TrainingControl
+from nndesk.engine.network import Network
+from nndesk.engine.optimizers import Optimizer
+
+IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
+
+
+class TrainerController(QObject):
+    epochFinished = Signal(dict)  # epoch, train_cost, val_cost, val_accuracy, learning_rate, weights, …
+    batchFinished = Signal(dict)  # ≤ 30 per second
+    weightsUpdated = Signal(object)  # latest weights snapshot, ≤ 30 per second
+    stateChanged = Signal(str)  # idle / running / paused / stopping
+    failed = Signal(str)
+    diverged = Signal(str, float)  # explanation, learning rate that diverged
+    finished = Signal()
+    historyCleared = Signal()
+    settingsChanged = Signal(object)  # Hyperparameters after update()
+    _runRequested = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.control = TrainingControl()
+        self.history: list[dict[str, Any]] = []
+        self.optimizer: Optimizer | None = None
+        self._state, self._offset, self._pending_weights = IDLE, 0, None
+        self._weights_timer = QTimer(self, singleShot=True, interval=33, timeout=self._flush_weights)
+        self._thread = QThread()
+        self._thread.setObjectName("trainingThread")
+        self._worker = TrainingWorker()
+        self._worker.moveToThread(self._thread)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._runRequested.connect(self._worker.run)
+        self._worker.epochFinished.connect(self._on_epoch)
+        self._worker.batchFinished.connect(self.batchFinished)
+        self._worker.diverged.connect(self.diverged)
+        self._worker.failed.connect(self.failed)
+        self._worker.finished.connect(self._on_finished)
+        self._thread.start()
+
+    # ---- state ---------------------------------------------------------------
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def is_active(self) -> bool:
+        """True from ``start`` until the worker has really finished."""
+        return self._state != IDLE
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.stateChanged.emit(state)
+
+    # ---- commands ------------------------------------------------------------
+    def update(self, **changes: float | int) -> Hyperparameters:
+        """Change live settings; a running loop applies them at its next mini-batch."""
+        hyper = self.control.update(**changes)
+        self.settingsChanged.emit(hyper)
+        return hyper
+
+    def start(self, network: Network, source: Any, recipe: Any, step: bool = False) -> None:
+        """Train a copy of ``network`` on ``source`` as ``recipe`` says (one epoch if ``step``).
+
+        Raises ``ValueError`` (shapes don't match, bad settings) before anything starts.
+        """
+        if self.is_active:
+            raise RuntimeError("training is already running")
+        self.control = TrainingControl(self.control.hyper)  # a fresh stop flag for this run
+        trainer = recipe.make_trainer(network.copy(), source, control=self.control, on_batch=self._worker.on_batch)
+        if self.optimizer is not None and self.optimizer.name == trainer.optimizer.name:
+            trainer.optimizer = self.optimizer  # keep momentum / Adam moments across runs
+        self.optimizer = trainer.optimizer
+        self._offset = len(self.history)
+        if step:
+            self.control.step_epoch()
+        self._set_state(RUNNING)
+        self._runRequested.emit(trainer)
+
+    def pause(self) -> None:
+        if self._state == RUNNING:
+            self.control.pause()
+            self._set_state(PAUSED)
+
+    def resume(self) -> None:
+        if self._state == PAUSED:
+            self.control.resume()
+            self._set_state(RUNNING)
+
+    def step(self) -> None:
+        """While paused: run exactly one more epoch, then pause again."""
+        if self._state == PAUSED:
+            self.control.step_epoch()
+            self._set_state(RUNNING)
+
+    def stop(self) -> None:
+        """Ask the loop to end after its current mini-batch (wakes it if paused)."""
+        if self.is_active:
+            self.control.stop()
+            self._set_state(STOPPING)
+
+    def reset(self) -> None:
+        """Forget the history and the optimizer's memory (the window re-initialises weights)."""
+        if self.is_active:
+            raise RuntimeError("stop training before resetting")
+        self.history.clear()
+        self.optimizer = None
+        self.historyCleared.emit()
+
+    def shutdown(self) -> None:
+        """Stop the loop and wait for the thread: call before the window goes away."""
+        self.control.stop()
+        self._thread.quit()
+        self._thread.wait()
+
+    # ---- reports from the worker ----------------------------------------------
+    @Slot(dict)
+    def _on_epoch(self, report: dict) -> None:
+        report["epoch"] += self._offset
+        report["epochs"] += self._offset
+        report["lr_changes"] = [[e + self._offset, lr] for e, lr in report["lr_changes"]]
+        previous = self.history[-1]["learning_rate"] if self.history else None
+        if previous is not None and not report["lr_changes"] and report["learning_rate"] != previous:
+            # η changed between two epochs: the engine starts each epoch afresh, so record it here.
+            report["lr_changes"] = [[float(report["epoch"] - 1), report["learning_rate"]]]
+        self.history.append({k: v for k, v in report.items() if k != "weights"})
+        self._pending_weights = report["weights"]
+        if not self._weights_timer.isActive():
+            self._weights_timer.start()
+        if self._state == RUNNING and self.control.paused:  # a single step just ended
+            self._set_state(PAUSED)
+        self.epochFinished.emit(report)
+
+    @Slot()
+    def _flush_weights(self) -> None:
+        if self._pending_weights is not None:
+            snapshot, self._pending_weights = self._pending_weights, None
+            self.weightsUpdated.emit(snapshot)
+
+    @Slot(object)
+    def _on_finished(self, snapshot: object) -> None:
+        self._weights_timer.stop()
+        self._pending_weights = snapshot if snapshot is not None else self._pending_weights
+        self._flush_weights()
+        self._set_state(IDLE)
+        self.finished.emit()

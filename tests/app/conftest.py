@@ -1,0 +1,78 @@
+"""Shared fixtures for the Qt tests: offscreen platform, throw-away settings, small data."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from nndesk.engine.dataset import Dataset  # noqa: E402
+from nndesk.engine.network import Network  # noqa: E402
+from nndesk.engine.training import Trainer  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path, monkeypatch):
+    """Every test gets its own QSettings file, so window layouts never leak between tests."""
+    monkeypatch.setenv("NNDESK_SETTINGS", str(tmp_path / "settings.ini"))
+
+
+@dataclass
+class Source:
+    """The shape of ``datasets.DataSource`` the controller needs."""
+
+    name: str
+    train: Dataset
+    test: Dataset | None
+    description: str = ""
+
+
+@dataclass
+class Recipe:
+    """Just enough of ``TrainingRecipe`` for the worker tests: ``make_trainer``."""
+
+    optimizer: str = "sgd"
+    fail: bool = False
+
+    def make_trainer(self, network: Network, source: Any, control=None, on_batch=None) -> Trainer:
+        if self.fail:
+            return _BrokenTrainer(network, source.train, source.test, control=control, on_batch=on_batch)
+        return Trainer(network, source.train, source.test, control=control, optimizer=self.optimizer,
+                       on_batch=on_batch)
+
+
+class _BrokenTrainer(Trainer):
+    def epochs(self):
+        yield from ()
+        raise ZeroDivisionError("a bug in the loop")
+
+
+def blobs(n: int = 2000, seed: int = 0) -> Source:
+    """Two Gaussian blobs in 2-D: learnable in one epoch, many mini-batches each."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, n)
+    x = (rng.normal(size=(n, 2)) + np.where(y[:, None] == 1, 1.5, -1.5)).astype(np.float32)
+    ds = Dataset("blobs", x, y, 2)
+    train, test = ds.split(0.2, seed)
+    return Source("blobs", train, test)
+
+
+@pytest.fixture
+def recipe() -> type[Recipe]:
+    """The ``Recipe`` class, so tests can build trainers that fail or use another optimizer."""
+    return Recipe
+
+
+@pytest.fixture
+def source() -> Source:
+    return blobs()
+
+
+@pytest.fixture
+def network() -> Network:
+    return Network.create([2, 8, 2], "sigmoid", "cross-entropy", seed=0)
