@@ -102,7 +102,8 @@ class Network:
         a = np.asarray(x, dtype=self.dtype)
         zs, activations = [], [a]
         for layer in self.layers:
-            z = layer.z(a)
+            z = a @ layer.weights.T  # z = W·a + b (samples are rows), the bias added in place
+            z += layer.bias
             a = layer.activation.fn(z)
             zs.append(z)
             activations.append(a)
@@ -141,16 +142,19 @@ class Network:
             close = np.all(np.abs(t - a_out) <= tolerance, axis=1)
             delta[close] = 0
             learned -= int(close.sum())
-        n = len(x)
+        # Averaging over the batch: δ is linear all the way back, so dividing δᴸ by n
+        # once makes every δᵀ·a below a batch mean, with no extra pass over the big ∂C/∂W.
+        delta *= self.dtype.type(1 / len(x))
         nabla_w: list[np.ndarray] = [None] * len(self.layers)  # type: ignore[list-item]
         nabla_b: list[np.ndarray] = [None] * len(self.layers)  # type: ignore[list-item]
         for l in range(len(self.layers) - 1, -1, -1):
-            nabla_w[l] = delta.T @ activations[l] / n  # ∂C/∂w_kj = δ_k a_j
-            nabla_b[l] = delta.sum(axis=0) / n  # ∂C/∂b_k = δ_k
+            nabla_w[l] = delta.T @ activations[l]  # ∂C/∂w_kj = δ_k a_j
+            nabla_b[l] = delta.sum(axis=0)  # ∂C/∂b_k = δ_k
             if l > 0:
                 # δˡ⁻¹ = (Wˡ)ᵀ δˡ ⊙ σ′(zˡ⁻¹): ``activations[l]`` is σ(zs[l-1]).
                 below = self.layers[l - 1].activation
-                delta = (delta @ self.layers[l].weights) * below.prime(zs[l - 1], activations[l])
+                delta = delta @ self.layers[l].weights
+                delta *= below.prime(zs[l - 1], activations[l])
         return nabla_w, nabla_b, c, learned
 
     def __repr__(self) -> str:

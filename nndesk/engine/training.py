@@ -7,17 +7,25 @@ One mini-batch is the lecture's steps 2–6: forward, compare, cost, backprop,
 update w ← w − η·∇C.  A run whose cost turns NaN/inf raises
 ``TrainingDiverged`` after putting back the weights it had when the epoch
 began, so no work is lost.
+
+With an augmenter, the distorted inputs of epoch e+1 are made in a
+background thread while epoch e trains (numpy releases the GIL, so the two
+run on two cores).  Each epoch's distortions come from their own generator,
+seeded from the trainer's seed and the epoch number, so a run is the same
+whether or not the background work finished early.
 """
 
 from __future__ import annotations
 
+import math
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from nndesk.engine.control import TrainingControl
+from nndesk.engine.control import Hyperparameters, TrainingControl
 from nndesk.engine.dataset import Dataset
 from nndesk.engine.network import Network
 from nndesk.engine.optimizers import Optimizer, optimizer as make_optimizer
@@ -79,20 +87,38 @@ class Trainer:
         dtype = network.dtype.type
         self._t = train.target_matrix(dtype=dtype)
         self._x = None if augment else train.inputs(dtype=dtype)
+        if augment is not None:
+            if train.image_shape is None:
+                raise ValueError(f"data set {train.name!r} has no image shape to augment")
+            self._images = train.inputs(dtype=dtype).reshape(-1, *train.image_shape)
+            self._aug_seed = int(self.rng.integers(2**63))
+            self._prefetch: tuple[int, _Background] | None = None
         self._val = (val.inputs(dtype=dtype), val.target_matrix(dtype=dtype), val.y) if val is not None else None
 
     def learning_rate(self) -> float:
         """η for the next batch: the live setting times the schedule's factor."""
-        hyper = self.control.hyper
+        return self._eta(self.control.hyper)
+
+    def _eta(self, hyper: Hyperparameters) -> float:
         factor = self.schedule(self.epoch, hyper.epochs) if self.schedule else 1.0
         return hyper.learning_rate * factor
 
+    def _augmented(self, epoch: int) -> np.ndarray:
+        """The training inputs of ``epoch`` (from 0), distorted by its own generator."""
+        assert self.augment is not None
+        rng = np.random.default_rng([self._aug_seed, epoch])
+        return self.augment(self._images, rng).reshape(len(self.train), -1)
+
     def _epoch_inputs(self) -> np.ndarray:
+        """This epoch's inputs; with augmentation, also start making the next epoch's."""
         if self.augment is None:
             return self._x
-        shape = self.train.image_shape
-        images = self.train.inputs(dtype=self.network.dtype.type).reshape(-1, *shape)
-        return self.augment(images, self.rng).reshape(len(self.train), -1)
+        ready = self._prefetch
+        x = ready[1].result() if ready and ready[0] == self.epoch else self._augmented(self.epoch)
+        nxt = self.epoch + 1
+        self._prefetch = ((nxt, _Background(lambda: self._augmented(nxt)))
+                          if nxt < self.control.hyper.epochs else None)
+        return x
 
     def epochs(self) -> Iterator[EpochStats]:
         """Train until the epoch budget (re-read live) is spent or a stop is asked."""
@@ -106,7 +132,7 @@ class Trainer:
             x, t = self._epoch_inputs(), self._t
             order = self.rng.permutation(len(x))
             n, i, costs, changes = len(x), 0, [], []
-            last_lr = self.learning_rate()
+            last_lr = self._eta(control.hyper)
             n_batches_est = max(1, -(-n // control.hyper.batch_size))
             while i < n:
                 if not control.checkpoint():
@@ -114,14 +140,15 @@ class Trainer:
                 for edit in control.take_edits():
                     edit()
                 hyper = control.hyper
-                eta = self.learning_rate()
+                eta = self._eta(hyper)
                 if eta != last_lr:
                     changes.append((self.epoch + i / n, eta))
                     last_lr = eta
                 idx = order[i:i + hyper.batch_size]
                 i += hyper.batch_size
-                nabla_w, nabla_b, cost, _ = net.backprop(x[idx], t[idx], self.tolerance)
-                if not np.isfinite(cost):
+                # np.take copies the batch's rows a little faster than x[idx]
+                nabla_w, nabla_b, cost, _ = net.backprop(x.take(idx, axis=0), t[idx], self.tolerance)
+                if not math.isfinite(cost):
                     layer = _first_bad_layer(net, nabla_w)
                     for p, s in zip(params, saved):
                         p[...] = s
@@ -143,6 +170,27 @@ class Trainer:
             self.history.append(stats)
             control.epoch_done()
             yield stats
+
+
+class _Background:
+    """Runs ``fn`` in a daemon thread; ``result()`` waits for it and re-raises its error."""
+
+    def __init__(self, fn: Callable[[], np.ndarray]) -> None:
+        self._fn, self._value, self._error = fn, None, None
+        self._thread = threading.Thread(target=self._run, name="nndesk-augment", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._fn()
+        except BaseException as error:  # handed to the training thread by result()
+            self._error = error
+
+    def result(self) -> np.ndarray:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def _mask_frozen(net: Network, grads: list[np.ndarray]) -> None:
