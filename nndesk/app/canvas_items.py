@@ -1,0 +1,172 @@
+"""Small graphics items of the network canvas: colours, a neuron, an edge, a button.
+
+Items know their place in the network (``layer``/``index``, or ``l, k, j``)
+so the canvas can turn a click into indices; they never edit anything.
+Colours follow Okabe–Ito hues (readable by colour-blind students) in a light
+and a dark variant: blue for positive, orange for negative, as TensorFlow
+Playground does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsObject
+
+from nndesk.app.theme import is_dark
+
+_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def sup(n: int) -> str:
+    """The lecture's layer index as a superscript: 1 → ⁽¹⁾."""
+    return f"⁽{str(n).translate(_SUP)}⁾"
+
+
+@dataclass(frozen=True)
+class CanvasColors:
+    background: QColor
+    text: QColor
+    muted: QColor  # secondary labels, outlines
+    neuron: QColor  # a neuron's fill before any activation is known
+    positive: QColor  # w > 0, a > 0
+    negative: QColor  # w < 0, a < 0
+    highlight: QColor
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> CanvasColors:
+        dark = is_dark(palette)
+        return cls(
+            background=palette.color(QPalette.ColorRole.Base),
+            text=palette.color(QPalette.ColorRole.Text),
+            muted=QColor("#8c9096" if dark else "#7a7d82"),
+            neuron=QColor("#3a3d42" if dark else "#f4f5f7"),
+            positive=QColor("#56b4e9" if dark else "#0072b2"),
+            negative=QColor("#e69f00" if dark else "#d55e00"),
+            highlight=QColor("#cc79a7" if dark else "#a8457e"))
+
+    def signed(self, value: float, strength: float) -> QColor:
+        """``positive``/``negative`` by sign, blended into the neuron fill by ``strength`` 0..1."""
+        base = self.positive if value >= 0 else self.negative
+        s = min(max(strength, 0.0), 1.0)
+        n = self.neuron
+        return QColor(round(n.red() + (base.red() - n.red()) * s), round(n.green() + (base.green() - n.green()) * s),
+                      round(n.blue() + (base.blue() - n.blue()) * s))
+
+
+class NeuronItem(QGraphicsEllipseItem):
+    """One neuron a_index of layer a⁽ˡᵃʸᵉʳ⁾, drawn as a circle centred on its position."""
+
+    def __init__(self, layer: int, index: int, centre: QPointF, radius: float, colors: CanvasColors) -> None:
+        super().__init__(-radius, -radius, 2 * radius, 2 * radius)
+        self.layer, self.index, self.colors = layer, index, colors
+        self.setPos(centre)
+        self.setPen(QPen(colors.muted, 1.5))
+        self.setBrush(colors.neuron)
+        self.setZValue(2)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.value: float | None = None
+        self.strength = 0.0
+
+    def set_value(self, value: float | None, scale: float = 1.0) -> None:
+        """Fill by the activation a (blue > 0, orange < 0), strength |a| / scale."""
+        self.value = value
+        self.strength = 0.0 if value is None else min(abs(value) / scale, 1.0)
+        self.setBrush(self.colors.neuron if value is None else self.colors.signed(value, self.strength))
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        super().paint(painter, option, widget)
+        r = self.rect().width() / 2
+        if self.value is None or r < 13:
+            return
+        font = QFont()
+        font.setPixelSize(round(r * 0.62))
+        painter.setFont(font)
+        painter.setPen(QColor("white") if self.strength > 0.55 else self.colors.text)
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, f"{self.value:.2f}")
+
+
+class EdgeItem(QGraphicsLineItem):
+    """The weight w_kj of W⁽ˡ⁾; thin to draw, but ``shape`` is fat so it is easy to click."""
+
+    def __init__(self, l: int, k: int, j: int) -> None:
+        super().__init__()
+        self.l, self.k, self.j = l, k, j
+        self.setZValue(-1)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_weight(self, value: float, scale: float, colors: CanvasColors, faint: bool = False) -> None:
+        """Colour by sign, width and opacity by |w| / scale (scale = the matrix's largest |w|)."""
+        s = min(abs(value) / scale, 1.0) if scale > 0 else 0.0
+        color = QColor(colors.positive if value >= 0 else colors.negative)
+        color.setAlpha(round((40 if faint else 70) + (215 - (40 if faint else 70)) * s))
+        pen = QPen(color, 0.5 + 3.5 * s)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setPen(pen)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath(self.line().p1())
+        path.lineTo(self.line().p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(6.0, self.pen().widthF()))
+        return stroker.createStroke(path)
+
+
+class CanvasButton(QGraphicsObject):
+    """A small round (or text) button drawn in the scene: ＋, −, × and the activation chooser."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str, tooltip: str, colors: CanvasColors, radius: float = 11,
+                 flat: bool = False, font_size: float = 11) -> None:
+        super().__init__()
+        self.text, self.colors, self.radius, self.flat = text, colors, radius, flat
+        self.font = QFont()
+        self.font.setPointSizeF(font_size)
+        self.modifiers = Qt.KeyboardModifier.NoModifier  # of the last click (Shift-click = bigger step)
+        self._hover = False
+        self.setToolTip(tooltip)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setZValue(4)
+
+    def boundingRect(self) -> QRectF:
+        if self.flat:
+            w = QFontMetricsF(self.font).horizontalAdvance(self.text) + 12
+            return QRectF(-w / 2, -self.radius, w, 2 * self.radius)
+        return QRectF(-self.radius, -self.radius, 2 * self.radius, 2 * self.radius)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.boundingRect().adjusted(1, 1, -1, -1)
+        accent = self.colors.positive
+        if self._hover or not self.flat:
+            fill = QColor(accent)
+            fill.setAlpha(60 if self._hover else 0)
+            painter.setBrush(fill)
+            painter.setPen(QPen(accent if self._hover else self.colors.muted, 1.2))
+            if self.flat:
+                painter.drawRoundedRect(rect, 6, 6)
+            else:
+                painter.drawEllipse(rect)
+        painter.setFont(self.font)
+        painter.setPen(accent if self._hover else self.colors.text)
+        painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, self.text)
+
+    def hoverEnterEvent(self, event) -> None:
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:
+        self._hover = False
+        self.update()
+
+    def mousePressEvent(self, event) -> None:
+        event.accept()  # so the release comes to us
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.boundingRect().contains(event.pos()) and event.button() == Qt.MouseButton.LeftButton:
+            self.modifiers = event.modifiers()
+            self.clicked.emit()

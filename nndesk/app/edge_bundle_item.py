@@ -1,0 +1,96 @@
+"""The edges of one weight matrix W⁽ˡ⁾ between two columns of the canvas.
+
+A small matrix (≤ 512 weights) is drawn edge by edge.  A big one — 784×800
+has 627,200 weights — is drawn as a faint ribbon ("everything is connected
+to everything") with only its strongest few edges on top, and a caption
+saying so: a scene stays at a few hundred items and still shows where the
+large weights are.  ``refresh`` only moves and recolours the existing lines,
+so it is cheap enough to run after every training epoch.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QLineF, QLocale, QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QPolygonF
+from PySide6.QtWidgets import QGraphicsObject, QGraphicsPolygonItem, QGraphicsSimpleTextItem
+
+from nndesk.app.canvas_items import CanvasColors, EdgeItem
+from nndesk.app.layer_item import LayerColumn
+
+MAX_FULL = 512  # draw every edge up to this many weights
+N_STRONGEST = 160  # otherwise only this many, the largest |w|
+
+
+class EdgeBundle(QGraphicsObject):
+    """All edges of W⁽ˡ⁾ (from column ``src`` = a⁽ˡ⁾ into ``dst`` = a⁽ˡ⁺¹⁾), in scene coordinates."""
+
+    def __init__(self, l: int, src: LayerColumn, dst: LayerColumn, colors: CanvasColors, caption_y: float) -> None:
+        super().__init__()
+        self.l, self.src, self.dst, self.colors = l, src, dst, colors
+        self.setZValue(-1)  # under the columns: edges seem to leave a neuron's rim
+        self.full = src.n * dst.n <= MAX_FULL
+        self._src_pos = [src.neuron_pos(j) for j in range(src.n)]
+        self._dst_pos = [dst.neuron_pos(k) for k in range(dst.n)]
+        if self.full:
+            self.edges = [EdgeItem(l, k, j) for k in range(dst.n) for j in range(src.n)]
+            for e in self.edges:
+                e.setLine(QLineF(self._src_pos[e.j], self._dst_pos[e.k]))
+        else:
+            self.edges = [EdgeItem(l, 0, 0) for _ in range(min(N_STRONGEST, src.n * dst.n))]
+            self._add_ribbon()
+            self._add_caption(caption_y)
+        for e in self.edges:
+            e.setParentItem(self)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF()
+
+    def paint(self, painter, option, widget=None) -> None:
+        pass
+
+    def edge_line(self, k: int, j: int) -> QLineF:
+        """Scene line of w_kj, whether or not it is drawn (highlights use it)."""
+        return QLineF(self._src_pos[j], self._dst_pos[k])
+
+    def refresh(self, weights: np.ndarray) -> None:
+        """Recolour (and for a big matrix re-pick) the drawn edges from W⁽ˡ⁾ = ``weights``."""
+        w = np.asarray(weights)
+        scale = float(np.max(np.abs(w))) if w.size else 0.0
+        if self.full:
+            for e in self.edges:
+                e.set_weight(float(w[e.k, e.j]), scale, self.colors)
+            return
+        flat = np.abs(w).ravel()
+        n = len(self.edges)
+        idx = np.argpartition(flat, flat.size - n)[flat.size - n:]
+        idx = idx[np.argsort(flat[idx])]  # weakest first, so the strongest are drawn on top
+        ks, js = np.divmod(idx, w.shape[1])
+        for e, k, j in zip(self.edges, ks.tolist(), js.tolist()):
+            e.k, e.j = k, j
+            e.setLine(QLineF(self._src_pos[j], self._dst_pos[k]))
+            e.set_weight(float(w[k, j]), scale, self.colors, faint=True)
+
+    def _add_ribbon(self) -> None:
+        def extent(col: LayerColumn, side: float) -> tuple[QPointF, QPointF]:
+            x = col.x() + side * col.width / 2
+            return QPointF(x, col.y() - col.height / 2), QPointF(x, col.y() + col.height / 2)
+
+        (a_top, a_bottom), (b_top, b_bottom) = extent(self.src, 1), extent(self.dst, -1)
+        ribbon = QGraphicsPolygonItem(QPolygonF([a_top, b_top, b_bottom, a_bottom]), self)
+        fill = QColor(self.colors.muted)
+        fill.setAlpha(28)
+        ribbon.setBrush(fill)
+        ribbon.setPen(QColor(0, 0, 0, 0))
+
+    def _add_caption(self, y: float) -> None:
+        text = QCoreApplication.translate("EdgeBundle", "{shown} strongest\nof {total} weights").format(
+            shown=len(self.edges), total=QLocale().toString(self.src.n * self.dst.n))
+        caption = QGraphicsSimpleTextItem(text, self)
+        font = QFont()
+        font.setPixelSize(11)
+        caption.setFont(font)
+        caption.setBrush(self.colors.muted)
+        rect = caption.boundingRect()
+        mid = (self.src.x() + self.src.width / 2 + self.dst.x() - self.dst.width / 2) / 2
+        caption.setPos(mid - rect.width() / 2, y)

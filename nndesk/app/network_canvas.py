@@ -1,0 +1,261 @@
+"""The network drawn as a student draws it on paper, and edited in place.
+
+Layers are columns (``LayerColumn``), weight matrices are edge bundles
+(``EdgeBundle``): blue for w > 0, orange for w < 0, thicker for larger |w|.
+The view builds its scene from a ``NetworkDocument`` and follows its
+signals: ``architectureChanged`` rebuilds (a few hundred items even for
+784-800-10), ``weightsChanged`` only recolours.  Edits — the ＋ layer
+buttons, the −/+/× and σ buttons on each hidden layer, the context menu —
+are undo commands (``LayerEditor``).  For the inspector and the backprop
+step-through it reports clicks as indices and can highlight a neuron or an
+edge; see the index convention in ``network_document``.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QCursor, QPainter, QPen, QTransform, QUndoStack
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
+
+from nndesk.app.canvas_items import CanvasButton, CanvasColors, EdgeItem, NeuronItem, sup
+from nndesk.app.canvas_legend import CanvasLegend
+from nndesk.app.edge_bundle_item import EdgeBundle
+from nndesk.app.layer_editor import LayerEditor
+from nndesk.app.layer_item import LayerColumn, body_size
+from nndesk.app.network_document import NetworkDocument
+
+GAP = 190.0  # between the bodies of two columns
+MAX_SCALE = 1.5  # fit-in-view never blows a tiny network up beyond this
+
+
+class NetworkCanvas(QGraphicsView):
+    neuronClicked = Signal(int, int)  # L, index: neuron `index` of a⁽ᴸ⁾
+    edgeClicked = Signal(int, int, int)  # l, k, j: w_kj of W⁽ˡ⁾
+
+    def __init__(self, document: NetworkDocument, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkEditor")
+        self.document = document
+        self.editor = LayerEditor(document, undo_stack, self)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.columns: list[LayerColumn] = []
+        self.bundles: list[EdgeBundle] = []
+        self.insert_buttons: dict[int, CanvasButton] = {}  # L → the "+ layer" button inserting a⁽ᴸ⁾
+        self._activations: list[np.ndarray] | None = None
+        self._highlight: tuple | None = None
+        self._highlight_items: list = []
+        self._user_zoom = False
+        document.architectureChanged.connect(self.rebuild)
+        document.weightsChanged.connect(self.refresh_weights)
+        self.rebuild()
+
+    # ---- the inspector's API ----------------------------------------------------
+    def neuron_pos(self, L: int, i: int) -> QPointF:
+        return self.columns[L].neuron_pos(i)
+
+    def edge_pos(self, l: int, k: int, j: int) -> QPointF:
+        """A point on the drawn edge w_kj (its middle), e.g. to click it."""
+        return self.bundles[l].edge_line(k, j).center()
+
+    def set_activations(self, activations: list[np.ndarray] | None) -> None:
+        """Light every layer by its a⁽ᴸ⁾ (one array per layer, input first); None: neutral."""
+        if activations is not None and [np.size(a) for a in activations] != self.document.sizes:
+            return  # from before an edit; the sender will send fresh ones
+        self._activations = activations
+        for L, col in enumerate(self.columns):
+            a = activations[L] if activations is not None else None
+            if a is None and L == 0:
+                a = self.document.mean_input  # the "mean digit" until a real input arrives
+            col.set_activations(a)
+
+    def highlight_neuron(self, L: int, i: int) -> None:
+        self._set_highlight(("neuron", L, i))
+
+    def highlight_edge(self, l: int, k: int, j: int) -> None:
+        self._set_highlight(("edge", l, k, j))
+
+    def clear_highlight(self) -> None:
+        self._set_highlight(None)
+
+    def fit(self) -> None:
+        """Show the whole network (also on double-click on empty space)."""
+        self._user_zoom = False
+        rect = self.scene().sceneRect()
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() > MAX_SCALE:
+            self.setTransform(QTransform.fromScale(MAX_SCALE, MAX_SCALE))
+            self.centerOn(rect.center())
+
+    # ---- following the document ---------------------------------------------------
+    def rebuild(self) -> None:
+        """Build every item from the document (after any change of architecture)."""
+        doc, scene = self.document, self.scene()
+        self._highlight_items = []
+        scene.clear()
+        self.columns, self.bundles, self.insert_buttons = [], [], {}
+        colors = CanvasColors.from_palette(self.palette())
+        self.setBackgroundBrush(QBrush(colors.background))
+        sizes, n_layers = doc.sizes, doc.n_layers
+        bodies = [body_size(n, doc.input_shape if L == 0 else None) for L, n in enumerate(sizes)]
+        half = max(h for _, h in bodies) / 2
+        x = 0.0
+        for L, n in enumerate(sizes):
+            if L:
+                x += bodies[L - 1][0] / 2 + GAP + bodies[L][0] / 2
+            role = "input" if L == 0 else "output" if L == n_layers - 1 else "hidden"
+            col = LayerColumn(L, n, role, doc.activation_name(L), doc.input_shape if L == 0 else None, colors, half)
+            col.setPos(x, 0)
+            scene.addItem(col)
+            self.columns.append(col)
+            if role == "hidden":
+                self._connect_controls(col)
+        for l in range(n_layers - 1):
+            bundle = EdgeBundle(l, self.columns[l], self.columns[l + 1], colors, half + 8)
+            scene.addItem(bundle)
+            self.bundles.append(bundle)
+            self._add_insert_button(l + 1, colors, half)
+        legend = CanvasLegend(colors)
+        legend.setPos(-bodies[0][0] / 2, -half - 112)
+        scene.addItem(legend)
+        self._colors = colors
+        self.refresh_weights()
+        self.set_activations(self._activations)
+        scene.setSceneRect(scene.itemsBoundingRect().adjusted(-24, -24, 24, 24))
+        self._set_highlight(self._highlight)
+        if not self._user_zoom:
+            self.fit()
+
+    def refresh_weights(self) -> None:
+        for bundle, layer in zip(self.bundles, self.document.network.layers):
+            bundle.refresh(layer.weights)
+
+    def _connect_controls(self, col: LayerColumn) -> None:
+        # Deferred: an edit rebuilds the scene, which must not delete the button inside its own click.
+        ed, L = self.editor, col.L
+        later = lambda f: lambda: QTimer.singleShot(0, f)  # noqa: E731
+        col.plus_button.clicked.connect(later(lambda: ed.step_size(L, +1, col.plus_button.modifiers)))
+        col.minus_button.clicked.connect(later(lambda: ed.step_size(L, -1, col.minus_button.modifiers)))
+        col.remove_button.clicked.connect(later(partial(ed.remove_layer, L)))
+        col.activation_button.clicked.connect(later(lambda: ed.activation_menu(L).popup(QCursor.pos())))
+
+    def _add_insert_button(self, L: int, colors: CanvasColors, half: float) -> None:
+        a, b = self.columns[L - 1], self.columns[L]
+        button = CanvasButton(self.tr("+ layer"), self.tr("Insert a hidden layer here"), colors, radius=12, flat=True)
+        button.setPos((a.x() + a.width / 2 + b.x() - b.width / 2) / 2, half + 58)
+        button.clicked.connect(lambda: QTimer.singleShot(0, partial(self.editor.insert_layer, L)))
+        self.scene().addItem(button)
+        self.insert_buttons[L] = button
+
+    # ---- highlights -------------------------------------------------------------------
+    def _set_highlight(self, what: tuple | None) -> None:
+        for item in self._highlight_items:
+            self.scene().removeItem(item)
+        self._highlight_items, self._highlight = [], what
+        if what is None or not self._valid(what):
+            return
+        if what[0] == "neuron":
+            self._highlight_items.append(self._ring(what[1], what[2], 4))
+        else:
+            _, l, k, j = what
+            line = self.scene().addLine(self.bundles[l].edge_line(k, j), QPen(self._colors.highlight, 4))
+            line.setZValue(0.5)  # over the other edges, under the neurons it joins
+            self._highlight_items.append(line)
+            for L, i in ((l, j), (l + 1, k)):
+                self._highlight_items.append(self._ring(L, i, 3))
+        for item in self._highlight_items[-2:] if what[0] == "edge" else self._highlight_items:
+            item.setZValue(10)
+
+    def _ring(self, L: int, i: int, margin: float):
+        col, pen = self.columns[L], QPen(self._colors.highlight, 3)
+        rect = col.neuron_rect(i).adjusted(-margin, -margin, margin, margin)
+        return self.scene().addEllipse(rect, pen) if col.kind == "circles" else self.scene().addRect(rect, pen)
+
+    def _valid(self, what: tuple) -> bool:
+        sizes = self.document.sizes
+        if what[0] == "neuron":
+            return 0 <= what[1] < len(sizes) and 0 <= what[2] < sizes[what[1]]
+        _, l, k, j = what
+        return 0 <= l < len(sizes) - 1 and 0 <= k < sizes[l + 1] and 0 <= j < sizes[l]
+
+    # ---- mouse, wheel, tooltips -------------------------------------------------------
+    def hit(self, view_pos: QPoint) -> tuple | None:
+        """("neuron", L, i), ("edge", l, k, j), ("button",) or None under a viewport point."""
+        scene_pos = self.mapToScene(view_pos)
+        for item in self.items(view_pos):
+            if isinstance(item, CanvasButton):
+                return ("button",)
+            if isinstance(item, NeuronItem):
+                return ("neuron", item.layer, item.index)
+            if isinstance(item, EdgeItem):
+                return ("edge", item.l, item.k, item.j)
+            col = item.parentItem()
+            if isinstance(col, LayerColumn) and (i := col.neuron_at(scene_pos)) is not None:
+                return ("neuron", col.L, i)
+        return None
+
+    def mousePressEvent(self, event) -> None:
+        hit = self.hit(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and hit and hit[0] != "button":
+            (self.neuronClicked if hit[0] == "neuron" else self.edgeClicked).emit(*hit[1:])
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if self.hit(event.position().toPoint()) is None:
+            self.fit()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        x = self.mapToScene(event.pos()).x()
+        nearest = min(self.columns, key=lambda c: abs(c.x() - x))
+        if abs(nearest.x() - x) <= nearest.width / 2 + GAP / 3:
+            self.editor.context_menu(nearest.L).exec(event.globalPos())
+
+    def wheelEvent(self, event) -> None:
+        self._user_zoom = True
+        factor = 1.0015 ** event.angleDelta().y()
+        self.scale(factor, factor)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._user_zoom:
+            self.fit()
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self._tooltip(self.hit(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+                return True
+        return super().viewportEvent(event)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
+            self.rebuild()
+
+    def _tooltip(self, hit: tuple | None) -> str:
+        if hit is None or hit[0] == "button":
+            return ""
+        net = self.document.network
+        if hit[0] == "neuron":
+            _, L, i = hit
+            text = self.tr("neuron {i} of a{L}").format(i=i, L=sup(L))
+            if L > 0:
+                text += "\n" + self.tr("bias b = {b:.3f}").format(b=float(net.layers[L - 1].bias[i]))
+            if self._activations is not None:
+                text += "\n" + self.tr("activation a = {a:.3f}").format(a=float(np.ravel(self._activations[L])[i]))
+            return text
+        _, l, k, j = hit
+        return self.tr("weight w{kj} of W{l} = {w:.3f}\nfrom neuron {j} of a{l} to neuron {k} of a{l1}").format(
+            kj=f"[{k},{j}]", l=sup(l), l1=sup(l + 1), w=float(net.layers[l].weights[k, j]), k=k, j=j)
+
