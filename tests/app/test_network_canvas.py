@@ -1,0 +1,125 @@
+"""The canvas: built from the document, bounded in size, clicks become indices, buttons push commands."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QUndoStack, QWheelEvent
+from PySide6.QtTest import QTest
+
+from nndesk.app.canvas_items import EdgeItem
+from nndesk.app.network_canvas import NetworkCanvas
+from nndesk.app.network_document import NetworkDocument
+from nndesk.engine.network import Network
+
+
+def make_canvas(qtbot, sizes, shape=None, **kw) -> tuple[NetworkCanvas, NetworkDocument, QUndoStack]:
+    doc = NetworkDocument(Network.create(sizes, seed=0, **kw), "test", shape, seed=1)
+    stack = QUndoStack()
+    canvas = NetworkCanvas(doc, stack)
+    qtbot.addWidget(canvas)
+    canvas.resize(1000, 600)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    canvas.fit()
+    return canvas, doc, stack
+
+
+def click(canvas: NetworkCanvas, scene_pos, button=Qt.MouseButton.LeftButton) -> None:
+    QTest.mouseClick(canvas.viewport(), button, Qt.KeyboardModifier.NoModifier, canvas.mapFromScene(scene_pos))
+
+
+def test_big_network_stays_a_small_scene(qtbot) -> None:
+    canvas, doc, _ = make_canvas(qtbot, [784, 800, 10], (28, 28), cost="cross-entropy")
+    assert canvas.objectName() == "networkEditor"
+    assert len(canvas.scene().items()) < 2000
+    assert [c.kind for c in canvas.columns] == ["image", "band", "circles"]
+
+
+def test_clicking_a_neuron_emits_its_indices(qtbot) -> None:
+    canvas, *_ = make_canvas(qtbot, [2, 8, 8, 2])
+    with qtbot.waitSignal(canvas.neuronClicked) as sig:
+        click(canvas, canvas.neuron_pos(2, 5))
+    assert sig.args == [2, 5]
+
+
+def test_clicking_a_pixel_of_the_input_image_and_a_band_row(qtbot) -> None:
+    canvas, *_ = make_canvas(qtbot, [784, 128, 10], (28, 28))
+    with qtbot.waitSignal(canvas.neuronClicked) as sig:
+        click(canvas, canvas.neuron_pos(0, 14 * 28 + 3))
+    assert sig.args == [0, 14 * 28 + 3]
+    with qtbot.waitSignal(canvas.neuronClicked) as sig:
+        click(canvas, canvas.neuron_pos(1, 64))
+    assert sig.args[0] == 1 and abs(sig.args[1] - 64) <= 1  # a band row is under a pixel tall
+
+
+def test_clicking_an_edge_emits_l_k_j(qtbot) -> None:
+    canvas, *_ = make_canvas(qtbot, [3, 2, 1])
+    with qtbot.waitSignal(canvas.edgeClicked) as sig:
+        click(canvas, canvas.edge_pos(0, 1, 2))
+    assert sig.args == [0, 1, 2]
+
+
+def test_plus_layer_button_adds_a_layer_through_the_undo_stack(qtbot) -> None:
+    canvas, doc, stack = make_canvas(qtbot, [2, 4, 1])
+    with qtbot.waitSignal(doc.layerAdded) as sig:
+        click(canvas, canvas.insert_buttons[2].scenePos())
+    assert sig.args == [2] and stack.count() == 1 and doc.n_layers == 4
+    assert len(canvas.columns) == 4  # the view followed the document
+    stack.undo()
+    assert doc.sizes == [2, 4, 1] and len(canvas.columns) == 3
+
+
+def test_layer_buttons_resize_and_remove(qtbot) -> None:
+    canvas, doc, stack = make_canvas(qtbot, [2, 4, 3, 1])
+    with qtbot.waitSignal(doc.layerChanged):
+        click(canvas, canvas.columns[1].plus_button.scenePos())
+    assert doc.sizes == [2, 5, 3, 1]
+    with qtbot.waitSignal(doc.layerChanged):
+        click(canvas, canvas.columns[2].minus_button.scenePos())
+    assert doc.sizes == [2, 5, 2, 1]
+    with qtbot.waitSignal(doc.layerRemoved):
+        click(canvas, canvas.columns[1].remove_button.scenePos())
+    assert doc.sizes == [2, 2, 1] and stack.count() == 3
+
+
+def test_weights_changed_recolours_without_rebuilding(qtbot) -> None:
+    canvas, doc, _ = make_canvas(qtbot, [3, 2, 1])
+    items_before = set(map(id, canvas.scene().items()))
+    edge = next(e for e in canvas.bundles[1].edges if (e.k, e.j) == (0, 1))
+    doc.set_weight(1, 0, 1, -5.0)
+    assert set(map(id, canvas.scene().items())) == items_before
+    assert edge.pen().color().name() == canvas._colors.negative.name()
+
+
+def test_big_bundle_shows_the_strongest_weights(qtbot) -> None:
+    canvas, doc, _ = make_canvas(qtbot, [784, 64, 10], (28, 28))
+    doc.set_weight(0, 7, 300, 50.0)
+    drawn = {(e.k, e.j) for e in canvas.bundles[0].edges if isinstance(e, EdgeItem)}
+    assert (7, 300) in drawn
+
+
+def test_highlights_and_activations(qtbot) -> None:
+    canvas, doc, _ = make_canvas(qtbot, [3, 2, 1])
+    n = len(canvas.scene().items())
+    canvas.highlight_edge(0, 1, 2)
+    assert len(canvas.scene().items()) == n + 3
+    canvas.highlight_neuron(1, 0)
+    assert len(canvas.scene().items()) == n + 1
+    canvas.clear_highlight()
+    assert len(canvas.scene().items()) == n
+    _, acts = doc.network.forward(np.array([[1.0, 1.0, 0.0]], np.float32))
+    canvas.set_activations([a[0] for a in acts])
+    assert canvas.columns[1].neurons[0].value == pytest.approx(float(acts[1][0, 0]))
+
+
+def test_wheel_zooms(qtbot) -> None:
+    canvas, *_ = make_canvas(qtbot, [3, 2, 1])
+    before = canvas.transform().m11()
+    centre = canvas.viewport().rect().center()
+    event = QWheelEvent(QPointF(centre), QPointF(canvas.viewport().mapToGlobal(centre)), QPoint(0, 0),
+                        QPoint(0, 240), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    canvas.wheelEvent(event)
+    assert canvas.transform().m11() > before
