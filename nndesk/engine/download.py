@@ -50,7 +50,9 @@ def download_mnist(dest: str | os.PathLike, base_url: str = DEFAULT_MIRROR, prog
     """Fetch the four MNIST files into ``dest`` and return it.
 
     After a failed attempt the next waits ``backoff · 2^k`` seconds (k = 0, 1, …),
-    at most ``retries`` times per file; tests pass ``backoff=0``.
+    at most ``retries`` times per file; tests pass ``backoff=0``.  To cancel,
+    raise from ``progress``: the exception propagates and the .part file stays,
+    so the next call resumes where this one stopped.
     """
     dest = Path(dest)
     try:

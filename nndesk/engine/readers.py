@@ -28,7 +28,8 @@ MAX_VALUES = 10**8  # .npz cap in array elements; MNIST as float64 is 47 M (376 
 IMAGE_SHAPE = (28, 28)
 _CHUNK = 1 << 20
 _IDX_TYPES = {0x08: "unsigned byte", 0x09: "signed byte", 0x0B: "short", 0x0C: "int", 0x0D: "float", 0x0E: "double"}
-# What a damaged zip, gzip or .npy header raises somewhere in zipfile, zlib, gzip or numpy.
+# What a damaged zip or .npy member raises somewhere in zipfile, zlib or numpy.  MemoryError is a
+# last resort only: headers are checked against MAX_VALUES and the member's size before np.load.
 _CORRUPT = (OSError, EOFError, ValueError, TypeError, KeyError, RuntimeError, NotImplementedError,
             OverflowError, MemoryError, zipfile.BadZipFile, zlib.error, struct.error)
 

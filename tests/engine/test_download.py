@@ -170,3 +170,22 @@ def test_a_mirror_sending_more_than_the_file_is_stopped(mirror, tmp_path):
     with pytest.raises(DownloadError, match="sends more than"):
         fetch(mirror, tmp_path)
     assert not list(tmp_path.iterdir())
+
+
+def test_raising_from_progress_cancels_and_a_later_call_resumes(mirror, tmp_path, monkeypatch):
+    class Cancelled(Exception):
+        pass
+
+    def cancel_midway(name, done, total):
+        if name == NAMES[0] and done >= total // 2:
+            raise Cancelled
+
+    monkeypatch.setattr(download, "_CHUNK", 1024)  # the fake files are smaller than one real chunk
+
+    with pytest.raises(Cancelled):
+        fetch(mirror, tmp_path, progress=cancel_midway)
+    kept = (tmp_path / (NAMES[0] + ".part")).stat().st_size
+    assert 0 < kept < len(mirror.files[NAMES[0]])
+    fetch(mirror, tmp_path)
+    assert mirror.requests[-4] == (NAMES[0], f"bytes={kept}-")
+    assert (tmp_path / NAMES[0]).read_bytes() == mirror.files[NAMES[0]]
