@@ -1,0 +1,114 @@
+"""Draw a digit, see what the network sees, and watch its answer change with every stroke.
+
+The dock owns no network: it reads ``document.network`` at each prediction,
+so an edit or a training epoch shows up on the next stroke — and right away,
+because the dock re-predicts on ``weightsChanged`` and ``architectureChanged``.
+A forward pass of 784-256-10 takes well under a millisecond, so it runs on
+every mouse move (see ``benchmarks/bench_draw_latency.py``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+
+from nndesk.app.digit_preview import DigitPreview
+from nndesk.app.draw_pad import DrawPad
+from nndesk.app.network_document import NetworkDocument
+from nndesk.app.prediction_panel import PredictionPanel
+
+
+class DrawDock(QWidget):
+    def __init__(self, document: NetworkDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drawDock")
+        self.document = document
+        self.canvas = None  # a NetworkCanvas to light up, if connected
+        self._image = np.zeros((28, 28), np.float32)
+        self.pad = DrawPad(self)
+        self.preview = DigitPreview(self)
+        self.panel = PredictionPanel(self)
+        self.brush = QSlider(Qt.Orientation.Horizontal, self)
+        self.brush.setObjectName("brushWidth")
+        self.brush.setRange(8, 40)
+        self.brush.setValue(round(self.pad.brush_width()))
+        self.brush.valueChanged.connect(self.pad.set_brush_width)
+        self.clear_button = QPushButton(self)
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.brush_label, self.preview_label, self.message = QLabel(self), QLabel(self), QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._lay_out()
+        self.retranslate()
+        self.pad.imageChanged.connect(self.predict)
+        document.weightsChanged.connect(self.repredict)
+        document.architectureChanged.connect(self.repredict)
+        self.repredict()
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout(self)
+        grid.addWidget(self.pad, 0, 0, 3, 3)
+        grid.addWidget(self.brush_label, 3, 0)
+        grid.addWidget(self.brush, 3, 1)
+        grid.addWidget(self.clear_button, 3, 2)
+        side = QVBoxLayout()
+        side.addWidget(self.preview_label)
+        side.addWidget(self.preview)
+        side.addWidget(self.panel, 1)
+        side.addWidget(self.message)
+        grid.addLayout(side, 0, 3, 4, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        grid.setRowStretch(0, 1)
+
+    def connect_canvas(self, canvas) -> None:
+        """Also show the fed image and every layer's activations on ``canvas`` (None: stop)."""
+        self.canvas = canvas
+        self.repredict()
+
+    def image(self) -> np.ndarray:
+        return self._image.copy()
+
+    def predict(self, image: np.ndarray) -> None:
+        """Feed the 28×28 ``image`` forward; update the preview, the bars and the canvas."""
+        self._image = image
+        self.preview.set_image(image)
+        net = self.document.network
+        fits = net.sizes[0] == image.size and net.sizes[-1] == 10
+        self.message.setVisible(not fits)
+        self.panel.setEnabled(fits)
+        if not fits:
+            self.retranslate()  # the message names the current sizes
+            self.panel.clear()
+            return
+        blank = not image.any()
+        x = image.reshape(1, -1)
+        if self.canvas is not None:
+            _, activations = net.forward(x)
+            self.canvas.set_activations(None if blank else [a[0] for a in activations])
+            out = activations[-1]
+        else:
+            out = net.feedforward(x)
+        if blank:
+            self.panel.clear()
+        else:
+            self.panel.set_probabilities(out[0])
+
+    def repredict(self) -> None:
+        self.predict(self._image)
+
+    def retranslate(self) -> None:
+        self.brush_label.setText(self.tr("Brush"))
+        self.brush.setToolTip(self.tr("Width of the brush"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Clear the drawing (right-click or Esc on the pad)"))
+        self.preview_label.setText(self.tr("What the network sees (28×28):"))
+        sizes = "-".join(map(str, self.document.network.sizes))
+        self.message.setText(self.tr("Drawing needs a network with 784 inputs (28×28) and 10 outputs; "
+                                     "this one is {sizes}.").format(sizes=sizes))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()

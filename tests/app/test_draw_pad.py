@@ -1,0 +1,98 @@
+"""The draw pad: strokes with a real mouse change the image; right-click and Esc clear it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+
+from nndesk.app.draw_dock import DrawDock
+from nndesk.app.draw_pad import DrawPad
+from nndesk.app.network_document import NetworkDocument
+from nndesk.engine.network import Network
+
+LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+
+
+def stroke(widget, points: list[tuple[int, int]]) -> None:
+    """Press, move through ``points``, release: a person drawing one line."""
+    QTest.mousePress(widget, LEFT, NONE, QPoint(*points[0]))
+    for p in points[1:]:
+        QTest.mouseMove(widget, QPoint(*p))
+    QTest.mouseRelease(widget, LEFT, NONE, QPoint(*points[-1]))
+
+
+@pytest.fixture
+def pad(qtbot) -> DrawPad:
+    pad = DrawPad()
+    qtbot.addWidget(pad)
+    pad.resize(280, 280)
+    pad.show()
+    qtbot.waitExposed(pad)
+    return pad
+
+
+def test_stroke_draws_and_emits_on_every_move(pad: DrawPad, qtbot) -> None:
+    images = []
+    pad.imageChanged.connect(images.append)
+    assert not pad.image28().any()
+    stroke(pad, [(140, 40), (140, 100), (140, 160), (140, 240)])
+    assert len(images) == 4  # press + three moves: the bars can follow the pen
+    img = pad.image28()
+    assert img.shape == (28, 28) and img.dtype == np.float32
+    assert 0 <= img.min() and img.max() <= 1 and img.max() > 0.9
+    rows, cols = np.nonzero(img > 0.2)
+    assert rows.max() - rows.min() >= 15 and cols.max() - cols.min() <= 8  # a vertical "1", centred
+    assert abs(np.average(np.arange(28), weights=img.sum(1)) - 14) < 1
+
+
+def test_right_click_clears(pad: DrawPad, qtbot) -> None:
+    stroke(pad, [(50, 50), (200, 200)])
+    with qtbot.waitSignal(pad.imageChanged) as sig:
+        QTest.mouseClick(pad, Qt.MouseButton.RightButton, NONE, QPoint(100, 100))
+    assert pad.is_blank() and not pad.image28().any() and not sig.args[0].any()
+
+
+def test_escape_clears(pad: DrawPad, qtbot) -> None:
+    stroke(pad, [(50, 200), (200, 50)])
+    pad.setFocus()
+    with qtbot.waitSignal(pad.imageChanged):
+        QTest.keyClick(pad, Qt.Key.Key_Escape)
+    assert not pad.image28().any()
+
+
+def test_wider_brush_inks_more(pad: DrawPad) -> None:
+    pad.set_brush_width(10)
+    stroke(pad, [(140, 40), (140, 240)])
+    thin = int((pad.gray() < 128).sum())
+    pad.clear()
+    pad.set_brush_width(40)
+    stroke(pad, [(140, 40), (140, 240)])
+    assert (pad.gray() < 128).sum() > 2 * thin
+
+
+def test_dock_predicts_while_drawing_and_clears(qtbot) -> None:
+    doc = NetworkDocument(Network.create([784, 32, 10], cost="cross-entropy", seed=0), "digits", (28, 28))
+    dock = DrawDock(doc)
+    qtbot.addWidget(dock)
+    dock.resize(640, 360)
+    dock.show()
+    qtbot.waitExposed(dock)
+    centre = dock.pad.rect().center()
+    stroke(dock.pad, [(centre.x(), centre.y() - 60), (centre.x(), centre.y() + 60)])
+    expected = doc.network.feedforward(dock.pad.image28().reshape(1, -1))[0]
+    np.testing.assert_allclose(dock.panel.probabilities(), expected, rtol=1e-6)
+    np.testing.assert_array_equal(dock.preview.image(), dock.pad.image28())
+    QTest.mouseClick(dock.findChild(QPushButton), LEFT)
+    assert dock.pad.is_blank() and not any(dock.panel.probabilities())
+
+
+def test_dock_refuses_a_network_that_cannot_read_digits(qtbot) -> None:
+    doc = NetworkDocument(Network.create([2, 4, 2], seed=0), "xor", None)
+    dock = DrawDock(doc)
+    qtbot.addWidget(dock)
+    dock.show()
+    stroke(dock.pad, [(60, 60), (100, 100)])
+    assert dock.message.isVisible() and "2-4-2" in dock.message.text()
