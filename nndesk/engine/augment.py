@@ -98,32 +98,45 @@ class DigitAugmenter:
         return dil
 
     def _warp(self, x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
-        """Sample x at A⁻¹·(pixel − centre − shift) + centre + elastic(pixel), bilinearly."""
-        n, h, w = x.shape
-        cy, cx = (h - 1) / 2, (w - 1) / 2
-        # Forward map A = R(θ)·Shear·diag(s·α, s/α); we need its inverse for "where does
-        # output pixel (x, y) come from".  inv(R·S·D) = D⁻¹·S⁻¹·Rᵀ, written out per image.
-        c, s = np.cos(p["theta"]), np.sin(p["theta"])
-        sx, sy, sh = p["scale"] * p["aspect"], p["scale"] / p["aspect"], p["shear"]
-        # S⁻¹·Rᵀ = [[1, −sh], [0, 1]] · [[c, s], [−s, c]]
-        a00, a01 = (c + sh * s) / sx, (s - sh * c) / sx
-        a10, a11 = -s / sy, c / sy
-        xs = np.arange(w, dtype=np.float32) - cx
-        ys = np.arange(h, dtype=np.float32) - cy
-        ox, oy = p["tx"], p["ty"]
-        # src_x = a00·(x − cx − tx) + a01·(y − cy − ty) + cx, as a column term plus a row term
-        col_x = a00[:, None, None] * (xs[None, None, :] - ox[:, None, None])
-        row_x = a01[:, None, None] * (ys[None, :, None] - oy[:, None, None]) + cx
-        col_y = a10[:, None, None] * (xs[None, None, :] - ox[:, None, None])
-        row_y = a11[:, None, None] * (ys[None, :, None] - oy[:, None, None]) + cy
-        src_x = col_x + row_x
-        src_y = col_y + row_y
+        field = None
         if self.d.elastic:
-            ux, uy = _upsampler(h, p["grid"].shape[-1]), _upsampler(w, p["grid"].shape[-1])
-            # field = U_y · G · U_xᵀ: the coarse displacements interpolated to every pixel
-            src_x += ux @ p["grid"][:, 0] @ uy.T
-            src_y += ux @ p["grid"][:, 1] @ uy.T
-        return _bilinear(x, src_x, src_y)
+            n, h, w = x.shape
+            g = p["grid"].shape[-1]
+            uy, ux = _upsampler(h, g), _upsampler(w, g)
+            field = uy @ p["grid"] @ ux.T  # U_y·G·U_xᵀ: coarse displacements interpolated to every pixel
+        return warp(x, p["theta"], p["scale"], p["aspect"], p["shear"], p["tx"], p["ty"], field)
+
+
+def warp(images: np.ndarray, theta: np.ndarray, scale: np.ndarray, aspect: np.ndarray, shear: np.ndarray,
+         tx: np.ndarray, ty: np.ndarray, field: np.ndarray | None = None) -> np.ndarray:
+    """Each image under its own affine map (and displacement field), sampled bilinearly.
+
+    Image i is rotated by ``theta[i]`` radians (counter-clockwise on screen),
+    scaled by ``scale[i]``, stretched to ``aspect[i]`` (width/height ratio
+    change), sheared by ``shear[i]`` and moved by (``tx[i]``, ``ty[i]``)
+    pixels (right, down).  ``field`` (n, 2, h, w) adds a displacement (dx, dy)
+    to the sampling position of every output pixel.
+    """
+    x = np.asarray(images, dtype=np.float32)
+    n, h, w = x.shape
+    cy, cx = (h - 1) / 2, (w - 1) / 2
+    col = lambda v: np.asarray(v, np.float32).reshape(-1, 1, 1)  # noqa: E731  per-image scalar → (n, 1, 1)
+    # Forward map on (x, y) pixel coordinates (y points down): A = R·Shear·diag(s·α, s/α), with
+    # R = [[c, s], [−s, c]] turning counter-clockwise on screen.  Output pixel p shows the input
+    # at A⁻¹·(p − centre − shift) + centre, and A⁻¹ = diag(1/(s·α), α/s)·Shear⁻¹·Rᵀ:
+    c, s = np.cos(col(theta)), np.sin(col(theta))
+    sx, sy, sh = col(scale) * col(aspect), col(scale) / col(aspect), col(shear)
+    # Shear⁻¹·Rᵀ = [[1, −sh], [0, 1]]·[[c, −s], [s, c]] = [[c − sh·s, −s − sh·c], [s, c]]
+    a00, a01 = (c - sh * s) / sx, (-s - sh * c) / sx
+    a10, a11 = s / sy, c / sy
+    dx = np.arange(w, dtype=np.float32).reshape(1, 1, w) - cx - col(tx)  # (n, 1, w)
+    dy = np.arange(h, dtype=np.float32).reshape(1, h, 1) - cy - col(ty)  # (n, h, 1)
+    src_x = a00 * dx + (a01 * dy + cx)  # (n, h, w): a column term plus a row term
+    src_y = a10 * dx + (a11 * dy + cy)
+    if field is not None:
+        src_x += field[:, 0]
+        src_y += field[:, 1]
+    return _bilinear(x, src_x, src_y)
 
 
 def _upsampler(size: int, g: int) -> np.ndarray:
