@@ -13,6 +13,7 @@ second however fast a toy set's epochs fly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -43,6 +44,8 @@ class TrainerController(QObject):
         self.history: list[dict[str, Any]] = []
         self.optimizer: Optimizer | None = None
         self._state, self._offset, self._pending_weights = IDLE, 0, None
+        self._trainer = None
+        self._eta_edited = False  # the student moved η since the last report
         self._weights_timer = QTimer(self, singleShot=True, interval=33, timeout=self._flush_weights)
         self._thread = QThread()
         self._thread.setObjectName("trainingThread")
@@ -76,6 +79,7 @@ class TrainerController(QObject):
     def update(self, **changes: float | int) -> Hyperparameters:
         """Change live settings; a running loop applies them at its next mini-batch."""
         hyper = self.control.update(**changes)
+        self._eta_edited |= "learning_rate" in changes
         self.settingsChanged.emit(hyper)
         return hyper
 
@@ -87,15 +91,21 @@ class TrainerController(QObject):
         if self.is_active:
             raise RuntimeError("training is already running")
         self.control = TrainingControl(self.control.hyper)  # a fresh stop flag for this run
-        trainer = recipe.make_trainer(network.copy(), source, control=self.control, on_batch=self._worker.on_batch)
-        if self.optimizer is not None and self.optimizer.name == trainer.optimizer.name:
-            trainer.optimizer = self.optimizer  # keep momentum / Adam moments across runs
-        self.optimizer = trainer.optimizer
+        keep = self.optimizer if self.optimizer is not None and self.optimizer.name == recipe.optimizer else None
+        self._trainer = recipe.make_trainer(network.copy(), source, control=self.control,
+                                            on_batch=self._worker.on_batch, optimizer=keep)  # keep momentum
+        self.optimizer = self._trainer.optimizer
         self._offset = len(self.history)
         if step:
             self.control.step_epoch()
         self._set_state(RUNNING)
-        self._runRequested.emit(trainer)
+        self._runRequested.emit(self._trainer)
+
+    def post_edit(self, edit: Callable[[Network], None]) -> None:
+        """Run ``edit(network)`` on the network being trained, in its thread, before its next batch."""
+        if self.is_active and self._trainer is not None:
+            net = self._trainer.network
+            self.control.post_edit(lambda: edit(net))
 
     def pause(self) -> None:
         if self._state == RUNNING:
@@ -127,6 +137,13 @@ class TrainerController(QObject):
         self.optimizer = None
         self.historyCleared.emit()
 
+    def restore(self, history: list, optimizer: Optimizer | None) -> None:
+        """Continue a saved model: its epochs so far and its optimizer's memory (momentum, Adam moments)."""
+        self.history = [h.as_dict() if hasattr(h, "as_dict") else dict(h) for h in history]
+        for report in self.history:
+            report.setdefault("epochs", len(self.history))
+        self.optimizer = optimizer
+
     def shutdown(self) -> None:
         """Stop the loop and wait for the thread: call before the window goes away."""
         self.control.stop()
@@ -140,9 +157,11 @@ class TrainerController(QObject):
         report["epochs"] += self._offset
         report["lr_changes"] = [[e + self._offset, lr] for e, lr in report["lr_changes"]]
         previous = self.history[-1]["learning_rate"] if self.history else None
-        if previous is not None and not report["lr_changes"] and report["learning_rate"] != previous:
-            # η changed between two epochs: the engine starts each epoch afresh, so record it here.
+        if self._eta_edited and not report["lr_changes"] and previous not in (None, report["learning_rate"]):
+            # The student moved η between two epochs, where the engine records no change: mark it here.
             report["lr_changes"] = [[float(report["epoch"] - 1), report["learning_rate"]]]
+        if report["lr_changes"]:
+            self._eta_edited = False
         self.history.append({k: v for k, v in report.items() if k != "weights"})
         self._pending_weights = report["weights"]
         if not self._weights_timer.isActive():
@@ -162,5 +181,6 @@ class TrainerController(QObject):
         self._weights_timer.stop()
         self._pending_weights = snapshot if snapshot is not None else self._pending_weights
         self._flush_weights()
+        self._trainer = None
         self._set_state(IDLE)
         self.finished.emit()

@@ -39,10 +39,10 @@ class Recipe:
     optimizer: str = "sgd"
     fail: bool = False
 
-    def make_trainer(self, network: Network, source: Any, control=None, on_batch=None) -> Trainer:
+    def make_trainer(self, network: Network, source: Any, control=None, on_batch=None, optimizer=None) -> Trainer:
         if self.fail:
             return _BrokenTrainer(network, source.train, source.test, control=control, on_batch=on_batch)
-        return Trainer(network, source.train, source.test, control=control, optimizer=self.optimizer,
+        return Trainer(network, source.train, source.test, control=control, optimizer=optimizer or self.optimizer,
                        on_batch=on_batch)
 
 

@@ -1,0 +1,55 @@
+"""Starting the GUI: ``nndesk`` with no subcommand, or ``python -m nndesk.app.main``.
+
+Sets up the QApplication (names for QSettings, the language, light/dark),
+opens the main window and, if given, a model file.  ``--lang`` overrides the
+language chosen in the menu, which overrides the system locale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication
+
+from nndesk import __version__
+from nndesk.app import i18n, settings, theme
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="nndesk", description="A desktop lab for learning neural networks.")
+    parser.add_argument("model", nargs="?", help="a model file (.npz) to open")
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="UI language (default: system or menu)")
+    parser.add_argument("--theme", choices=theme.THEMES, default="system",
+                        help="light or dark (default: follow the system)")
+    parser.add_argument("--version", action="version", version=f"nndesk {__version__}")
+    return parser.parse_args(list(argv))
+
+
+def make_app(args: argparse.Namespace) -> QApplication:
+    """The QApplication, or the one already running (tests), set up for nndesk."""
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("nndesk")
+    app.setApplicationVersion(__version__)
+    theme.apply(app, args.theme)
+    i18n.install(args.lang or settings.language() or None)
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = make_app(args)
+    from nndesk.app.main_window import MainWindow  # after the translator, so strings come out translated
+
+    window = MainWindow()
+    window.show()
+    if args.model:
+        window.load_model(args.model)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
