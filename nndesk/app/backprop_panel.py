@@ -1,0 +1,334 @@
+"""Step through one sample's forward pass, cost, backpropagation and update, as on the slides.
+
+The engine's ``walkthrough`` lists the steps; this panel reveals them one at
+a time (buttons or ←/→), each with a sentence saying what it does, the
+symbolic formula and the formula with the numbers substituted.  The
+arithmetic toggle switches between the slides' cut decimals (0.57, 0.374 …)
+and exact float64 (hover any number for every digit).  Each step asks the
+canvas to highlight what it concerns (``highlightRequested``); the last step
+writes the new weights into the network, and stepping back puts the old ones
+back.  "Check with finite differences" compares the selected weight's
+gradient with ``gradcheck``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QCursor, QKeyEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+
+from nndesk.app.backprop_render import render_steps, sample_html
+from nndesk.app.formula_view import formula_html, full_value, number_text
+from nndesk.engine import formula as f
+from nndesk.engine.gradcheck import gradcheck
+from nndesk.engine.lecture import LECTURE_ETA, LECTURE_INPUT, LECTURE_TARGET, lecture_network
+from nndesk.engine.network import Network
+from nndesk.engine.stepthrough import Focus, Step, Walkthrough, walkthrough
+
+
+class BackpropPanel(QWidget):
+    highlightRequested = Signal(str, int, object)  # ("neuron", L, i) / ("edge", l, (k, j)) / ("layer", L, None)…
+    stepChanged = Signal(int)  # index of the newest step shown, −1 before the first
+    walkthroughChanged = Signal(object)  # the engine's Walkthrough (its .exact Trace has every z, a, δ)
+    networkUpdated = Signal()  # the last step wrote new weights, or stepping back restored the old ones
+    lectureExampleLoaded = Signal(object)  # the lecture's Network, for the document / canvas
+
+    def __init__(self, document=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backpropPanel")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._document = None
+        self._network: Network | None = None
+        self._x = self._t = None
+        self._eta = 0.1
+        self._focus: Focus | None = None
+        self._walk: Walkthrough | None = None
+        self._index = -1
+        self._applied = False
+        self._applying = False
+        self._nums: list[f.Num] = []
+        self._build_ui()
+        self.set_document(document)
+        self._update_buttons()
+
+    # ---- widgets -------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.sampleLabel = QLabel(objectName="sampleLabel", wordWrap=True)
+        self.stepBackButton = QPushButton(objectName="stepBackButton")
+        self.stepForwardButton = QPushButton(objectName="stepForwardButton")
+        self.toEndButton = QPushButton(objectName="toEndButton")
+        self.restartButton = QPushButton(objectName="restartButton")
+        self.counterLabel = QLabel(objectName="counterLabel")
+        self.arithmeticToggle = QCheckBox(objectName="arithmeticToggle")
+        self.gradCheckButton = QPushButton(objectName="gradCheckButton")
+        self.lectureButton = QPushButton(objectName="lectureButton")
+        self.stepsView = QTextBrowser(objectName="stepsView", openLinks=False)
+        self.stepsView.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # ←/→ step, they don't scroll
+        self.stepsView.document().setDefaultStyleSheet("a { text-decoration: none; }")
+        self.gradCheckLabel = QLabel(objectName="gradCheckLabel", wordWrap=True)
+        self.gradCheckLabel.setTextFormat(Qt.TextFormat.RichText)
+        nav = QHBoxLayout()
+        for w in (self.stepBackButton, self.stepForwardButton, self.toEndButton, self.restartButton):
+            nav.addWidget(w)
+        nav.addStretch(1)
+        nav.addWidget(self.counterLabel)
+        opts = QHBoxLayout()
+        for w in (self.arithmeticToggle, self.gradCheckButton, self.lectureButton):
+            opts.addWidget(w)
+        opts.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addWidget(self.sampleLabel)
+        box.addLayout(nav)
+        box.addLayout(opts)
+        box.addWidget(self.stepsView, 1)
+        box.addWidget(self.gradCheckLabel)
+        self.stepForwardButton.clicked.connect(self.step_forward)
+        self.stepBackButton.clicked.connect(self.step_back)
+        self.toEndButton.clicked.connect(self.to_end)
+        self.restartButton.clicked.connect(self.restart)
+        self.arithmeticToggle.toggled.connect(self._render)
+        self.gradCheckButton.clicked.connect(self.check_gradient)
+        self.lectureButton.clicked.connect(self.load_lecture_example)
+        self.stepsView.highlighted.connect(self._hovered)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.stepBackButton.setText(self.tr("◀ Back"))
+        self.stepForwardButton.setText(self.tr("Next step ▶"))
+        self.toEndButton.setText(self.tr("To the end of this sample"))
+        self.restartButton.setText(self.tr("Start over"))
+        self.arithmeticToggle.setText(self.tr("Slide arithmetic (cut to 2–3 decimals, as in the lecture)"))
+        self.arithmeticToggle.setToolTip(self.tr("Off: exact float64 numbers; hover a number to see every digit."))
+        self.gradCheckButton.setText(self.tr("Check with finite differences"))
+        self.gradCheckButton.setToolTip(self.tr("Nudge the selected weight up and down and compare the change of "
+                                                "the cost with the gradient from backpropagation."))
+        self.lectureButton.setText(self.tr("Lecture example"))
+        self.gradCheckLabel.clear()
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ---- what to step through ---------------------------------------------
+    def set_document(self, document) -> None:
+        """Follow a ``NetworkDocument``: its edits rebuild the steps; the update goes through it."""
+        if self._document is not None:
+            self._document.weightsChanged.disconnect(self._values_changed)
+            self._document.architectureChanged.disconnect(self._architecture_changed)
+        self._document = document
+        if document is not None:
+            document.weightsChanged.connect(self._values_changed)
+            document.architectureChanged.connect(self._architecture_changed)
+
+    def load_lecture_example(self) -> None:
+        """The lecture's 3-2-1 network and sample, in slide arithmetic."""
+        net = lecture_network()
+        self.set_sample(net, LECTURE_INPUT, LECTURE_TARGET, LECTURE_ETA, slide=True)
+        self.lectureExampleLoaded.emit(net)
+
+    def set_sample(self, network: Network | None, x: np.ndarray, t: np.ndarray, eta: float,
+                   slide: bool = False, focus: Focus | None = None) -> None:
+        """Start stepping (x, t) through ``network`` (the document's when None) with learning rate η."""
+        self._network = network if network is not None else self._document.network
+        self._x, self._t, self._eta = np.asarray(x, dtype=np.float64), np.asarray(t, dtype=np.float64), eta
+        self._focus = focus
+        self.arithmeticToggle.blockSignals(True)
+        self.arithmeticToggle.setChecked(slide)
+        self.arithmeticToggle.blockSignals(False)
+        self._rebuild(index=-1)
+
+    def select_edge(self, l: int, k: int, j: int) -> None:
+        """Follow w_kj⁽ˡ⁾ (a canvas click): big networks re-plan their path, all use it for the check."""
+        self._refocus((l, k, j))
+
+    def select_neuron(self, L: int, i: int) -> None:
+        if L > 0:
+            self._refocus((L - 1, i, None))
+
+    def _refocus(self, focus: Focus) -> None:
+        self._focus = focus
+        if self._walk is not None and not self._walk.full and not self._applied:
+            self._rebuild(index=-1)
+
+    def _rebuild(self, index: int) -> None:
+        self._applied = False
+        self.gradCheckLabel.clear()
+        if self._network is None or self._x is None:
+            self._walk = None
+        else:
+            self._walk = walkthrough(self._network, self._x, self._t, self._eta, self._focus)
+            self._before = self._network.astype(np.float64)
+        self._index = min(index, len(self.steps) - 2)
+        self.walkthroughChanged.emit(self._walk)
+        self._render()
+        self._emit_step()
+
+    def _values_changed(self) -> None:
+        if not self._applying and self._network is not None:
+            self._rebuild(self._index)
+
+    def _architecture_changed(self) -> None:
+        net = self._document.network
+        if self._x is not None and (net.sizes[0] != len(self._x) or net.sizes[-1] != len(self._t)):
+            self._network, self._x = None, None
+        else:
+            self._network = net
+        self._focus = None
+        self._rebuild(index=-1)
+
+    # ---- stepping ----------------------------------------------------------
+    @property
+    def steps(self) -> list[Step]:
+        return self._walk.steps if self._walk is not None else []
+
+    @property
+    def walk(self) -> Walkthrough | None:
+        return self._walk
+
+    @property
+    def current_index(self) -> int:
+        return self._index
+
+    @property
+    def slide_arithmetic(self) -> bool:
+        return self.arithmeticToggle.isChecked()
+
+    def step_forward(self) -> None:
+        self._go(self._index + 1)
+
+    def step_back(self) -> None:
+        self._go(self._index - 1)
+
+    def to_end(self) -> None:
+        self._go(len(self.steps) - 1)
+
+    def restart(self) -> None:
+        """A new pass over the same sample, with the network as it is now (updated or not)."""
+        self._rebuild(index=-1)
+
+    def _go(self, index: int) -> None:
+        index = max(-1, min(index, len(self.steps) - 1))
+        if index == self._index:
+            return
+        self._index = index
+        at_update = bool(self.steps) and index == len(self.steps) - 1
+        if at_update != self._applied:
+            self._apply_update(at_update)
+        self._render()
+        self._emit_step()
+
+    def _emit_step(self) -> None:
+        self._update_buttons()
+        self.stepChanged.emit(self._index)
+        if 0 <= self._index < len(self.steps):
+            self.highlightRequested.emit(*self.steps[self._index].target)
+        else:
+            self.highlightRequested.emit("none", -1, None)
+
+    def _apply_update(self, apply: bool) -> None:
+        """Write w − η·∇C (in the arithmetic shown) into the network, or put the old weights back."""
+        tr = (self._walk.slide if self.slide_arithmetic else self._walk.exact) if apply else self._walk.exact
+        ws, bs = (tr.new_weights, tr.new_biases) if apply else (tr.weights, tr.biases)
+        snapshot = [(np.asarray(w, dtype=np.float64), np.asarray(b, dtype=np.float64)) for w, b in zip(ws, bs)]
+        self._applying = True
+        try:
+            if self._document is not None and self._document.network is self._network:
+                self._document.apply_weights(snapshot)
+            else:
+                for layer, (w, b) in zip(self._network.layers, snapshot):
+                    layer.weights[...] = w
+                    layer.bias[...] = b
+        finally:
+            self._applying = False
+        self._applied = apply
+        self.networkUpdated.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.step_forward()
+        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.step_back()
+        elif event.key() == Qt.Key.Key_End:
+            self.to_end()
+        else:
+            super().keyPressEvent(event)
+
+    def _update_buttons(self) -> None:
+        n = len(self.steps)
+        self.stepBackButton.setEnabled(self._index >= 0)
+        self.stepForwardButton.setEnabled(self._index < n - 1)
+        self.toEndButton.setEnabled(self._index < n - 1)
+        self.restartButton.setEnabled(n > 0)
+        self.gradCheckButton.setEnabled(n > 0)
+        self.counterLabel.setText(self.tr("Step %1 of %2").replace("%1", str(self._index + 1)).replace("%2", str(n)))
+
+    # ---- showing -------------------------------------------------------------
+    def _render(self) -> None:
+        if self._walk is None:
+            self.sampleLabel.setText(self.tr("No sample: load the lecture example or pick a sample to step "
+                                             "through."))
+            self.stepsView.clear()
+            self._nums = []
+            return
+        self.sampleLabel.setText(sample_html(self, self._walk, self._network))
+        html, self._nums = render_steps(self, self._walk, self._index, self.slide_arithmetic, self._network)
+        self.stepsView.setHtml(html)
+        if self._index >= 0:
+            self.stepsView.scrollToAnchor(f"step{self._index}")
+
+    def tooltip_for(self, href: str) -> str:
+        """What hovering the number ``href`` ("n:12") shows: its full float64 value."""
+        num = self._nums[int(href.split(":")[1])]
+        full = full_value(num.exact)
+        if self.slide_arithmetic:
+            return self.tr("Exact value: %1").replace("%1", full)
+        return full
+
+    def result_href(self, index: int) -> str:
+        """The link of step ``index``'s result number (its last number), for hovering."""
+        before = sum(sum(isinstance(p, f.Num) for p in s.formula(self.slide_arithmetic))
+                     for s in self.steps[:index + 1])
+        return f"n:{before - 1}"
+
+    def _hovered(self, url: QUrl) -> None:
+        href = url.toString()
+        if href.startswith("n:"):
+            QToolTip.showText(QCursor.pos() + QPoint(8, 8), self.tooltip_for(href), self.stepsView)
+        else:
+            QToolTip.hideText()
+
+    def steps_text(self) -> str:
+        """The visible text of the steps shown so far (for tests and copying)."""
+        return self.stepsView.toPlainText()
+
+    # ---- finite differences --------------------------------------------------
+    def selected_parameter(self) -> tuple[int, int, int | None]:
+        """(l, k, j) of the weight the current step concerns (j None: a bias), else the focus."""
+        if 0 <= self._index < len(self.steps):
+            step = self.steps[self._index]
+            if step.kind in ("grad_w", "new_w"):
+                return (step.layer, *step.index)
+            if step.kind in ("grad_b", "new_b"):
+                return (step.layer - 1, step.index, None)
+        return self._walk.focus
+
+    def check_gradient(self) -> None:
+        if self._walk is None:
+            return
+        l, k, j = self.selected_parameter()
+        check = gradcheck(self._before, self._x, self._t, l, k, j)
+        sym = f.dC(f.w_(l, k, j) if j is not None else f.b_(l + 1, k))
+        loc = QLocale()
+        verdict = (self.tr("They agree.") if check.relative_error < 1e-6
+                   else self.tr("They differ: near a kink of ReLU the difference formula does not apply."))
+        text = self.tr("%1 — backpropagation: %2; finite differences: %3; relative difference: %4. %5")
+        for key, val in (("%1", formula_html((sym,), loc, link=None)[0]),
+                         ("%2", number_text(f"{check.backprop:.10g}", loc)),
+                         ("%3", number_text(f"{check.estimate:.10g}", loc)),
+                         ("%4", number_text(f"{check.relative_error:.1e}", loc)), ("%5", verdict)):
+            text = text.replace(key, val)
+        self.gradCheckLabel.setText(text)
+        self.highlightRequested.emit(*(("edge", l, (k, j)) if j is not None else ("neuron", l + 1, k)))

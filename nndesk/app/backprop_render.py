@@ -1,0 +1,80 @@
+"""The step list of ``BackpropPanel`` as rich text: headings, sentences, formulas.
+
+Kept apart from the panel's controls: this only turns a ``Walkthrough`` and
+the number of steps revealed into HTML for a ``QTextBrowser``.  Each step
+gets an anchor (``step{i}``) to scroll to; each number a link ``n:{id}``
+whose hover shows its full value.  The current step has a tinted background.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+
+from nndesk.app import step_texts
+from nndesk.app.formula_view import formula_html
+from nndesk.engine import formula as f
+from nndesk.engine.network import Network
+from nndesk.engine.stepthrough import Walkthrough
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BackpropPanel", text)
+
+
+def _mix(a: QColor, b: QColor, t: float) -> str:
+    return QColor(*(round(x * (1 - t) + y * t) for x, y in zip(a.getRgb()[:3], b.getRgb()[:3]))).name()
+
+
+def sample_html(widget: QWidget, walk: Walkthrough, network: Network) -> str:
+    """"Sample: a⁽⁰⁾ = [1; 1; 0], t = [0], η = 0.1 — network 3-2-1, sigmoid, quadratic cost"."""
+    ex, loc = walk.exact, QLocale()
+    nums = [f.Num(f.exact_text(v), float(v)) for v in ex.x]
+    targets = [f.Num(f.exact_text(v), float(v)) for v in ex.t]
+    parts = ("a^{(0)} = ", *f.vector(nums), ",  t = ", *f.vector(targets), ",  η = ",
+             f.Num(f.exact_text(ex.eta), ex.eta))
+    formula, _ = formula_html(parts, loc, link=None)
+    arch = "-".join(map(str, network.sizes))
+    cost = _tr("quadratic cost") if network.cost.name == "quadratic" else _tr("cross-entropy cost")
+    return _tr("<b>Sample:</b> %1 — network %2, %3").replace("%1", formula).replace("%2", arch).replace("%3", cost)
+
+
+def render_steps(widget: QWidget, walk: Walkthrough, index: int, slide: bool,
+                 network: Network) -> tuple[str, list[f.Num]]:
+    """HTML of steps 0…``index`` and every number in it, in link order."""
+    pal, loc = widget.palette(), QLocale()
+    big = f"font-size:{widget.font().pointSizeF() + 3:.0f}pt"  # formulas a little larger than the prose
+    muted = _mix(pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base), 0.45)
+    current_bg = _mix(pal.color(QPalette.ColorRole.Highlight), pal.color(QPalette.ColorRole.Base), 0.8)
+    link = pal.color(QPalette.ColorRole.Link).name()
+    L = len(network.layers)
+    counts = (sum(layer.weights.size for layer in network.layers), sum(layer.bias.size for layer in network.layers))
+    ce = network.cost.name != "quadratic"
+    out: list[str] = [f"<style>a {{ color: {link}; text-decoration: none; }}</style>"]
+    if not walk.full:
+        l, k, j = walk.focus
+        sym = f.w_(l, k, j) if j is not None else f.b_(l + 1, k)
+        note = _tr("This network is large, so the steps follow only %1 and what is needed to compute it. "
+                   "Click another weight on the network to follow it.")
+        out.append(f"<p><i>{note.replace('%1', formula_html((sym,), loc, link=None)[0])}</i></p>")
+    if index < 0:
+        out.append(f"<p>{_tr('Press “Next step” (or →) to start: first the forward pass, neuron by neuron.')}</p>")
+    nums: list[f.Num] = []
+    phase = ""
+    for i, step in enumerate(walk.steps[:index + 1]):
+        title = step_texts.phase_title(step.kind)
+        if title != phase:
+            out.append(f"<h3>{title}</h3>")
+            phase = title
+        sym, _ = formula_html(step.symbolic, loc, link=None)
+        sub, step_nums = formula_html(step.formula(slide), loc, first_id=len(nums))
+        nums.extend(step_nums)
+        bg = f' bgcolor="{current_bg}"' if i == index else ""
+        text = step_texts.explain(step, L, ce, counts)
+        label = _tr("Step %1.").replace("%1", str(i + 1))
+        body = f'<b>{label}</b> {text}<br/><span style="color:{muted}; {big}">{sym}</span>'
+        if step.kind != "update":
+            body += f'<br/><span style="{big}">{sub}</span>'
+        out.append(f'<a name="step{i}"></a><table width="100%" cellpadding="4"{bg}><tr><td>{body}</td></tr></table>')
+    return "".join(out), nums
