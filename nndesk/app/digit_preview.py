@@ -8,9 +8,9 @@ became a blob) — so it sits right beside the draw pad.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 class DigitPreview(QWidget):
@@ -20,17 +20,7 @@ class DigitPreview(QWidget):
         self._image = QImage(28, 28, QImage.Format.Format_Grayscale8)
         self._image.fill(0)
         self._pixels = np.zeros((28, 28), np.float32)
-        self.setMinimumSize(84, 84)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-
-    def sizeHint(self) -> QSize:
-        return QSize(112, 112)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return width
+        self.setFixedSize(112, 112)  # 4 screen pixels per image pixel: small, yet every pixel visible
 
     def image(self) -> np.ndarray:
         """The pixels shown, float32 (28, 28) in 0..1."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSlider, QWidget
 
 from nndesk.app.digit_preview import DigitPreview
 from nndesk.app.draw_pad import DrawPad
@@ -52,15 +52,13 @@ class DrawDock(QWidget):
         grid.addWidget(self.brush_label, 3, 0)
         grid.addWidget(self.brush, 3, 1)
         grid.addWidget(self.clear_button, 3, 2)
-        side = QVBoxLayout()
-        side.addWidget(self.preview_label)
-        side.addWidget(self.preview)
-        side.addWidget(self.panel, 1)
-        side.addWidget(self.message)
-        grid.addLayout(side, 0, 3, 4, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        grid.setRowStretch(0, 1)
+        grid.addWidget(self.preview_label, 0, 3)
+        grid.addWidget(self.preview, 1, 3, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.panel, 2, 3)
+        grid.addWidget(self.message, 3, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        grid.setRowStretch(2, 1)
 
     def connect_canvas(self, canvas) -> None:
         """Also show the fed image and every layer's activations on ``canvas`` (None: stop)."""

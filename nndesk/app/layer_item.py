@@ -83,8 +83,8 @@ class LayerColumn(QGraphicsObject):
         if self.kind == "image":
             h = IMAGE_SIZE / self._shape[1] / 2
             return QRectF(c.x() - h, c.y() - h, 2 * h, 2 * h)
-        h = max(self.step / 2, 2.0)
         half_w = self.width / 2
+        h = half_w if self.kind == "circles" else max(self.step / 2, 2.0)
         return QRectF(c.x() - half_w, c.y() - h, 2 * half_w, 2 * h)
 
     def neuron_at(self, scene_pos: QPointF) -> int | None:
