@@ -61,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(e), EXIT_USAGE)
     except (DataError, ModelError, ImageError, DownloadError, ValueError) as e:
         return _fail(str(e))
+    except BrokenPipeError:  # `nndesk train --json | head -1`: the reader left; not an error worth a message
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
     except OSError as e:
         return _fail(f"{e.filename}: {e.strerror}" if e.filename and e.strerror else str(e))
     except KeyboardInterrupt:
@@ -177,6 +180,8 @@ def train(args: argparse.Namespace) -> int:
                "learning_rate": args.lr, "momentum": args.momentum, "l2": args.l2, "batch_size": args.batch_size,
                "epochs": args.epochs, "seed": args.seed, "schedule": args.schedule, "tolerance": args.tolerance,
                "augment": args.augment}
+    if args.out is not None and not args.out.parent.is_dir():  # say so now, not after an hour of training
+        raise UsageError(f"--out {args.out}: the folder {args.out.parent} does not exist")
     try:
         recipe = TrainingRecipe.for_dataset(_spec(args.dataset), args.preset,
                                             **{k: v for k, v in options.items() if v is not None})
@@ -236,9 +241,8 @@ def evaluate(args: argparse.Namespace) -> int:
     if source.test is not None:
         data, on = source.test, "test"
     else:  # the part training held out, if this is the data it was trained on; else all of it
-        data, on = source.train, "all"
-        if recipe is not None and recipe.dataset == spec and recipe.split(source)[1] is not None:
-            data, on = recipe.split(source)[1], "validation"
+        held_out = recipe.split(source)[1] if recipe is not None and recipe.dataset == spec else None
+        data, on = (held_out, "validation") if held_out is not None else (source.train, "all")
     if (data.n_inputs, data.n_outputs) != (net.sizes[0], net.sizes[-1]):
         raise ValueError(f"{args.model} takes {net.sizes[0]} inputs and gives {net.sizes[-1]} outputs, but "
                          f"{source.name} has {data.n_inputs} inputs and {data.n_outputs} classes")
