@@ -18,9 +18,7 @@ from nndesk.engine import formula as f
 from nndesk.engine.network import Network
 from nndesk.engine.stepthrough import Walkthrough
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackpropPanel", text)
+translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
 
 
 def _mix(a: QColor, b: QColor, t: float) -> str:
@@ -36,8 +34,12 @@ def sample_html(widget: QWidget, walk: Walkthrough, network: Network) -> str:
              f.Num(f.exact_text(ex.eta), ex.eta))
     formula, _ = formula_html(parts, loc, link=None)
     arch = "-".join(map(str, network.sizes))
-    cost = _tr("quadratic cost") if network.cost.name == "quadratic" else _tr("cross-entropy cost")
-    return _tr("<b>Sample:</b> %1 — network %2, %3").replace("%1", formula).replace("%2", arch).replace("%3", cost)
+    if network.cost.name == "quadratic":
+        cost = translate("BackpropPanel", "quadratic cost")
+    else:
+        cost = translate("BackpropPanel", "cross-entropy cost")
+    text = translate("BackpropPanel", "<b>Sample:</b> %1 — network %2, %3")
+    return text.replace("%1", formula).replace("%2", arch).replace("%3", cost)
 
 
 def render_steps(widget: QWidget, walk: Walkthrough, index: int, slide: bool,
@@ -55,11 +57,13 @@ def render_steps(widget: QWidget, walk: Walkthrough, index: int, slide: bool,
     if not walk.full:
         l, k, j = walk.focus
         sym = f.w_(l, k, j) if j is not None else f.b_(l + 1, k)
-        note = _tr("This network is large, so the steps follow only %1 and what is needed to compute it. "
-                   "Click another weight on the network to follow it.")
+        note = translate("BackpropPanel", "This network is large, so the steps follow only %1 and what is needed "
+                                          "to compute it. Click another weight on the network to follow it.")
         out.append(f"<p><i>{note.replace('%1', formula_html((sym,), loc, link=None)[0])}</i></p>")
     if index < 0:
-        out.append(f"<p>{_tr('Press “Next step” (or →) to start: first the forward pass, neuron by neuron.')}</p>")
+        start = translate("BackpropPanel", "Press “Next step” (or →) to start: first the forward pass, "
+                                           "neuron by neuron.")
+        out.append(f"<p>{start}</p>")
     nums: list[f.Num] = []
     phase = ""
     for i, step in enumerate(walk.steps[:index + 1]):
@@ -72,7 +76,7 @@ def render_steps(widget: QWidget, walk: Walkthrough, index: int, slide: bool,
         nums.extend(step_nums)
         bg = f' bgcolor="{current_bg}"' if i == index else ""
         text = step_texts.explain(step, L, ce, counts)
-        label = _tr("Step %1.").replace("%1", str(i + 1))
+        label = translate("BackpropPanel", "Step %1.").replace("%1", str(i + 1))
         body = f'<b>{label}</b> {text}<br/><span style="color:{muted}; {big}">{sym}</span>'
         if step.kind != "update":
             body += f'<br/><span style="{big}">{sub}</span>'

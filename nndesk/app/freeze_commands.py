@@ -25,8 +25,7 @@ Param = tuple[int, int, int | None]
 PostEdit = Callable[[Callable[[Network], None]], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FreezeCommands", text)
+translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
 
 
 def neuron_params(network: Network, L: int, i: int, outgoing: bool = False) -> list[Param]:
@@ -96,12 +95,12 @@ class FreezeCommand(_MaskCommand):
     """Freeze (or unfreeze) weights and biases: training stops (or resumes) changing them."""
 
     def __init__(self, document, params: Sequence[Param], frozen: bool, post_edit: PostEdit | None = None) -> None:
-        super().__init__(_tr("Freeze") if frozen else _tr("Unfreeze"), document, params,
-                         [(None, frozen)] * len(params), post_edit)
+        text = translate("FreezeCommands", "Freeze") if frozen else translate("FreezeCommands", "Unfreeze")
+        super().__init__(text, document, params, [(None, frozen)] * len(params), post_edit)
 
 
 class PruneCommand(_MaskCommand):
     """Set weights and biases to 0 and freeze them: the connections are cut for good."""
 
     def __init__(self, document, params: Sequence[Param], post_edit: PostEdit | None = None) -> None:
-        super().__init__(_tr("Prune"), document, params, [(0.0, True)] * len(params), post_edit)
+        super().__init__(translate("FreezeCommands", "Prune"), document, params, [(0.0, True)] * len(params), post_edit)
