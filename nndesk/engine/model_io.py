@@ -95,6 +95,7 @@ def save_model(path: str | os.PathLike, network: Network, recipe: TrainingRecipe
     sizes = network.sizes
     if image_shape is None and sizes[0] == 784:
         image_shape = (28, 28)
+    image_shape = tuple(image_shape) if image_shape is not None else None
     arrays: dict[str, np.ndarray] = {}
     for l, layer in enumerate(network.layers):
         arrays[f"W{l}"], arrays[f"b{l}"] = layer.weights, layer.bias
