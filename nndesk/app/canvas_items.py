@@ -97,13 +97,16 @@ class EdgeItem(QGraphicsLineItem):
         self.setZValue(-1)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-    def set_weight(self, value: float, scale: float, colors: CanvasColors, faint: bool = False) -> None:
-        """Colour by sign, width and opacity by |w| / scale (scale = the matrix's largest |w|)."""
+    def set_weight(self, value: float, scale: float, colors: CanvasColors, faint: bool = False,
+                   frozen: bool = False) -> None:
+        """Colour by sign, width and opacity by |w| / scale (the matrix's largest |w|); dashed if frozen."""
         s = min(abs(value) / scale, 1.0) if scale > 0 else 0.0
         color = QColor(colors.positive if value >= 0 else colors.negative)
         color.setAlpha(round((40 if faint else 70) + (215 - (40 if faint else 70)) * s))
         pen = QPen(color, 0.5 + 3.5 * s)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if frozen:
+            pen.setStyle(Qt.PenStyle.DashLine)
         self.setPen(pen)
 
     def shape(self) -> QPainterPath:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nndesk.app.canvas_items import CanvasColors
 from nndesk.app.network_document import NetworkDocument
+from nndesk.engine.dataset import Dataset
 
 GRID = 100
 CLASS_COLORS = ("#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000")
@@ -59,6 +60,10 @@ class DecisionBoundaryView(QWidget):
             self.extent = QRectF(float(lo[0]), float(lo[1]), float(hi[0] - lo[0]), float(hi[1] - lo[1]))
         self._draw_points()
         self.refresh()
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """``set_data`` with a data set's inputs and labels (a 2-input toy set)."""
+        self.set_data(dataset.inputs(), dataset.y)
 
     def grid(self) -> np.ndarray:
         """The (GRID·GRID, 2) inputs fed forward: row ix·GRID + iy is (x[ix], y[iy])."""

@@ -53,13 +53,17 @@ class EdgeBundle(QGraphicsObject):
         """Scene line of w_kj, whether or not it is drawn (highlights use it)."""
         return QLineF(self._src_pos[j], self._dst_pos[k])
 
-    def refresh(self, weights: np.ndarray) -> None:
-        """Recolour (and for a big matrix re-pick) the drawn edges from W⁽ˡ⁾ = ``weights``."""
+    def refresh(self, weights: np.ndarray, frozen: np.ndarray | None = None) -> None:
+        """Recolour (and for a big matrix re-pick) the drawn edges from W⁽ˡ⁾ = ``weights``.
+
+        ``frozen`` (the layer's mask) draws frozen and pruned weights dashed.
+        """
         w = np.asarray(weights)
         scale = float(np.max(np.abs(w))) if w.size else 0.0
         if self.full:
             for e in self.edges:
-                e.set_weight(float(w[e.k, e.j]), scale, self.colors)
+                e.set_weight(float(w[e.k, e.j]), scale, self.colors,
+                             frozen=frozen is not None and bool(frozen[e.k, e.j]))
             return
         flat = np.abs(w).ravel()
         n = len(self.edges)
@@ -69,7 +73,8 @@ class EdgeBundle(QGraphicsObject):
         for e, k, j in zip(self.edges, ks.tolist(), js.tolist()):
             e.k, e.j = k, j
             e.setLine(QLineF(self._src_pos[j], self._dst_pos[k]))
-            e.set_weight(float(w[k, j]), scale, self.colors, faint=True)
+            e.set_weight(float(w[k, j]), scale, self.colors, faint=True,
+                         frozen=frozen is not None and bool(frozen[k, j]))
 
     def _add_ribbon(self) -> None:
         def extent(col: LayerColumn, side: float) -> tuple[QPointF, QPointF]:

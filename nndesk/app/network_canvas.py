@@ -134,7 +134,7 @@ class NetworkCanvas(QGraphicsView):
 
     def refresh_weights(self) -> None:
         for bundle, layer in zip(self.bundles, self.document.network.layers):
-            bundle.refresh(layer.weights)
+            bundle.refresh(layer.weights, layer.frozen)
 
     def _connect_controls(self, col: LayerColumn) -> None:
         # Deferred: an edit rebuilds the scene, which must not delete the button inside its own click.

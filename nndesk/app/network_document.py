@@ -37,11 +37,12 @@ class NetworkDocument(QObject):
     modifiedChanged = Signal(bool)
 
     def __init__(self, network: Network, dataset_name: str = "", input_shape: tuple[int, ...] | None = None,
-                 parent: QObject | None = None, seed: int | None = None) -> None:
+                 parent: QObject | None = None, seed: int | None = None,
+                 mean_input: np.ndarray | None = None) -> None:
         super().__init__(parent)
         self._network = network
         self._dataset_name, self._input_shape = dataset_name, input_shape
-        self._mean_input: np.ndarray | None = None
+        self._mean_input = mean_input
         self._modified = False
         self._rng = np.random.default_rng(seed)
 
@@ -177,6 +178,17 @@ class NetworkDocument(QObject):
     def set_bias(self, l: int, k: int, value: float) -> None:
         """b_k of neuron k in a⁽ˡ⁺¹⁾ (stored with W⁽ˡ⁾)."""
         self._network.layers[l].bias[k] = value
+        self._values_changed()
+
+    def set_masks(self, l: int, frozen: np.ndarray | None, frozen_bias: np.ndarray | None) -> None:
+        """Which weights and biases of W⁽ˡ⁾ training must leave alone (None: all trainable)."""
+        layer = self._network.layers[l]
+        if frozen is not None and frozen.shape != layer.weights.shape:
+            raise ValueError(f"mask {frozen.shape} does not fit W{l} {layer.weights.shape}")
+        if frozen_bias is not None and frozen_bias.shape != layer.bias.shape:
+            raise ValueError(f"mask {frozen_bias.shape} does not fit b {layer.bias.shape}")
+        layer.frozen = None if frozen is None else frozen.astype(bool, copy=True)
+        layer.frozen_bias = None if frozen_bias is None else frozen_bias.astype(bool, copy=True)
         self._values_changed()
 
     def apply_weights(self, snapshot: list[tuple[np.ndarray, np.ndarray]]) -> bool:

@@ -42,3 +42,12 @@ def test_follows_architecture_and_refuses_other_inputs(view: DecisionBoundaryVie
     np.testing.assert_allclose(view.values.ravel(), view.document.network.feedforward(view.grid())[:, 1], rtol=1e-5)
     view.document.set_network(Network.create([3, 2, 1], seed=0), "lecture", None)
     assert view.values is None and view.message.isVisible()
+
+
+def test_set_dataset_takes_a_toy_set(view: DecisionBoundaryView) -> None:
+    from nndesk.engine.toy import circles
+
+    data = circles(100, seed=1)
+    view.set_dataset(data)
+    np.testing.assert_array_equal(view.x, data.inputs())
+    assert view.values.shape == (GRID, GRID)

@@ -123,3 +123,12 @@ def test_wheel_zooms(qtbot) -> None:
                         Qt.ScrollPhase.NoScrollPhase, False)
     canvas.wheelEvent(event)
     assert canvas.transform().m11() > before
+
+
+def test_frozen_weights_are_dashed(qtbot) -> None:
+    canvas, doc, _ = make_canvas(qtbot, [3, 2, 1])
+    mask = np.zeros((2, 3), bool)
+    mask[1, 2] = True
+    doc.set_masks(0, mask, None)
+    styles = {(e.k, e.j): e.pen().style() for e in canvas.bundles[0].edges}
+    assert styles[(1, 2)] == Qt.PenStyle.DashLine and styles[(0, 0)] == Qt.PenStyle.SolidLine

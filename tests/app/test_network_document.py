@@ -77,3 +77,15 @@ def test_modified_flag_follows_edits(doc: NetworkDocument, qtbot) -> None:
     assert sig.args == [True] and doc.weight(0, 1, 2) == 0.5
     doc.set_network(Network.create([2, 3, 1], seed=0), "lecture", None)
     assert not doc.is_modified() and doc.dataset_name == "lecture"
+
+
+def test_set_masks_checks_shapes_and_survives_resizing(doc: NetworkDocument, qtbot) -> None:
+    mask = np.zeros((5, 4), bool)
+    mask[4, 3] = True
+    with qtbot.waitSignal(doc.weightsChanged):
+        doc.set_masks(0, mask, None)
+    with pytest.raises(ValueError):
+        doc.set_masks(0, np.zeros((4, 4), bool), None)
+    doc.set_layer_size(1, 6)
+    frozen = doc.network.layers[0].frozen
+    assert frozen.shape == (6, 4) and frozen[4, 3] and frozen.sum() == 1
