@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from nndesk.engine.blas import blas_threads
 from nndesk.engine.preprocess import centre_of_mass, mnist_centre
 from nndesk.paths import resource
 
@@ -116,10 +117,11 @@ def test_not_a_2d_image_is_a_value_error():
 
 def test_a_280_pixel_drawing_costs_well_under_a_millisecond():
     image = _ring(280, 140, 120, 100, 16).astype(np.float32) / 255
-    mnist_centre(image)
     best = float("inf")
-    for _ in range(30):
-        start = time.perf_counter()
+    with blas_threads(1):  # as the app runs: a busy second BLAS thread can cost more than the work
         mnist_centre(image)
-        best = min(best, time.perf_counter() - start)
-    assert best < 1e-3  # measured ≈ 0.2 ms; the draw pad calls this on every stroke
+        for _ in range(50):
+            start = time.perf_counter()
+            mnist_centre(image)
+            best = min(best, time.perf_counter() - start)
+    assert best < 1e-3  # measured ≈ 0.22 ms; the draw pad calls this on every stroke
