@@ -91,6 +91,7 @@ class BackpropPanel(QWidget):
         self.gradCheckButton.clicked.connect(self.check_gradient)
         self.lectureButton.clicked.connect(self.load_lecture_example)
         self.stepsView.highlighted.connect(self._hovered)
+        self.stepsView.verticalScrollBar().rangeChanged.connect(self._scroll_to_end)  # resized or re-laid out
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -276,8 +277,12 @@ class BackpropPanel(QWidget):
         self.sampleLabel.setText(sample_html(self, self._walk, self._network))
         html, self._nums = render_steps(self, self._walk, self._index, self.slide_arithmetic, self._network)
         self.stepsView.setHtml(html)
-        if self._index >= 0:
-            self.stepsView.scrollToAnchor(f"step{self._index}")
+        self._scroll_to_end()
+
+    def _scroll_to_end(self) -> None:
+        """The current step is the last one shown: keep it in view."""
+        bar = self.stepsView.verticalScrollBar()
+        bar.setValue(bar.maximum())
 
     def tooltip_for(self, href: str) -> str:
         """What hovering the number ``href`` ("n:12") shows: its full float64 value."""
