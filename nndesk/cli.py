@@ -47,19 +47,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as e:  # --help, --version, or a usage error already printed
         return e.code if isinstance(e.code, int) else EXIT_USAGE
+    from nndesk.engine.blas import use_default_threads
     from nndesk.engine.download import DownloadError
-    from nndesk.engine.model_io import ModelError
-    from nndesk.engine.readers import DataError
     from nndesk.engine.training import TrainingDiverged
-    from nndesk.imageio import ImageError
 
+    use_default_threads()  # one BLAS thread: faster for our small matrices (see engine.blas)
     try:
         return args.run(args)
     except TrainingDiverged as e:
         return _fail(str(e), EXIT_DIVERGED)
     except UsageError as e:
         return _fail(str(e), EXIT_USAGE)
-    except (DataError, ModelError, ImageError, DownloadError, ValueError) as e:
+    except (ValueError, DownloadError) as e:  # DataError, ModelError and ImageError are ValueErrors
         return _fail(str(e))
     except BrokenPipeError:  # `nndesk train --json | head -1`: the reader left; not an error worth a message
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -171,11 +170,9 @@ def default_mnist_dir() -> Path:
 
 # ---- commands ------------------------------------------------------------------
 def train(args: argparse.Namespace) -> int:
-    from nndesk.engine.blas import use_default_threads
     from nndesk.engine.model_io import save_model
     from nndesk.engine.recipe import TrainingRecipe
 
-    use_default_threads()
     options = {"hidden": args.layers, "activation": args.activation, "cost": args.cost, "optimizer": args.optimizer,
                "learning_rate": args.lr, "momentum": args.momentum, "l2": args.l2, "batch_size": args.batch_size,
                "epochs": args.epochs, "seed": args.seed, "schedule": args.schedule, "tolerance": args.tolerance,
@@ -230,11 +227,9 @@ def train(args: argparse.Namespace) -> int:
 def evaluate(args: argparse.Namespace) -> int:
     import numpy as np
 
-    from nndesk.engine.blas import use_default_threads
     from nndesk.engine.datasets import load
     from nndesk.engine.model_io import load_model
 
-    use_default_threads()
     model = load_model(args.model)
     net, recipe, spec = model.network, model.recipe, _spec(args.dataset)
     source = load(spec, seed=recipe.seed if recipe else 0)
