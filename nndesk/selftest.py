@@ -187,6 +187,8 @@ CHECKS: list[tuple[str, Check]] = [
 def run_self_test() -> int:
     """Run every check, print one line each, return 0 if all passed, else 1."""
     out = sys.stdout if sys.stdout is not None else open(os.devnull, "w")  # noqa: SIM115 (windowed app)
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(errors="replace")  # a Windows console's code page has no "→" or Cyrillic
     frozen = " (frozen bundle)" if getattr(sys, "frozen", False) else ""
     from nndesk import __version__
 
