@@ -121,4 +121,5 @@ class DecisionBoundaryView(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
             self._draw_points()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
             self.refresh()

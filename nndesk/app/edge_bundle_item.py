@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QLineF, QLocale, QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QPolygonF
+from PySide6.QtGui import QColor, QFont, QPainter, QPolygonF
 from PySide6.QtWidgets import QGraphicsObject, QGraphicsPolygonItem, QGraphicsSimpleTextItem
 
 from nndesk.app.canvas_items import CanvasColors, EdgeItem
@@ -42,12 +42,22 @@ class EdgeBundle(QGraphicsObject):
             self._add_caption(caption_y)
         for e in self.edges:
             e.setParentItem(self)
+            e.setFlag(EdgeItem.GraphicsItemFlag.ItemHasNoContents)  # drawn by the bundle; still clickable
+        xs, ys = [p.x() for p in self._src_pos + self._dst_pos], [p.y() for p in self._src_pos + self._dst_pos]
+        self._rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(-4, -4, 4, 4)
+        self.setCacheMode(QGraphicsObject.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
-        return QRectF()
+        return self._rect
 
     def paint(self, painter, option, widget=None) -> None:
-        pass
+        """All edges at once, into the item's cache: hundreds of wide translucent
+        anti-aliased lines cost tens of milliseconds, far too much to redraw every
+        time a neuron lights up while the student draws."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for e in self.edges:
+            painter.setPen(e.pen())
+            painter.drawLine(e.line())
 
     def edge_line(self, k: int, j: int) -> QLineF:
         """Scene line of w_kj, whether or not it is drawn (highlights use it)."""
@@ -60,6 +70,7 @@ class EdgeBundle(QGraphicsObject):
         """
         w = np.asarray(weights)
         scale = float(np.max(np.abs(w))) if w.size else 0.0
+        self.update()  # repaint the cache once
         if self.full:
             for e in self.edges:
                 e.set_weight(float(w[e.k, e.j]), scale, self.colors,

@@ -143,7 +143,12 @@ class NetworkCanvas(QGraphicsView):
         col.plus_button.clicked.connect(later(lambda: ed.step_size(L, +1, col.plus_button.modifiers)))
         col.minus_button.clicked.connect(later(lambda: ed.step_size(L, -1, col.minus_button.modifiers)))
         col.remove_button.clicked.connect(later(partial(ed.remove_layer, L)))
-        col.activation_button.clicked.connect(later(lambda: ed.activation_menu(L).popup(QCursor.pos())))
+        col.activation_button.clicked.connect(later(lambda: self._popup(ed.activation_menu(L))))
+
+    @staticmethod
+    def _popup(menu) -> None:
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(QCursor.pos())
 
     def _add_insert_button(self, L: int, colors: CanvasColors, half: float) -> None:
         a, b = self.columns[L - 1], self.columns[L]
@@ -218,7 +223,9 @@ class NetworkCanvas(QGraphicsView):
         x = self.mapToScene(event.pos()).x()
         nearest = min(self.columns, key=lambda c: abs(c.x() - x))
         if abs(nearest.x() - x) <= nearest.width / 2 + GAP / 3:
-            self.editor.context_menu(nearest.L).exec(event.globalPos())
+            menu = self.editor.context_menu(nearest.L)
+            menu.exec(event.globalPos())
+            menu.deleteLater()
 
     def wheelEvent(self, event) -> None:
         self._user_zoom = True

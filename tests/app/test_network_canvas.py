@@ -132,3 +132,17 @@ def test_frozen_weights_are_dashed(qtbot) -> None:
     doc.set_masks(0, mask, None)
     styles = {(e.k, e.j): e.pen().style() for e in canvas.bundles[0].edges}
     assert styles[(1, 2)] == Qt.PenStyle.DashLine and styles[(0, 0)] == Qt.PenStyle.SolidLine
+
+
+def test_context_menu_actions_edit_through_the_undo_stack(qtbot) -> None:
+    canvas, doc, stack = make_canvas(qtbot, [2, 4, 1])
+    menu = canvas.editor.context_menu(1)
+    actions = {a.text(): a for a in menu.actions()}
+    activation = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    next(a for a in activation.actions() if a.text() == "relu").trigger()
+    assert doc.activation_name(1) == "relu"
+    actions["Insert hidden layer after"].trigger()
+    assert doc.n_layers == 4 and doc.activation_name(2) == "relu"  # a new layer copies its neighbour's σ
+    canvas.editor.context_menu(1).actions()[-1].trigger()  # "Remove this hidden layer"
+    assert doc.n_layers == 3 and stack.count() == 3
+    assert "Remove this hidden layer" not in [a.text() for a in canvas.editor.context_menu(0).actions()]
