@@ -69,6 +69,8 @@ class NetworkCanvas(QGraphicsView):
         if activations is not None and [np.size(a) for a in activations] != self.document.sizes:
             return  # from before an edit; the sender will send fresh ones
         self._activations = activations
+        if [c.n for c in self.columns] != self.document.sizes:
+            return  # the document changed and our rebuild is still to come; it applies them
         for L, col in enumerate(self.columns):
             a = activations[L] if activations is not None else None
             if a is None and L == 0:
@@ -247,7 +249,7 @@ class NetworkCanvas(QGraphicsView):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange) and hasattr(self, "_colors"):
             self.rebuild()
 
     def _tooltip(self, hit: tuple | None) -> str:

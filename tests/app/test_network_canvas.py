@@ -146,3 +146,14 @@ def test_context_menu_actions_edit_through_the_undo_stack(qtbot) -> None:
     canvas.editor.context_menu(1).actions()[-1].trigger()  # "Remove this hidden layer"
     assert doc.n_layers == 3 and stack.count() == 3
     assert "Remove this hidden layer" not in [a.text() for a in canvas.editor.context_menu(0).actions()]
+
+
+def test_activations_arriving_before_the_rebuild_are_kept(qtbot) -> None:
+    canvas, doc, _ = make_canvas(qtbot, [3, 2, 1])
+    net = doc.network
+    doc.architectureChanged.disconnect(canvas.rebuild)  # a listener called before the canvas's own slot
+    doc.set_layer_size(1, 40)
+    canvas.set_activations([a[0] for a in doc.network.forward(np.ones((1, 3), np.float32))[1]])
+    canvas.rebuild()
+    assert canvas.columns[1].kind == "band" and doc.network is not net
+    assert canvas._activations is not None and len(canvas._activations[1]) == 40
