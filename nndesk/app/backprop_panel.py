@@ -337,3 +337,23 @@ class BackpropPanel(QWidget):
             text = text.replace(key, val)
         self.gradCheckLabel.setText(text)
         self.highlightRequested.emit(*(("edge", l, (k, j)) if j is not None else ("neuron", l + 1, k)))
+
+
+def wire_canvas(panel: BackpropPanel, canvas) -> None:
+    """Connect the panel to a ``NetworkCanvas``: steps light up what they compute, clicks pick the focus,
+    and the canvas shows the sample's activations a⁽ᴸ⁾."""
+    def highlight(kind: str, layer: int, where: object) -> None:
+        if kind == "neuron":
+            canvas.highlight_neuron(layer, where)
+        elif kind == "edge":
+            canvas.highlight_edge(layer, *where)
+        else:
+            canvas.clear_highlight()
+
+    def activations(walk: Walkthrough | None) -> None:
+        canvas.set_activations(None if walk is None else list(walk.exact.activations))
+
+    panel.highlightRequested.connect(highlight)
+    panel.walkthroughChanged.connect(activations)
+    canvas.edgeClicked.connect(panel.select_edge)
+    canvas.neuronClicked.connect(panel.select_neuron)

@@ -169,3 +169,30 @@ def test_a_big_network_steps_only_along_the_selected_weight(qtbot, panel):
     panel.select_edge(0, 5, 200)
     assert [s.index for s in panel.steps if s.kind == "grad_w"] == [(5, 200)]
     assert "w" in panel.steps_text() or panel.current_index == -1
+
+
+def test_with_a_document_and_canvas_edits_rebuild_the_steps_and_the_update_is_undoable_by_stepping_back(qtbot):
+    from PySide6.QtGui import QUndoStack
+
+    from nndesk.app.backprop_panel import wire_canvas
+    from nndesk.app.editor_commands import SetWeightCommand
+    from nndesk.app.network_canvas import NetworkCanvas
+    from nndesk.app.network_document import NetworkDocument
+    from nndesk.engine.lecture import lecture_network
+
+    doc, stack = NetworkDocument(lecture_network()), QUndoStack()
+    canvas = NetworkCanvas(doc, stack)
+    panel = BackpropPanel(doc)
+    qtbot.addWidget(canvas)
+    qtbot.addWidget(panel)
+    wire_canvas(panel, canvas)
+    panel.set_sample(None, [1, 1, 0], [0], 0.1, slide=True)
+    _click(qtbot, panel.stepForwardButton, 7)  # ∂C/∂w₀₀⁽¹⁾
+    assert canvas._highlight == ("edge", 1, 0, 0)
+    stack.push(SetWeightCommand(doc, 1, 0, 0, 0.4))  # an edit elsewhere: the steps follow it
+    assert "σ(0.4·0.57 + 0.52·0.5 + 0)" in panel.steps_text() and panel.current_index == 6
+    with qtbot.waitSignal(doc.weightsChanged):
+        _click(qtbot, panel.toEndButton)  # the update goes through the document (the canvas redraws)
+    assert doc.network.layers[0].weights[0, 0] == pytest.approx(0.199, abs=0.002)
+    _click(qtbot, panel.stepBackButton)
+    assert doc.network.layers[0].weights[0, 0] == 0.2 and doc.network.layers[1].weights[0, 0] == 0.4
