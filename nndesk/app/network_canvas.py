@@ -17,9 +17,10 @@ from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QCursor, QPainter, QPen, QTransform, QUndoStack
+from PySide6.QtGui import QBrush, QCursor, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
+from nndesk.app.canvas_highlight import CanvasHighlight
 from nndesk.app.canvas_items import CanvasButton, CanvasColors, EdgeItem, NeuronItem, sup
 from nndesk.app.canvas_legend import CanvasLegend
 from nndesk.app.edge_bundle_item import EdgeBundle
@@ -49,8 +50,7 @@ class NetworkCanvas(QGraphicsView):
         self.bundles: list[EdgeBundle] = []
         self.insert_buttons: dict[int, CanvasButton] = {}  # L → the "+ layer" button inserting a⁽ᴸ⁾
         self._activations: list[np.ndarray] | None = None
-        self._highlight: tuple | None = None
-        self._highlight_items: list = []
+        self.highlight = CanvasHighlight()
         self._user_zoom = False
         document.architectureChanged.connect(self.rebuild)
         document.weightsChanged.connect(self.refresh_weights)
@@ -99,7 +99,7 @@ class NetworkCanvas(QGraphicsView):
     def rebuild(self) -> None:
         """Build every item from the document (after any change of architecture)."""
         doc, scene = self.document, self.scene()
-        self._highlight_items = []
+        self.highlight.forget_items()
         scene.clear()
         self.columns, self.bundles, self.insert_buttons = [], [], {}
         colors = CanvasColors.from_palette(self.palette())
@@ -130,7 +130,7 @@ class NetworkCanvas(QGraphicsView):
         self.refresh_weights()
         self.set_activations(self._activations)
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-24, -24, 24, 24))
-        self._set_highlight(self._highlight)
+        self._set_highlight(self.highlight.target)
         if not self._user_zoom:
             self.fit()
 
@@ -160,36 +160,8 @@ class NetworkCanvas(QGraphicsView):
         self.scene().addItem(button)
         self.insert_buttons[L] = button
 
-    # ---- highlights -------------------------------------------------------------------
-    def _set_highlight(self, what: tuple | None) -> None:
-        for item in self._highlight_items:
-            self.scene().removeItem(item)
-        self._highlight_items, self._highlight = [], what
-        if what is None or not self._valid(what):
-            return
-        if what[0] == "neuron":
-            self._highlight_items.append(self._ring(what[1], what[2], 4))
-        else:
-            _, l, k, j = what
-            line = self.scene().addLine(self.bundles[l].edge_line(k, j), QPen(self._colors.highlight, 4))
-            line.setZValue(0.5)  # over the other edges, under the neurons it joins
-            self._highlight_items.append(line)
-            for L, i in ((l, j), (l + 1, k)):
-                self._highlight_items.append(self._ring(L, i, 3))
-        for item in self._highlight_items[-2:] if what[0] == "edge" else self._highlight_items:
-            item.setZValue(10)
-
-    def _ring(self, L: int, i: int, margin: float):
-        col, pen = self.columns[L], QPen(self._colors.highlight, 3)
-        rect = col.neuron_rect(i).adjusted(-margin, -margin, margin, margin)
-        return self.scene().addEllipse(rect, pen) if col.kind == "circles" else self.scene().addRect(rect, pen)
-
-    def _valid(self, what: tuple) -> bool:
-        sizes = self.document.sizes
-        if what[0] == "neuron":
-            return 0 <= what[1] < len(sizes) and 0 <= what[2] < sizes[what[1]]
-        _, l, k, j = what
-        return 0 <= l < len(sizes) - 1 and 0 <= k < sizes[l + 1] and 0 <= j < sizes[l]
+    def _set_highlight(self, target: tuple | None) -> None:
+        self.highlight.show(target, self.scene(), self.columns, self.bundles, self._colors.highlight)
 
     # ---- mouse, wheel, tooltips -------------------------------------------------------
     def hit(self, view_pos: QPoint) -> tuple | None:

@@ -20,8 +20,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from nndesk.app.layer_resize import fresh_dense, resized_dense
 from nndesk.engine.activations import HIDDEN_ACTIVATIONS, activation
-from nndesk.engine.initializers import default_initializer, init_weights
 from nndesk.engine.layers import Dense
 from nndesk.engine.network import Network
 
@@ -226,22 +226,7 @@ class NetworkDocument(QObject):
             raise ValueError(f"{activation_name!r} is not a hidden-layer activation")
 
     def _fresh(self, n_out: int, n_in: int, activation_name: str) -> Dense:
-        """New small random weights (scaled by fan-in as at creation) and zero biases."""
-        dtype = self._network.dtype
-        w = init_weights(default_initializer(activation_name), n_out, n_in, self._rng, dtype)
-        return Dense(w, np.zeros(n_out, dtype=dtype), activation(activation_name))
+        return fresh_dense(n_out, n_in, activation_name, self._rng, self._network.dtype)
 
     def _resized(self, dense: Dense, n_out: int, n_in: int) -> Dense:
-        """``dense`` grown or cut to (n_out, n_in): the overlap kept, new rows/columns fresh."""
-        new = self._fresh(n_out, n_in, dense.activation.name)
-        r, c = min(n_out, dense.n_out), min(n_in, dense.n_in)
-        new.weights[:r, :c] = dense.weights[:r, :c]
-        new.bias[:r] = dense.bias[:r]
-        new.activation = dense.activation
-        if dense.frozen is not None:
-            new.frozen = np.zeros((n_out, n_in), dtype=bool)
-            new.frozen[:r, :c] = dense.frozen[:r, :c]
-        if dense.frozen_bias is not None:
-            new.frozen_bias = np.zeros(n_out, dtype=bool)
-            new.frozen_bias[:r] = dense.frozen_bias[:r]
-        return new
+        return resized_dense(dense, n_out, n_in, self._rng)
