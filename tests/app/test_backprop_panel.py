@@ -185,10 +185,12 @@ def test_with_a_document_and_canvas_edits_rebuild_the_steps_and_the_update_is_un
     panel = BackpropPanel(doc)
     qtbot.addWidget(canvas)
     qtbot.addWidget(panel)
+    lit = []
+    canvas.highlight_edge = lambda *edge: lit.append(edge)  # what the canvas is asked to light up
     wire_canvas(panel, canvas)
     panel.set_sample(None, [1, 1, 0], [0], 0.1, slide=True)
     _click(qtbot, panel.stepForwardButton, 7)  # ∂C/∂w₀₀⁽¹⁾
-    assert canvas._highlight == ("edge", 1, 0, 0)
+    assert lit[-1] == (1, 0, 0)
     stack.push(SetWeightCommand(doc, 1, 0, 0, 0.4))  # an edit elsewhere: the steps follow it
     assert "σ(0.4·0.57 + 0.52·0.5 + 0)" in panel.steps_text() and panel.current_index == 6
     with qtbot.waitSignal(doc.weightsChanged):
