@@ -36,6 +36,7 @@ from nndesk.engine.activations import ACTIVATIONS, activation
 from nndesk.engine.costs import COSTS, cost as make_cost
 from nndesk.engine.layers import Dense
 from nndesk.engine.network import Network
+from nndesk.engine.npy_guard import NpyProblem, check_npy_member
 from nndesk.engine.optimizers import OPTIMIZERS, Optimizer, optimizer as make_optimizer
 from nndesk.engine.preprocess import PREPROCESSING
 from nndesk.engine.recipe import TrainingRecipe
@@ -186,24 +187,11 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
 
 def _npy_header(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
     """Check one member's .npy header before numpy allocates what it declares; returns its size."""
-    key = info.filename[:-4]
-    with zf.open(info) as fp:
-        version = np.lib.format.read_magic(fp)
-        if version not in ((1, 0), (2, 0)):
-            raise ModelError(path, f"stores {key} in .npy format {version[0]}.{version[1]}, which nndesk does not read")
-        read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
-                       else np.lib.format.read_array_header_2_0)
-        shape, _, dtype = read_header(fp)
-        offset = fp.tell()
-    if dtype.hasobject or dtype.kind not in "buif" or dtype.fields is not None:
-        raise ModelError(path, f"stores {key} as {dtype} values, not plain numbers; "
-                               "nndesk never loads Python objects from a model file")
-    count = math.prod(shape)
-    if count > MAX_VALUES:
-        raise ModelError(path, f"declares {key} with {count:,} values, more than nndesk reads")
-    if info.file_size < offset + count * dtype.itemsize:
-        raise ModelError(path, f"is truncated: {key} is missing data")
-    return count
+    try:
+        shape, _ = check_npy_member(zf, info, MAX_VALUES)
+    except NpyProblem as e:
+        raise ModelError(path, str(e)) from None
+    return math.prod(shape)
 
 
 def _metadata(path: Path, raw: np.ndarray) -> dict[str, Any]:

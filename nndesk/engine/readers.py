@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.engine.dataset import Dataset
+from nndesk.engine.npy_guard import NpyProblem, check_npy_member
 
 MAX_BYTES = 2 * 10**8  # IDX payload cap; the full MNIST training images are 47 MB
 MAX_ITEMS = 10**7  # cap on an IDX file's first dimension (samples)
@@ -211,26 +212,10 @@ def _npz_keys(path: Path, names: set[str]) -> dict[str, tuple[str, str]]:
 
 def _check_npy(path: Path, zf: zipfile.ZipFile, key: str) -> None:
     """Read one member's .npy header so np.load never allocates what the data cannot fill."""
-    member = key + ".npy"
-    with zf.open(member) as fp:
-        version = np.lib.format.read_magic(fp)
-        if version not in ((1, 0), (2, 0)):
-            raise DataError(path, f"stores {key} in .npy format {version[0]}.{version[1]}, which nndesk does not read")
-        read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else \
-            np.lib.format.read_array_header_2_0
-        shape, _, dtype = read_header(fp)
-        offset = fp.tell()
-    if dtype.hasobject:
-        raise DataError(path, f"stores {key} as Python objects, which would need unpickling; "
-                              "nndesk reads only plain number arrays")
-    if dtype.kind not in "buif" or dtype.fields is not None:
-        raise DataError(path, f"stores {key} as {dtype} values; expected numbers")
-    count = math.prod(shape)
-    if count > MAX_VALUES:
-        raise DataError(path, f"declares {key} as {_shape(shape)} = {count:,} values, more than nndesk reads "
-                              f"({MAX_VALUES:,})")
-    if zf.getinfo(member).file_size < offset + count * dtype.itemsize:
-        raise DataError(path, f"is truncated: {key} ({_shape(shape)} {dtype}) is missing data")
+    try:
+        check_npy_member(zf, zf.getinfo(key + ".npy"), MAX_VALUES)
+    except NpyProblem as e:
+        raise DataError(path, str(e)) from None
 
 
 def _npz_digits(path: Path, split: str, xk: str, yk: str, x: np.ndarray, y: np.ndarray) -> Dataset:
