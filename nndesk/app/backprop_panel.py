@@ -14,7 +14,7 @@ gradient with ``gradcheck``.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCursor, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
@@ -48,6 +48,9 @@ class BackpropPanel(QWidget):
         self._applied = False
         self._applying = False
         self._nums: list[f.Num] = []
+        self._stale = False
+        self._refresh_timer = QTimer(self, singleShot=True, interval=150)  # training sends ≤ 30 snapshots/s
+        self._refresh_timer.timeout.connect(self._refresh_if_stale)
         self._build_ui()
         self.set_document(document)
         self._update_buttons()
@@ -87,7 +90,7 @@ class BackpropPanel(QWidget):
         self.stepBackButton.clicked.connect(self.step_back)
         self.toEndButton.clicked.connect(self.to_end)
         self.restartButton.clicked.connect(self.restart)
-        self.arithmeticToggle.toggled.connect(self._render)
+        self.arithmeticToggle.toggled.connect(self._arithmetic_toggled)
         self.gradCheckButton.clicked.connect(self.check_gradient)
         self.lectureButton.clicked.connect(self.load_lecture_example)
         self.stepsView.highlighted.connect(self._hovered)
@@ -156,20 +159,42 @@ class BackpropPanel(QWidget):
 
     def _rebuild(self, index: int) -> None:
         self._applied = False
+        self._stale = False
         self.gradCheckLabel.clear()
         if self._network is None or self._x is None:
             self._walk = None
         else:
-            self._walk = walkthrough(self._network, self._x, self._t, self._eta, self._focus)
+            self._walk = walkthrough(self._network, self._x, self._t, self._eta, self._focus,
+                                     slide=self.slide_arithmetic)  # Decimal only when shown
             self._before = self._network.astype(np.float64)
         self._index = min(index, len(self.steps) - 2)
         self.walkthroughChanged.emit(self._walk)
         self._render()
         self._emit_step()
 
+    def _arithmetic_toggled(self, slide: bool) -> None:
+        if self._walk is not None and slide and self._walk.slide is None:
+            index = self._index
+            if self._applied:
+                self._apply_update(False)
+            self._rebuild(index)
+            self._go(index)  # back at the update step: applied again, now in slide arithmetic
+        else:
+            self._render()
+
     def _values_changed(self) -> None:
+        """The document's weights changed (an edit, a training snapshot): rebuild soon, once."""
         if not self._applying and self._network is not None:
+            self._stale = True
+            self._refresh_timer.start()
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale and self.isVisible():  # hidden panels catch up when shown
             self._rebuild(self._index)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._refresh_if_stale()
 
     def _architecture_changed(self) -> None:
         net = self._document.network

@@ -185,6 +185,7 @@ def test_with_a_document_and_canvas_edits_rebuild_the_steps_and_the_update_is_un
     panel = BackpropPanel(doc)
     qtbot.addWidget(canvas)
     qtbot.addWidget(panel)
+    panel.show()
     lit = []
     canvas.highlight_edge = lambda *edge: lit.append(edge)  # what the canvas is asked to light up
     wire_canvas(panel, canvas)
@@ -192,9 +193,23 @@ def test_with_a_document_and_canvas_edits_rebuild_the_steps_and_the_update_is_un
     _click(qtbot, panel.stepForwardButton, 7)  # ∂C/∂w₀₀⁽¹⁾
     assert lit[-1] == (1, 0, 0)
     stack.push(SetWeightCommand(doc, 1, 0, 0, 0.4))  # an edit elsewhere: the steps follow it
-    assert "σ(0.4·0.57 + 0.52·0.5 + 0)" in panel.steps_text() and panel.current_index == 6
+    qtbot.waitUntil(lambda: "σ(0.4·0.57 + 0.52·0.5 + 0)" in panel.steps_text())
+    assert panel.current_index == 6
     with qtbot.waitSignal(doc.weightsChanged):
         _click(qtbot, panel.toEndButton)  # the update goes through the document (the canvas redraws)
     assert doc.network.layers[0].weights[0, 0] == pytest.approx(0.199, abs=0.002)
     _click(qtbot, panel.stepBackButton)
     assert doc.network.layers[0].weights[0, 0] == 0.2 and doc.network.layers[1].weights[0, 0] == 0.4
+
+
+def test_switching_to_slide_arithmetic_computes_it_on_demand_and_keeps_the_place(qtbot, panel):
+    from nndesk.engine.lecture import lecture_network
+
+    net = lecture_network()
+    panel.set_sample(net, [1, 1, 0], [0], 0.1)  # a user's network: exact by default, no Decimal work
+    assert panel.walk.slide is None
+    _click(qtbot, panel.toEndButton)
+    assert net.layers[1].weights[0, 0] == pytest.approx(0.19178, abs=1e-5)
+    _click(qtbot, panel.arithmeticToggle)
+    assert panel.walk.slide is not None and panel.current_index == len(panel.steps) - 1
+    assert net.layers[1].weights[0, 0] == 0.192  # the update re-applied in slide arithmetic

@@ -116,3 +116,9 @@ def test_bias_focus_and_default_focus():
     assert w.focus[0] == 0 and w.focus[2] == 400  # the one non-blank pixel
     wb = walkthrough(net, x, np.eye(10)[0], 0.1, focus=(1, 2, None))
     assert [s.kind for s in wb.steps][-3:] == ["grad_b", "new_b", "update"]
+
+
+def test_exact_only_walkthrough_skips_the_decimal_arithmetic():
+    w = walkthrough(lecture_network(), LECTURE_INPUT, LECTURE_TARGET, LECTURE_ETA, slide=False)
+    assert w.slide is None and all(s.slide is None and s.slide_formula == () for s in w.steps)
+    assert w.steps[0].shown(slide=True) == "0.5744"  # falls back to exact
