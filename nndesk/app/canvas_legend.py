@@ -12,9 +12,7 @@ from PySide6.QtWidgets import QGraphicsObject
 
 from nndesk.app.canvas_items import CanvasColors
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CanvasLegend", text)
+translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
 
 
 class CanvasLegend(QGraphicsObject):
@@ -26,8 +24,10 @@ class CanvasLegend(QGraphicsObject):
         self.colors = colors
         self.font = QFont()
         self.font.setPixelSize(12)
-        self.entries = [("line+", _tr("weight w > 0")), ("line-", _tr("weight w < 0")),
-                        ("width", _tr("thicker: larger |w|")), ("fill", _tr("fill: activation a"))]
+        self.entries = [("line+", translate("CanvasLegend", "weight w > 0")),
+                        ("line-", translate("CanvasLegend", "weight w < 0")),
+                        ("width", translate("CanvasLegend", "thicker: larger |w|")),
+                        ("fill", translate("CanvasLegend", "fill: activation a"))]
         metrics = QFontMetricsF(self.font)
         self._widths = [self.LINE + 6 + metrics.horizontalAdvance(text) for _, text in self.entries]
         self._height = metrics.height() + 4

@@ -14,16 +14,14 @@ from PySide6.QtGui import QUndoCommand
 from nndesk.app.network_document import NetworkDocument, Touching
 from nndesk.engine.layers import Dense
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EditorCommands", text)
+translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
 
 
 class AddLayerCommand(QUndoCommand):
     """Insert a hidden layer as a⁽ᴸ⁾; undo puts back the matrix it split."""
 
     def __init__(self, document: NetworkDocument, L: int, n_neurons: int, activation: str) -> None:
-        super().__init__(_tr("Add hidden layer"))
+        super().__init__(translate("EditorCommands", "Add hidden layer"))
         self.document, self.L, self.n, self.activation = document, L, n_neurons, activation
         self._split: Dense | None = None
         self._params: Touching | None = None
@@ -41,7 +39,7 @@ class RemoveLayerCommand(QUndoCommand):
     """Remove hidden layer L; undo restores its matrices and the one that replaced them goes."""
 
     def __init__(self, document: NetworkDocument, L: int) -> None:
-        super().__init__(_tr("Remove hidden layer"))
+        super().__init__(translate("EditorCommands", "Remove hidden layer"))
         self.document, self.L = document, L
         self._removed: Touching | None = None
         self._merged: Dense | None = None
@@ -59,7 +57,7 @@ class ResizeLayerCommand(QUndoCommand):
     """Change the neuron count of hidden layer L (the two touching matrices are kept whole for undo)."""
 
     def __init__(self, document: NetworkDocument, L: int, n_neurons: int) -> None:
-        super().__init__(_tr("Change neuron count"))
+        super().__init__(translate("EditorCommands", "Change neuron count"))
         self.document, self.L, self.n = document, L, n_neurons
         self._old = document.touching(L)
         self._new: Touching | None = None
@@ -74,7 +72,7 @@ class ResizeLayerCommand(QUndoCommand):
 
 class SetActivationCommand(QUndoCommand):
     def __init__(self, document: NetworkDocument, L: int, name: str) -> None:
-        super().__init__(_tr("Change activation function"))
+        super().__init__(translate("EditorCommands", "Change activation function"))
         self.document, self.L, self.new = document, L, name
         self.old = document.activation_name(L)
 
@@ -91,7 +89,7 @@ class SetWeightCommand(QUndoCommand):
     ID = 1001
 
     def __init__(self, document: NetworkDocument, l: int, k: int, j: int, value: float) -> None:
-        super().__init__(_tr("Change weight"))
+        super().__init__(translate("EditorCommands", "Change weight"))
         self.document, self.key, self.new = document, (l, k, j), float(value)
         self.old = document.weight(l, k, j)
 
@@ -117,7 +115,7 @@ class SetBiasCommand(QUndoCommand):
     ID = 1002
 
     def __init__(self, document: NetworkDocument, l: int, k: int, value: float) -> None:
-        super().__init__(_tr("Change bias"))
+        super().__init__(translate("EditorCommands", "Change bias"))
         self.document, self.key, self.new = document, (l, k), float(value)
         self.old = document.bias(l, k)
 

@@ -22,8 +22,7 @@ IMAGE_SIZE = 196.0
 CIRCLE_SPAN, CIRCLE_STEP = 440.0, 46.0  # circles: at most this tall, at most this far apart
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LayerColumn", text)
+translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
 
 
 def column_kind(n: int, image_shape: tuple[int, ...] | None) -> str:
@@ -163,7 +162,9 @@ class LayerColumn(QGraphicsObject):
         title.setPixelSize(20)
         title.setBold(True)
         self._title = self._label(f"a{sup(self.L)}", -half - 58, title, self.colors.text)
-        role = {"input": _tr("input"), "hidden": _tr("hidden layer"), "output": _tr("output")}[self.role]
+        role = {"input": translate("LayerColumn", "input"),
+                "hidden": translate("LayerColumn", "hidden layer"),
+                "output": translate("LayerColumn", "output")}[self.role]
         count = f"{self.n}" if self.kind != "image" else f"{self.n} = {image_shape[0]}×{image_shape[1]}"
         self._label(f"{role} · {count}", -half - 30, None, self.colors.muted)
         if self.kind == "circles" and self.role != "hidden":
@@ -181,11 +182,13 @@ class LayerColumn(QGraphicsObject):
 
     def _build_controls(self, activation_name: str, half: float) -> None:
         c = self.colors
-        self.activation_button = CanvasButton(f"{activation_name} ▾", _tr("Choose the activation function σ"),
-                                              c, radius=12, flat=True)
-        self.minus_button = CanvasButton("−", _tr("One neuron fewer (Shift: half as many)"), c, radius=10)
-        self.plus_button = CanvasButton("+", _tr("One neuron more (Shift: twice as many)"), c, radius=10)
-        self.remove_button = CanvasButton("×", _tr("Remove this hidden layer"), c, radius=10)
+        self.activation_button = CanvasButton(
+            f"{activation_name} ▾", translate("LayerColumn", "Choose the activation function σ"), c, 12, flat=True)
+        self.minus_button = CanvasButton(
+            "−", translate("LayerColumn", "One neuron fewer (Shift: half as many)"), c, radius=10)
+        self.plus_button = CanvasButton(
+            "+", translate("LayerColumn", "One neuron more (Shift: twice as many)"), c, radius=10)
+        self.remove_button = CanvasButton("×", translate("LayerColumn", "Remove this hidden layer"), c, radius=10)
         title = self._title.mapRectToParent(self._title.boundingRect())
         for button, x, y in ((self.activation_button, 0, half + 26), (self.minus_button, -34, half + 58),
                              (self.plus_button, 34, half + 58),
