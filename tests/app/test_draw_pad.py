@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from nndesk.app.draw_dock import DrawDock
 from nndesk.app.draw_pad import DrawPad
@@ -71,6 +72,21 @@ def test_wider_brush_inks_more(pad: DrawPad) -> None:
     pad.set_brush_width(40)
     stroke(pad, [(140, 40), (140, 240)])
     assert (pad.gray() < 128).sum() > 2 * thin
+
+
+def test_pen_pressure_sets_the_width(pad: DrawPad) -> None:
+    pen = QPointingDevice("pen", 1, QInputDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
+                          QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 3)
+
+    def line(x: float, pressure: float) -> int:
+        before = int((pad.gray() < 128).sum())
+        for kind, y in ((QEvent.Type.TabletPress, 60), (QEvent.Type.TabletMove, 220), (QEvent.Type.TabletRelease, 220)):
+            event = QTabletEvent(kind, pen, QPointF(x, y), QPointF(x, y), pressure, 0, 0, 0, 0, 0, NONE, LEFT, LEFT)
+            QApplication.sendEvent(pad, event)
+            assert event.isAccepted()  # no mouse events synthesised on top
+        return int((pad.gray() < 128).sum()) - before
+
+    assert line(200, 1.0) > 2 * line(60, 0.1) > 0
 
 
 def test_dock_predicts_while_drawing_and_clears(qtbot) -> None:
