@@ -150,7 +150,7 @@ class xvfb:  # noqa: N801 (used as a context manager)
     def __enter__(self) -> str:
         read, write = os.pipe()
         self.server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24",
-                                        "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
+                                        "-nolisten", "tcp", "-noreset"], pass_fds=(write,), stderr=subprocess.DEVNULL)
         os.close(write)
         with os.fdopen(read) as f:
             number = f.readline().strip()
