@@ -185,37 +185,56 @@ CHECKS: list[tuple[str, Check]] = [
 
 
 def run_self_test() -> int:
-    """Run every check, print one line each, return 0 if all passed, else 1."""
-    out = sys.stdout if sys.stdout is not None else open(os.devnull, "w")  # noqa: SIM115 (windowed app)
-    if hasattr(out, "reconfigure"):
-        out.reconfigure(errors="replace")  # a Windows console's code page has no "→" or Cyrillic
-    frozen = " (frozen bundle)" if getattr(sys, "frozen", False) else ""
+    """Run every check, print one line each, return 0 if all passed, else 1.
+
+    A windowed app on Windows may have no stdout at all, so
+    ``NNDESK_SELFTEST_LOG=<file>`` writes the same lines to a file too.
+    """
+    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")  # a Windows console's code page has no "→" or Cyrillic
+    log_path = os.environ.get("NNDESK_SELFTEST_LOG")
+    log = open(log_path, "w", encoding="utf-8") if log_path else None  # noqa: SIM115 (closed below)
+
+    def say(line: str) -> None:
+        for stream in (sys.stdout, log):
+            if stream is not None:
+                stream.write(line + "\n")
+                stream.flush()
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="nndesk-selftest-") as tmp:
+            saved = os.environ.get("NNDESK_SETTINGS")
+            os.environ["NNDESK_SETTINGS"] = str(Path(tmp) / "settings.ini")
+            try:
+                return _run_checks(say)
+            finally:
+                if saved is None:
+                    os.environ.pop("NNDESK_SETTINGS", None)
+                else:
+                    os.environ["NNDESK_SETTINGS"] = saved
+    finally:
+        if log is not None:
+            log.close()
+
+
+def _run_checks(say: Callable[[str], None]) -> int:
     from nndesk import __version__
 
-    print(f"nndesk {__version__} self-test{frozen}, Python {sys.version.split()[0]}", file=out, flush=True)
+    frozen = " (frozen bundle)" if getattr(sys, "frozen", False) else ""
+    say(f"nndesk {__version__} self-test{frozen}, Python {sys.version.split()[0]}")
     state: dict = {}
     failed = 0
     start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="nndesk-selftest-") as tmp:
-        saved = os.environ.get("NNDESK_SETTINGS")
-        os.environ["NNDESK_SETTINGS"] = str(Path(tmp) / "settings.ini")
+    for name, check in CHECKS:
+        t0 = time.perf_counter()
         try:
-            for name, check in CHECKS:
-                t0 = time.perf_counter()
-                try:
-                    detail, ok = check(state), True
-                except Exception as e:  # noqa: BLE001 (every failure is reported, then the next check runs)
-                    detail, ok = f"{type(e).__name__}: {e}", False
-                failed += not ok
-                print(f"{'ok  ' if ok else 'FAIL'} {name}: {detail} [{time.perf_counter() - t0:.2f} s]",
-                      file=out, flush=True)
-        finally:
-            if saved is None:
-                os.environ.pop("NNDESK_SETTINGS", None)
-            else:
-                os.environ["NNDESK_SETTINGS"] = saved
+            detail, ok = check(state), True
+        except Exception as e:  # noqa: BLE001 (every failure is reported, then the next check runs)
+            detail, ok = f"{type(e).__name__}: {e}", False
+        failed += not ok
+        say(f"{'ok  ' if ok else 'FAIL'} {name}: {detail} [{time.perf_counter() - t0:.2f} s]")
     verdict = "all checks passed" if not failed else f"{failed} of {len(CHECKS)} checks FAILED"
-    print(f"self-test: {verdict} in {time.perf_counter() - start:.1f} s", file=out, flush=True)
+    say(f"self-test: {verdict} in {time.perf_counter() - start:.1f} s")
     return 1 if failed else 0
 
 
