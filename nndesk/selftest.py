@@ -2,10 +2,11 @@
 
 A frozen bundle fails quietly where a checkout doesn't: a data file left out,
 a module imported only lazily, a Qt plugin or translation pruned, a broken
-OpenBLAS.  So this walks the app's real code paths once, end to end: the
-bundled digits, the Russian catalogue, the lecture's example, a short digits
-training run, a prediction through the drawing pad's preprocessing, and the
-main window rendered and grabbed.  Each check prints one line; the exit
+OpenBLAS, CA certificates.  So this walks the app's real code paths once, end
+to end: the bundled digits, HTTPS trust for the MNIST download (offline), the
+Russian catalogue, the lecture's example, a short digits training run, a
+prediction through the drawing pad's preprocessing, and the main window
+rendered and grabbed.  Each check prints one line; the exit
 status is 0 only if every check passed.
 
 It leaves the user's things alone: settings go to a temporary .ini file
@@ -65,6 +66,18 @@ def check_data(state: dict) -> str:
         raise AssertionError(f"a digit class is missing: {counts.tolist()}")
     state["digits"] = digits
     return f"{len(digits):,} digits, {counts.min()}–{counts.max()} per class"
+
+
+def check_https(state: dict) -> str:
+    """The MNIST download verifies its server: Python's ssl must find CA certificates (no network used)."""
+    import ssl
+
+    context = ssl.create_default_context()
+    loaded = context.cert_store_stats()["x509_ca"]
+    capath = ssl.get_default_verify_paths().capath  # certificates a directory offers are loaded on demand
+    if not loaded and not (capath and Path(capath).is_dir() and any(Path(capath).iterdir())):
+        raise AssertionError(f"no CA certificates found ({ssl.get_default_verify_paths()}): downloads would fail")
+    return f"{ssl.OPENSSL_VERSION}, {loaded} CA certificates" + (f" (+ {capath})" if capath and not loaded else "")
 
 
 def check_translations(state: dict) -> str:
@@ -176,6 +189,7 @@ def check_window(state: dict) -> str:
 CHECKS: list[tuple[str, Check]] = [
     ("numpy and BLAS", check_numpy),
     ("bundled data", check_data),
+    ("HTTPS certificates", check_https),
     ("translations", check_translations),
     ("lecture example", check_lecture),
     ("digits training", check_training),
