@@ -10,11 +10,13 @@ with xdotool and closed with Ctrl+Q, as a user would.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -67,10 +69,12 @@ def deb(sudo, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def installed(sudo, deb):
-    _run(sudo + APT + ["install", str(deb)], timeout=600)  # a path: apt installs the file, pulling in Depends
-    yield Path("/opt/nndesk")
-    if subprocess.run(["dpkg-query", "-W", "nndesk"], capture_output=True).returncode == 0:
-        subprocess.run(sudo + ["dpkg", "-P", "nndesk"], capture_output=True)
+    with open(Path(tempfile.gettempdir()) / "nndesk-test-deb.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two runs at once on one machine would remove each other's install
+        _run(sudo + APT + ["install", str(deb)], timeout=600)  # a path: apt installs the file, pulling in Depends
+        yield Path("/opt/nndesk")
+        if subprocess.run(["dpkg-query", "-W", "nndesk"], capture_output=True).returncode == 0:
+            subprocess.run(sudo + ["dpkg", "-P", "nndesk"], capture_output=True)
 
 
 def test_package_metadata_and_size(deb):
