@@ -149,16 +149,19 @@ def system_depends(bundle_dir: Path) -> list[str]:
     Every ELF file's NEEDED entries that the bundle doesn't carry are resolved
     the way the loader will (``ldd``) and mapped to their package (``dpkg -S``),
     so the names fit the build machine's release (libglib2.0-0 vs …-0t64).
+    libc6 gets the newest GLIBC symbol version any file asks for, so apt
+    refuses the package on a system too old to run it.
     """
     elfs = [p for p in bundle_dir.rglob("*") if p.is_file() and not p.is_symlink() and _is_elf(p)]
     bundled = {p.name for p in bundle_dir.rglob("*")}
     lib_dirs = sorted({str(p.parent) for p in elfs if ".so" in p.name})
     env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(lib_dirs)}
     out = subprocess.run(["ldd", *map(str, elfs)], capture_output=True, text=True, env=env).stdout
-    needed = set()
+    needed, glibc = set(), set()
     for elf in elfs:
-        dyn = subprocess.run(["readelf", "-d", str(elf)], capture_output=True, text=True).stdout
+        dyn = subprocess.run(["readelf", "-d", "-V", str(elf)], capture_output=True, text=True).stdout
         needed |= set(re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", dyn))
+        glibc |= {tuple(map(int, v.split("."))) for v in re.findall(r"Name: GLIBC_(\d+(?:\.\d+)+)", dyn)}
     where = dict(re.findall(r"^\s*(\S+) => (/\S+)", out, re.MULTILINE))
     from_os = {name for name in needed - bundled if not name.startswith("ld-")}  # the loader comes with libc6
     system = sorted(where[name] for name in from_os if name in where)
@@ -168,7 +171,10 @@ def system_depends(bundle_dir: Path) -> list[str]:
     # dpkg may know a file under /lib or /usr/lib (merged /usr): ask for both spellings.
     paths = system + [p[4:] if p.startswith("/usr/") else "/usr" + p for p in system]
     owners = subprocess.run(["dpkg", "-S", *paths], capture_output=True, text=True).stdout
-    return sorted({line.split(":")[0] for line in owners.splitlines() if not line.startswith("diversion")})
+    packages = {line.split(":")[0] for line in owners.splitlines() if not line.startswith("diversion")}
+    if glibc and "libc6" in packages:
+        packages = packages - {"libc6"} | {f"libc6 (>= {'.'.join(map(str, max(glibc)))})"}
+    return sorted(packages)
 
 
 def _is_elf(path: Path) -> bool:
