@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsObject
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsObject,
+    QGraphicsPathItem,
+    QGraphicsSimpleTextItem,
+)
 
 from nndesk.app.theme import is_dark
 
@@ -23,6 +30,28 @@ _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 def sup(n: int) -> str:
     """The lecture's layer index as a superscript: 1 → ⁽¹⁾."""
     return f"⁽{str(n).translate(_SUP)}⁾"
+
+
+def group_anchor(parent: QGraphicsItem | None, pos: QPointF) -> QGraphicsItem:
+    """An empty item at ``pos`` to lay a group of labels and buttons out around (e.g. below a column)."""
+    item = QGraphicsPathItem(parent)  # an empty path: draws nothing, catches no clicks
+    item.setPen(Qt.PenStyle.NoPen)
+    item.setPos(pos)
+    return item
+
+
+def text_item(parent: QGraphicsItem, text: str, px: int, color: QColor, x: float, y: float,
+              align: str = "centre", bold: bool = False) -> QGraphicsSimpleTextItem:
+    """A label whose top is at ``y``, centred on ``x`` (or starting at it / ending at it: "left"/"right")."""
+    item = QGraphicsSimpleTextItem(text, parent)
+    font = QFont()
+    font.setPixelSize(px)
+    font.setBold(bold)
+    item.setFont(font)
+    item.setBrush(color)
+    w = item.boundingRect().width()
+    item.setPos(x - {"centre": w / 2, "left": 0.0, "right": w}[align], y)
+    return item
 
 
 @dataclass(frozen=True)
@@ -79,7 +108,7 @@ class NeuronItem(QGraphicsEllipseItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         super().paint(painter, option, widget)
         r = self.rect().width() / 2
-        if self.value is None or r < 13:
+        if self.value is None or r < 11:
             return
         font = QFont()
         font.setPixelSize(round(r * 0.62))
@@ -123,11 +152,11 @@ class CanvasButton(QGraphicsObject):
     clicked = Signal()
 
     def __init__(self, text: str, tooltip: str, colors: CanvasColors, radius: float = 11,
-                 flat: bool = False, font_size: float = 11) -> None:
+                 flat: bool = False, font_px: int = 15) -> None:
         super().__init__()
         self.text, self.colors, self.radius, self.flat = text, colors, radius, flat
         self.font = QFont()
-        self.font.setPointSizeF(font_size)
+        self.font.setPixelSize(font_px)  # scene units, like every label of the canvas
         self.modifiers = Qt.KeyboardModifier.NoModifier  # of the last click (Shift-click = bigger step)
         self._hover = False
         self.setToolTip(tooltip)

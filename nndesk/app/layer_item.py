@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QImage, QPen, QPixmap
-from PySide6.QtWidgets import QGraphicsObject, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsSimpleTextItem
+from PySide6.QtGui import QImage, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsObject, QGraphicsPixmapItem, QGraphicsRectItem
 
-from nndesk.app.canvas_items import CanvasButton, CanvasColors, NeuronItem, sup
+from nndesk.app.canvas_items import CanvasButton, CanvasColors, NeuronItem, group_anchor, sup, text_item
 
 MAX_CIRCLES = 32
-BAND_HEIGHT, BAND_WIDTH = 300.0, 30.0
-IMAGE_SIZE = 196.0
-CIRCLE_SPAN, CIRCLE_STEP = 440.0, 46.0  # circles: at most this tall, at most this far apart
+BAND_HEIGHT, BAND_WIDTH = 280.0, 30.0
+IMAGE_SIZE = 168.0  # 6 scene units per pixel of a 28×28 input
+CIRCLE_SPAN, CIRCLE_STEP = 360.0, 42.0  # circles: at most this tall, at most this far apart
+# Labels and buttons sit in a header above and a footer below the tallest body (scene units):
+HEADER = 60.0  # the header's height
+ACTIVATION_Y, STEPPER_Y = 22.0, 52.0  # footer rows
+FOOTER = 114.0  # the footer's height, including the edge captions under the "+ layer" buttons
+LABEL_PX = 14  # about 9 px on screen when a 784-800-10 is fitted into a small window
 
 
 translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
@@ -158,29 +163,29 @@ class LayerColumn(QGraphicsObject):
         self.set_activations(None)
 
     def _build_labels(self, activation_name: str, image_shape: tuple[int, ...] | None, half: float) -> None:
-        title = QFont()
-        title.setPixelSize(20)
-        title.setBold(True)
-        self._title = self._label(f"a{sup(self.L)}", -half - 58, title, self.colors.text)
+        """Header above and footer below the tallest body, aligned across columns."""
+        c = self.colors
+        header = group_anchor(self, QPointF(0, -half))
+        self._title = text_item(header, f"a{sup(self.L)}", 24, c.text, 0, -HEADER, bold=True)
         role = {"input": translate("LayerColumn", "input"),
                 "hidden": translate("LayerColumn", "hidden layer"),
                 "output": translate("LayerColumn", "output")}[self.role]
         count = f"{self.n}" if self.kind != "image" else f"{self.n} = {image_shape[0]}×{image_shape[1]}"
-        self._label(f"{role} · {count}", -half - 30, None, self.colors.muted)
+        text_item(header, f"{role} · {count}", LABEL_PX, c.muted, 0, -HEADER + 32)
         if self.kind == "circles" and self.role != "hidden":
-            small = QFont()
-            small.setPixelSize(max(9, min(14, round(self.step * 0.45))))
             side = -1 if self.role == "input" else 1
             for i in range(self.n):
                 y = -self.height / 2 + (i + 0.5) * self.step
-                label = self._label(str(i), y, small, self.colors.muted, centre_y=True)
-                label.setX(side * (self.width / 2 + 8) + (-label.boundingRect().width() if side < 0 else 0))
+                anchor = group_anchor(self, QPointF(side * self.width / 2, y))
+                text_item(anchor, str(i), LABEL_PX, c.muted, side * 6, -LABEL_PX * 0.65,
+                          "right" if side < 0 else "left")
+        footer = group_anchor(self, QPointF(0, half))
         if self.role == "output":
-            self._label(activation_name, half + 26, None, self.colors.text, centre_y=True)
+            text_item(footer, activation_name, LABEL_PX, c.text, 0, ACTIVATION_Y - LABEL_PX * 0.65)
         if self.role == "hidden":
-            self._build_controls(activation_name, half)
+            self._build_controls(activation_name, header, footer)
 
-    def _build_controls(self, activation_name: str, half: float) -> None:
+    def _build_controls(self, activation_name: str, header, footer) -> None:
         c = self.colors
         self.activation_button = CanvasButton(
             f"{activation_name} ▾", translate("LayerColumn", "Choose the activation function σ"), c, 12, flat=True)
@@ -190,18 +195,10 @@ class LayerColumn(QGraphicsObject):
             "+", translate("LayerColumn", "One neuron more (Shift: twice as many)"), c, radius=10)
         self.remove_button = CanvasButton("×", translate("LayerColumn", "Remove this hidden layer"), c, radius=10)
         title = self._title.mapRectToParent(self._title.boundingRect())
-        for button, x, y in ((self.activation_button, 0, half + 26), (self.minus_button, -34, half + 58),
-                             (self.plus_button, 34, half + 58),
-                             (self.remove_button, title.right() + 16, title.center().y())):
-            button.setParentItem(self)
+        for button, parent, x, y in ((self.activation_button, footer, 0, ACTIVATION_Y),
+                                     (self.minus_button, footer, -30, STEPPER_Y),
+                                     (self.plus_button, footer, 30, STEPPER_Y),
+                                     (self.remove_button, header, title.right() + 14, title.center().y())):
+            button.setParentItem(parent)
             button.setPos(x, y)
-        self._label(str(self.n), half + 58, None, c.text, centre_y=True)
-
-    def _label(self, text: str, y: float, font: QFont | None, color, centre_y: bool = False) -> QGraphicsSimpleTextItem:
-        item = QGraphicsSimpleTextItem(text, self)
-        if font is not None:
-            item.setFont(font)
-        item.setBrush(color)
-        rect = item.boundingRect()
-        item.setPos(-rect.width() / 2, y - (rect.height() / 2 if centre_y else 0))
-        return item
+        text_item(footer, str(self.n), LABEL_PX, c.text, 0, STEPPER_Y - LABEL_PX * 0.65)

@@ -16,20 +16,21 @@ from __future__ import annotations
 from functools import partial
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QCursor, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
 from nndesk.app.canvas_highlight import CanvasHighlight
-from nndesk.app.canvas_items import CanvasButton, CanvasColors, EdgeItem, NeuronItem, sup
+from nndesk.app.canvas_items import CanvasButton, CanvasColors, EdgeItem, NeuronItem, group_anchor, sup
 from nndesk.app.canvas_legend import CanvasLegend
 from nndesk.app.edge_bundle_item import EdgeBundle
 from nndesk.app.layer_editor import LayerEditor
-from nndesk.app.layer_item import LayerColumn, body_size
+from nndesk.app.layer_item import FOOTER, HEADER, STEPPER_Y, LayerColumn, body_size
 from nndesk.app.network_document import NetworkDocument
 
-GAP = 190.0  # between the bodies of two columns
+GAP = 160.0  # between the bodies of two columns
 MAX_SCALE = 1.5  # fit-in-view never blows a tiny network up beyond this
+SIDE = 70.0  # room left and right of the bodies for headers and neuron numbers
 
 
 class NetworkCanvas(QGraphicsView):
@@ -89,11 +90,14 @@ class NetworkCanvas(QGraphicsView):
     def fit(self) -> None:
         """Show the whole network (also on double-click on empty space)."""
         self._user_zoom = False
-        rect = self.scene().sceneRect()
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > MAX_SCALE:
-            self.setTransform(QTransform.fromScale(MAX_SCALE, MAX_SCALE))
-            self.centerOn(rect.center())
+        view, rect = self.viewport().rect(), self._layout_rect
+        key = self.legend.height_for(view.width() - 12) + 4  # pixels for the key above the network
+        if rect.isEmpty() or view.width() < 2 or view.height() <= key + 2:
+            return
+        s = min(view.width() / rect.width(), (view.height() - key) / rect.height(), MAX_SCALE)
+        self.scene().setSceneRect(rect.adjusted(0, -key / s, 0, 0))
+        self.setTransform(QTransform.fromScale(s, s))
+        self.centerOn(self.scene().sceneRect().center())
 
     # ---- following the document ---------------------------------------------------
     def rebuild(self) -> None:
@@ -119,17 +123,18 @@ class NetworkCanvas(QGraphicsView):
             if role == "hidden":
                 self._connect_controls(col)
         for l in range(n_layers - 1):
-            bundle = EdgeBundle(l, self.columns[l], self.columns[l + 1], colors, half + 8)
+            bundle = EdgeBundle(l, self.columns[l], self.columns[l + 1], colors, half)
             scene.addItem(bundle)
             self.bundles.append(bundle)
             self._add_insert_button(l + 1, colors, half)
-        legend = CanvasLegend(colors)
-        legend.setPos(-bodies[0][0] / 2, -half - 112)
-        scene.addItem(legend)
+        self.legend = CanvasLegend(colors)
         self._colors = colors
         self.refresh_weights()
         self.set_activations(self._activations)
-        scene.setSceneRect(scene.itemsBoundingRect().adjusted(-24, -24, 24, 24))
+        left, right = self.columns[0].x() - bodies[0][0] / 2, self.columns[-1].x() + bodies[-1][0] / 2
+        self._layout_rect = QRectF(left - SIDE, -half - HEADER - 10, right - left + 2 * SIDE,
+                                   2 * half + HEADER + 10 + FOOTER)
+        scene.setSceneRect(self._layout_rect)
         self._set_highlight(self.highlight.target)
         if not self._user_zoom:
             self.fit()
@@ -154,11 +159,20 @@ class NetworkCanvas(QGraphicsView):
 
     def _add_insert_button(self, L: int, colors: CanvasColors, half: float) -> None:
         a, b = self.columns[L - 1], self.columns[L]
+        anchor = group_anchor(None, QPointF((a.x() + a.width / 2 + b.x() - b.width / 2) / 2, half))
+        self.scene().addItem(anchor)
         button = CanvasButton(self.tr("+ layer"), self.tr("Insert a hidden layer here"), colors, radius=12, flat=True)
-        button.setPos((a.x() + a.width / 2 + b.x() - b.width / 2) / 2, half + 58)
+        button.setParentItem(anchor)
+        button.setPos(0, STEPPER_Y)
         button.clicked.connect(lambda: QTimer.singleShot(0, partial(self.editor.insert_layer, L)))
-        self.scene().addItem(button)
         self.insert_buttons[L] = button
+
+    def drawForeground(self, painter: QPainter, rect) -> None:
+        """The key, in screen pixels over the top-left corner (see ``CanvasLegend``)."""
+        painter.save()
+        painter.resetTransform()
+        self.legend.paint(painter, QPointF(6, 4), self.viewport().width() - 12)
+        painter.restore()
 
     def _set_highlight(self, target: tuple | None) -> None:
         self.highlight.show(target, self.scene(), self.columns, self.bundles, self._colors.highlight)
