@@ -104,7 +104,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.training_dock)
         draw = _optional("draw_dock", "DrawDock")
         self.draw_widget = draw(self.document) if draw else None
-        self.draw_dock = self._dock("drawDock", self.draw_widget, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.draw_dock = self._dock("drawPanelDock", self.draw_widget, Qt.DockWidgetArea.RightDockWidgetArea)
+        if self.draw_widget is not None and hasattr(self.draw_widget, "connect_canvas") and not isinstance(
+                self.canvas, QLabel):
+            self.draw_widget.connect_canvas(self.canvas)  # the drawn digit lights up the network
         boundary = _optional("decision_boundary", "DecisionBoundaryView")
         self.boundary_view = boundary(self.document) if boundary else None
         self.boundary_dock = self._dock("boundaryDock", self.boundary_view, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -117,7 +120,8 @@ class MainWindow(QMainWindow):
         dock = widget if isinstance(widget, QDockWidget) else QDockWidget(self)
         if dock is not widget:
             dock.setWidget(widget)
-        dock.setObjectName(name)
+        if dock is not widget:
+            dock.setObjectName(name)  # saveState() finds docks by name
         self.addDockWidget(area, dock)
         return dock
 

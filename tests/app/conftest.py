@@ -76,3 +76,21 @@ def source() -> Source:
 @pytest.fixture
 def network() -> Network:
     return Network.create([2, 8, 2], "sigmoid", "cross-entropy", seed=0)
+
+
+@pytest.fixture(scope="session")
+def trained_digits_model(tmp_path_factory):
+    """A model file of the digits-small preset really trained on the bundled MNIST digits (~2 s)."""
+    from nndesk.engine.model_io import save_model
+    from nndesk.engine.recipe import TrainingRecipe
+
+    recipe = TrainingRecipe.from_preset("digits-small", epochs=8)
+    source = recipe.load_data()
+    network = recipe.build_network(source.train.n_inputs, source.train.n_outputs)
+    trainer = recipe.make_trainer(network, source)
+    for _ in trainer.epochs():
+        pass
+    assert trainer.history[-1].val_accuracy > 0.85
+    path = tmp_path_factory.mktemp("models") / "digits-small.npz"
+    save_model(path, network, recipe, trainer.history, trainer.optimizer)
+    return path

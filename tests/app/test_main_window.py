@@ -1,0 +1,172 @@
+"""The student's loop, driven like a person: pick data, train, turn η down, pause, step, stop, draw."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QSlider, QToolButton
+
+from nndesk.app.main_window import MainWindow
+
+LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow()
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.document.set_modified(False)  # nothing to ask about when the fixture closes it
+    window.close()
+    window.deleteLater()
+
+
+def click(window: MainWindow, name: str) -> None:
+    button = window.findChild(QToolButton, name)
+    assert button.isEnabled(), f"{name} is disabled"
+    QTest.mouseClick(button, LEFT)
+
+
+def pick(combo: QComboBox, text: str) -> None:
+    """Choose the entry called ``text`` with the arrow keys, as a person on the keyboard does.
+
+    (Offscreen Qt does not deliver clicks inside a combo box's popup list.)
+    """
+    row = next(i for i in range(combo.count()) if combo.itemText(i) == text)
+    combo.setFocus()
+    key = Qt.Key.Key_Down if row > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != row:
+        QTest.keyClick(combo, key)
+
+
+def answer_next_dialog(button: QMessageBox.StandardButton) -> None:
+    """Click ``button`` in the next modal question, as the student would."""
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, press)
+    QTimer.singleShot(0, press)
+
+
+def stroke(widget, points: list[tuple[int, int]]) -> None:
+    QTest.mousePress(widget, LEFT, NONE, QPoint(*points[0]))
+    for p in points[1:]:
+        QTest.mouseMove(widget, QPoint(*p))
+    QTest.mouseRelease(widget, LEFT, NONE, QPoint(*points[-1]))
+
+
+def test_train_mnist_change_rate_pause_step_stop_then_draw(qtbot, window, trained_digits_model):
+    picker = window.findChild(QComboBox, "datasetPicker")
+    pick(picker, "XOR")  # a toy set first: the decision boundary shows, the pad hides
+    assert window.recipe.dataset == "xor" and window.document.sizes[0] == 2
+    pick(picker, "MNIST digits (5,000 bundled)")
+    assert window.recipe.dataset == "mnist-bundled" and window.document.sizes[0] == 784
+    trainer = window.trainer
+
+    with qtbot.waitSignal(trainer.epochFinished, timeout=30_000, check_params_cb=lambda r: r["epoch"] == 3):
+        click(window, "trainButton")
+    report = trainer.history[-1]
+    assert {"epoch", "train_cost", "val_cost", "val_accuracy", "learning_rate"} <= set(report)
+    assert report["val_accuracy"] > 0.8
+
+    slider = window.findChild(QSlider, "learningRateSlider")
+    before = window.training_dock.learning_rate.value()
+    slider.setFocus()
+    QTest.keyClick(slider, Qt.Key.Key_PageDown)  # η ÷ 10, on the real slider
+    assert trainer.control.hyper.learning_rate == pytest.approx(before / 10, rel=0.02)
+    with qtbot.waitSignal(trainer.epochFinished, timeout=30_000,
+                          check_params_cb=lambda r: r["learning_rate"] < before / 5) as changed:
+        pass
+    assert changed.args[0]["lr_changes"]
+    assert any(line.eta < before / 5 for line in window.loss_plot.lr_markers)
+
+    click(window, "pauseButton")
+    assert trainer.state == "paused"
+    qtbot.wait(50)
+    done = len(trainer.history)
+    with qtbot.waitSignal(trainer.epochFinished, timeout=30_000):
+        click(window, "stepButton")
+    qtbot.waitUntil(lambda: trainer.state == "paused", timeout=5_000)
+    assert len(trainer.history) == done + 1
+    with qtbot.waitSignal(trainer.finished, timeout=10_000):
+        click(window, "stopButton")
+    assert "Epoch" in window.status.epoch_label.text()
+
+    answer_next_dialog(QMessageBox.StandardButton.Discard)  # the trained weights are unsaved
+    assert window.load_model(trained_digits_model)
+    dock = window.draw_widget
+    pad = dock.pad
+    pad.resize(280, 280)
+    stroke(pad, [(140, 40), (141, 90), (140, 150), (139, 200), (140, 245)])
+    assert int(np.argmax(dock.panel.probabilities())) == 1
+    pad.clear()
+    ring = [(140 + 60 * np.sin(t), 140 - 95 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 40)]
+    stroke(pad, [(round(x), round(y)) for x, y in ring])
+    assert int(np.argmax(dock.panel.probabilities())) == 0
+
+
+def test_a_bad_data_file_gives_a_dialog_and_keeps_the_data(qtbot, window, tmp_path):
+    bad = tmp_path / "broken.npz"
+    bad.write_bytes(b"not a zip file")
+    assert not window.use_dataset(str(bad))
+    box = window.findChild(QMessageBox, "nndeskMessage")
+    assert box is not None and box.isVisible()
+    assert window.recipe.dataset == "mnist-bundled"
+    assert window.findChild(QComboBox, "datasetPicker").currentData() == "mnist-bundled"
+    box.button(QMessageBox.StandardButton.Close).click()
+
+
+def test_a_damaged_model_file_gives_a_dialog_and_nothing_is_lost(qtbot, window, tmp_path):
+    network = window.document.network
+    damaged = tmp_path / "damaged.npz"
+    damaged.write_bytes(b"PK\x03\x04 truncated")
+    assert not window.load_model(damaged)
+    assert window.document.network is network
+    assert window.findChild(QMessageBox, "nndeskMessage").isVisible()
+
+
+def test_save_then_open_round_trips_and_names_the_window(qtbot, window, tmp_path):
+    window.document.set_modified(True)
+    assert window.isWindowModified()
+    path = tmp_path / "mine.npz"
+    assert window.save_model(path)
+    assert window.windowTitle().startswith("mine.npz") and not window.isWindowModified()
+    assert window.load_model(path)
+    assert window.document.sizes == [784, 800, 10]
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window):
+    window.document.set_modified(True)
+    answer_next_dialog(QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert window.isVisible()
+
+
+def test_docks_and_layout_are_restored(qtbot, window):
+    window.loss_dock.hide()
+    window.document.set_modified(False)
+    window.close()
+    again = MainWindow()
+    again.show()
+    assert not again.loss_dock.isVisible() and again.training_dock.isVisible()
+    again.close()
+    again.deleteLater()
+
+
+def test_editing_the_architecture_while_training_asks_first(qtbot, window):
+    from nndesk.app.editor_commands import ResizeLayerCommand
+
+    window.trainer.update(epochs=50)
+    with qtbot.waitSignal(window.trainer.epochFinished, timeout=30_000):
+        click(window, "trainButton")
+    answer_next_dialog(QMessageBox.StandardButton.No)
+    window.undo_stack.push(ResizeLayerCommand(window.document, 1, 20))
+    assert window.document.sizes == [784, 800, 10] and window.trainer.is_active
+    answer_next_dialog(QMessageBox.StandardButton.Yes)
+    window.undo_stack.push(ResizeLayerCommand(window.document, 1, 20))
+    assert window.document.sizes == [784, 20, 10] and not window.trainer.is_active
