@@ -149,6 +149,9 @@ class TrainerController(QObject):
         self.control.stop()
         self._thread.quit()
         self._thread.wait()
+        self._weights_timer.stop()
+        self._trainer = None
+        self._set_state(IDLE)
 
     # ---- reports from the worker ----------------------------------------------
     @Slot(dict)
