@@ -1,0 +1,838 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>BackpropPanel</name>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Назад</translation>
+    </message>
+    <message>
+        <source>Next step ▶</source>
+        <translation>Следующий шаг ▶</translation>
+    </message>
+    <message>
+        <source>To the end of this sample</source>
+        <translation>До конца этого примера</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Начать сначала</translation>
+    </message>
+    <message>
+        <source>Slide arithmetic (cut to 2–3 decimals, as in the lecture)</source>
+        <translation>Арифметика слайдов (2–3 знака после запятой, как в лекции)</translation>
+    </message>
+    <message>
+        <source>Off: exact float64 numbers; hover a number to see every digit.</source>
+        <translation>Выключено: точные числа float64; наведите на число, чтобы увидеть все цифры.</translation>
+    </message>
+    <message>
+        <source>Check with finite differences</source>
+        <translation>Проверить конечными разностями</translation>
+    </message>
+    <message>
+        <source>Nudge the selected weight up and down and compare the change of the cost with the gradient from backpropagation.</source>
+        <translation>Немного увеличить и уменьшить выбранный вес и сравнить изменение функции стоимости ошибки с градиентом, найденным обратным распространением ошибки.</translation>
+    </message>
+    <message>
+        <source>Lecture example</source>
+        <translation>Пример из лекции</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Шаг %1 из %2</translation>
+    </message>
+    <message>
+        <source>No sample: load the lecture example or pick a sample to step through.</source>
+        <translation>Нет примера: загрузите пример из лекции или выберите пример, чтобы пройти его по шагам.</translation>
+    </message>
+    <message>
+        <source>Exact value: %1</source>
+        <translation>Точное значение: %1</translation>
+    </message>
+    <message>
+        <source>They agree.</source>
+        <translation>Они совпадают.</translation>
+    </message>
+    <message>
+        <source>They differ: near a kink of ReLU the difference formula does not apply.</source>
+        <translation>Они различаются: вблизи излома ReLU разностная формула неприменима.</translation>
+    </message>
+    <message>
+        <source>%1 — backpropagation: %2; finite differences: %3; relative difference: %4. %5</source>
+        <translation>%1 — обратное распространение ошибки: %2; конечные разности: %3; относительная разница: %4. %5</translation>
+    </message>
+    <message>
+        <source>quadratic cost</source>
+        <translation>квадратичная функция стоимости ошибки</translation>
+    </message>
+    <message>
+        <source>cross-entropy cost</source>
+        <translation>функция стоимости ошибки «перекрёстная энтропия»</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sample:&lt;/b&gt; %1 — network %2, %3</source>
+        <translation>&lt;b&gt;Пример:&lt;/b&gt; %1 — сеть %2, %3</translation>
+    </message>
+    <message>
+        <source>This network is large, so the steps follow only %1 and what is needed to compute it. Click another weight on the network to follow it.</source>
+        <translation>Сеть большая, поэтому шаги показывают только %1 и то, что нужно для его вычисления. Щёлкните другой вес на схеме сети, чтобы проследить за ним.</translation>
+    </message>
+    <message>
+        <source>Press “Next step” (or →) to start: first the forward pass, neuron by neuron.</source>
+        <translation>Нажмите «Следующий шаг» (или →), чтобы начать: сначала прямое распространение, нейрон за нейроном.</translation>
+    </message>
+    <message>
+        <source>Step %1.</source>
+        <translation>Шаг %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasLegend</name>
+    <message>
+        <source>weight w &gt; 0</source>
+        <translation>вес w &gt; 0</translation>
+    </message>
+    <message>
+        <source>weight w &lt; 0</source>
+        <translation>вес w &lt; 0</translation>
+    </message>
+    <message>
+        <source>thicker: larger |w|</source>
+        <translation>толще: больше |w|</translation>
+    </message>
+    <message>
+        <source>fill: activation a</source>
+        <translation>заливка: активация a</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBoundaryView</name>
+    <message>
+        <source>The decision boundary needs a network with 2 inputs; this one has {n}.</source>
+        <translation>Для границы решений нужна сеть с 2 входами; у этой сети их {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>DivergenceBanner</name>
+    <message>
+        <source>Training diverged: the cost became infinite. With learning rate η = %1 each step w ← w − η·∇C jumps too far, past the minimum, and the weights blow up. The weights were put back to the start of the epoch. Try a smaller learning rate.</source>
+        <translation>Обучение разошлось: функция стоимости ошибки стала бесконечной. При шаге обучения η = %1 каждый шаг w ← w − η·∇C перепрыгивает минимум, и веса неограниченно растут. Веса возвращены к началу эпохи. Попробуйте меньший шаг обучения.</translation>
+    </message>
+    <message>
+        <source>Use η = %1 and train again</source>
+        <translation>Взять η = %1 и обучить снова</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDock</name>
+    <message>
+        <source>Brush</source>
+        <translation>Кисть</translation>
+    </message>
+    <message>
+        <source>Width of the brush</source>
+        <translation>Толщина кисти</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <source>Clear the drawing (right-click or Esc on the pad)</source>
+        <translation>Очистить рисунок (правая кнопка мыши или Esc на поле)</translation>
+    </message>
+    <message>
+        <source>What the network sees (28×28):</source>
+        <translation>Что видит сеть (28×28):</translation>
+    </message>
+    <message>
+        <source>Drawing needs a network with 784 inputs (28×28) and 10 outputs; this one is {sizes}.</source>
+        <translation>Для рисования нужна сеть с 784 входами (28×28) и 10 выходами; у этой сети {sizes}.</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPad</name>
+    <message>
+        <source>Draw a digit. Right-click or Esc clears.</source>
+        <translation>Нарисуйте цифру. Правая кнопка мыши или Esc очищает.</translation>
+    </message>
+    <message>
+        <source>Draw a digit here</source>
+        <translation>Нарисуйте цифру здесь</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeBundle</name>
+    <message>
+        <source>{shown} strongest
+of {total} weights</source>
+        <translation>{shown} сильнейших
+из {total} весов</translation>
+    </message>
+</context>
+<context>
+    <name>EditorCommands</name>
+    <message>
+        <source>Add hidden layer</source>
+        <translation>Добавить скрытый слой</translation>
+    </message>
+    <message>
+        <source>Remove hidden layer</source>
+        <translation>Удалить скрытый слой</translation>
+    </message>
+    <message>
+        <source>Change neuron count</source>
+        <translation>Изменить число нейронов</translation>
+    </message>
+    <message>
+        <source>Change activation function</source>
+        <translation>Изменить функцию активации</translation>
+    </message>
+    <message>
+        <source>Change weight</source>
+        <translation>Изменить вес</translation>
+    </message>
+    <message>
+        <source>Change bias</source>
+        <translation>Изменить коэффициент смещения</translation>
+    </message>
+</context>
+<context>
+    <name>FreezeCommands</name>
+    <message>
+        <source>Freeze</source>
+        <translation>Заморозить</translation>
+    </message>
+    <message>
+        <source>Unfreeze</source>
+        <translation>Разморозить</translation>
+    </message>
+    <message>
+        <source>Prune</source>
+        <translation>Обрезать</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramsView</name>
+    <message>
+        <source>Top: the weights w of each layer. Bottom: the size of their gradients, log₁₀|∂C/∂w| (−3 means 0.001). Updated after every epoch.</source>
+        <translation>Вверху: веса w каждого слоя. Внизу: величина их градиентов, log₁₀|∂C/∂w| (−3 означает 0,001). Обновляется после каждой эпохи.</translation>
+    </message>
+    <message>
+        <source>W⁽%1⁾: weights</source>
+        <translation>W⁽%1⁾: веса</translation>
+    </message>
+    <message>
+        <source>W⁽%1⁾: log₁₀|gradient|</source>
+        <translation>W⁽%1⁾: log₁₀|градиент|</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>Frozen: training does not change it</source>
+        <translation>Заморожен: обучение его не меняет</translation>
+    </message>
+    <message>
+        <source>Prune: set to 0 and freeze</source>
+        <translation>Обрезать: обнулить и заморозить</translation>
+    </message>
+    <message>
+        <source>Click a neuron or a connection on the network to look inside.</source>
+        <translation>Щёлкните нейрон или связь на схеме сети, чтобы заглянуть внутрь.</translation>
+    </message>
+    <message>
+        <source>Weight %1: from neuron %2 of layer %3 to neuron %4 of layer %5</source>
+        <translation>Вес %1: от нейрона %2 слоя %3 к нейрону %4 слоя %5</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>Вход %1</translation>
+    </message>
+    <message>
+        <source>Neuron %1 of layer %2 (%3)</source>
+        <translation>Нейрон %1 слоя %2 (%3)</translation>
+    </message>
+    <message>
+        <source> (last batch) = </source>
+        <translation> (последний мини-пакет) = </translation>
+    </message>
+    <message>
+        <source> (this sample) = </source>
+        <translation> (этот пример) = </translation>
+    </message>
+</context>
+<context>
+    <name>LayerColumn</name>
+    <message>
+        <source>input</source>
+        <translation>входной слой</translation>
+    </message>
+    <message>
+        <source>hidden layer</source>
+        <translation>скрытый слой</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>выходной слой</translation>
+    </message>
+    <message>
+        <source>Choose the activation function σ</source>
+        <translation>Выбрать функцию активации σ</translation>
+    </message>
+    <message>
+        <source>One neuron fewer (Shift: half as many)</source>
+        <translation>На один нейрон меньше (Shift: вдвое меньше)</translation>
+    </message>
+    <message>
+        <source>One neuron more (Shift: twice as many)</source>
+        <translation>На один нейрон больше (Shift: вдвое больше)</translation>
+    </message>
+    <message>
+        <source>Remove this hidden layer</source>
+        <translation>Удалить этот скрытый слой</translation>
+    </message>
+</context>
+<context>
+    <name>LayerEditor</name>
+    <message>
+        <source>Neurons</source>
+        <translation>Нейроны</translation>
+    </message>
+    <message>
+        <source>Neurons in hidden layer a{0}:</source>
+        <translation>Нейронов в скрытом слое a{0}:</translation>
+    </message>
+    <message>
+        <source>Activation function</source>
+        <translation>Функция активации</translation>
+    </message>
+    <message>
+        <source>Neurons…</source>
+        <translation>Нейроны…</translation>
+    </message>
+    <message>
+        <source>Insert hidden layer before</source>
+        <translation>Вставить скрытый слой перед</translation>
+    </message>
+    <message>
+        <source>Insert hidden layer after</source>
+        <translation>Вставить скрытый слой после</translation>
+    </message>
+    <message>
+        <source>Remove this hidden layer</source>
+        <translation>Удалить этот скрытый слой</translation>
+    </message>
+</context>
+<context>
+    <name>LearningRateSlider</name>
+    <message>
+        <source>Learning rate η: how far each step w ← w − η·∇C moves the weights (log scale, 0.0001 … 10; PageUp/PageDown multiply or divide by 10)</source>
+        <translation>Шаг обучения η: насколько каждый шаг w ← w − η·∇C сдвигает веса (логарифмическая шкала, 0,0001 … 10; PageUp/PageDown умножают или делят на 10)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Шаг обучения</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>Таблица CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the cost plot</source>
+        <translation>Экспорт графика функции стоимости ошибки</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>эпоха</translation>
+    </message>
+    <message>
+        <source>cost C</source>
+        <translation>стоимость ошибки C</translation>
+    </message>
+    <message>
+        <source>validation accuracy, %</source>
+        <translation>точность на проверочных данных, %</translation>
+    </message>
+    <message>
+        <source>training cost</source>
+        <translation>стоимость ошибки (обучение)</translation>
+    </message>
+    <message>
+        <source>validation cost</source>
+        <translation>стоимость ошибки (проверка)</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>точность (проверка)</translation>
+    </message>
+    <message>
+        <source>mini-batch cost</source>
+        <translation>стоимость ошибки мини-пакета</translation>
+    </message>
+    <message>
+        <source>Logarithmic cost axis</source>
+        <translation>Логарифмическая ось стоимости ошибки</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Экспорт в PNG…</translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>Экспорт в CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Training can&apos;t start</source>
+        <translation>Обучение не может начаться</translation>
+    </message>
+    <message>
+        <source>Change the architecture?</source>
+        <translation>Изменить архитектуру?</translation>
+    </message>
+    <message>
+        <source>Training is running. Changing the architecture stops it; the weights learned so far are kept. Stop training and make the change?</source>
+        <translation>Идёт обучение. Изменение архитектуры остановит его; уже найденные веса сохранятся. Остановить обучение и внести изменение?</translation>
+    </message>
+    <message>
+        <source>Training stopped because of an error</source>
+        <translation>Обучение остановлено из-за ошибки</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the training loop. The weights from the last finished epoch are kept; you can train again.</source>
+        <translation>Внутри цикла обучения что-то пошло не так. Веса после последней завершённой эпохи сохранены; можно обучать снова.</translation>
+    </message>
+    <message>
+        <source>Training diverged</source>
+        <translation>Обучение разошлось</translation>
+    </message>
+    <message>
+        <source>The cost became infinite or not a number with learning rate η = %1, so training stopped. The weights were put back to the start of that epoch. A smaller learning rate takes smaller steps w ← w − η·∇C.</source>
+        <translation>При шаге обучения η = %1 функция стоимости ошибки стала бесконечной или не числом, поэтому обучение остановлено. Веса возвращены к началу этой эпохи. Меньший шаг обучения делает меньшие шаги w ← w − η·∇C.</translation>
+    </message>
+    <message>
+        <source>Use η = %1 and train again</source>
+        <translation>Взять η = %1 и обучить снова</translation>
+    </message>
+    <message>
+        <source>Open a data set: an .npz file, or any file of an MNIST IDX folder</source>
+        <translation>Открыть набор данных: файл .npz или любой файл из папки MNIST IDX</translation>
+    </message>
+    <message>
+        <source>Data sets (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
+        <translation>Наборы данных (*.npz *-ubyte *-ubyte.gz);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>holds no training samples</source>
+        <translation>не содержит обучающих примеров</translation>
+    </message>
+    <message>
+        <source>Can&apos;t open this data set</source>
+        <translation>Не удаётся открыть этот набор данных</translation>
+    </message>
+    <message>
+        <source>%1 samples, %2 inputs, %3 classes</source>
+        <translation>примеров: %1, входов: %2, классов: %3</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Открыть модель</translation>
+    </message>
+    <message>
+        <source>nndesk models (*.npz)</source>
+        <translation>Модели nndesk (*.npz)</translation>
+    </message>
+    <message>
+        <source>does not fit this network&apos;s inputs</source>
+        <translation>не подходит к входам этой сети</translation>
+    </message>
+    <message>
+        <source>Can&apos;t open this model</source>
+        <translation>Не удаётся открыть эту модель</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>Сохранить модель</translation>
+    </message>
+    <message>
+        <source>Can&apos;t save the model</source>
+        <translation>Не удаётся сохранить модель</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>The network has changes that are not saved. Save them?</source>
+        <translation>В сети есть несохранённые изменения. Сохранить их?</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>без имени</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Обучение</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Open model…</source>
+        <translation>&amp;Открыть модель…</translation>
+    </message>
+    <message>
+        <source>&amp;Save model</source>
+        <translation>&amp;Сохранить модель</translation>
+    </message>
+    <message>
+        <source>Save model &amp;as…</source>
+        <translation>Сохранить модель &amp;как…</translation>
+    </message>
+    <message>
+        <source>Open &amp;data set…</source>
+        <translation>Открыть &amp;набор данных…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Функция стоимости ошибки</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>Нарисуйте цифру</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>Граница решений</translation>
+    </message>
+    <message>
+        <source>The network canvas is not installed.</source>
+        <translation>Схема сети не установлена.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCanvas</name>
+    <message>
+        <source>+ layer</source>
+        <translation>+ слой</translation>
+    </message>
+    <message>
+        <source>Insert a hidden layer here</source>
+        <translation>Вставить здесь скрытый слой</translation>
+    </message>
+    <message>
+        <source>neuron {i} of a{L}</source>
+        <translation>нейрон {i} слоя a{L}</translation>
+    </message>
+    <message>
+        <source>bias b = {b:.3f}</source>
+        <translation>коэффициент смещения b = {b:.3f}</translation>
+    </message>
+    <message>
+        <source>activation a = {a:.3f}</source>
+        <translation>активация a = {a:.3f}</translation>
+    </message>
+    <message>
+        <source>weight w{kj} of W{l} = {w:.3f}
+from neuron {j} of a{l} to neuron {k} of a{l1}</source>
+        <translation>вес w{kj} матрицы W{l} = {w:.3f}
+от нейрона {j} слоя a{l} к нейрону {k} слоя a{l1}</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionPanel</name>
+    <message>
+        <source>Draw a digit</source>
+        <translation>Нарисуйте цифру</translation>
+    </message>
+    <message>
+        <source>{p} % sure</source>
+        <translation>уверенность {p} %</translation>
+    </message>
+    <message>
+        <source>not sure ({p} %)</source>
+        <translation>не уверена ({p} %)</translation>
+    </message>
+</context>
+<context>
+    <name>StepTexts</name>
+    <message>
+        <source>Forward pass</source>
+        <translation>Прямое распространение</translation>
+    </message>
+    <message>
+        <source>Cost function</source>
+        <translation>Функция стоимости ошибки</translation>
+    </message>
+    <message>
+        <source>Backpropagation</source>
+        <translation>Обратное распространение ошибки</translation>
+    </message>
+    <message>
+        <source>Updating the weights</source>
+        <translation>Обновление весов</translation>
+    </message>
+    <message>
+        <source>Forward pass, neuron %1 of layer %2: multiply each input by its weight, add the bias and apply the activation function.</source>
+        <translation>Прямое распространение, нейрон %1 слоя %2: умножаем каждый вход на его вес, прибавляем коэффициент смещения и применяем функцию активации.</translation>
+    </message>
+    <message>
+        <source>Forward pass, neuron %1 of layer %2: the weighted sum z of its inputs plus the bias.</source>
+        <translation>Прямое распространение, нейрон %1 слоя %2: взвешенная сумма z его входов плюс коэффициент смещения.</translation>
+    </message>
+    <message>
+        <source>Softmax turns the sums z of the output layer into probabilities that add up to 1.</source>
+        <translation>Softmax превращает суммы z выходного слоя в вероятности, дающие в сумме 1.</translation>
+    </message>
+    <message>
+        <source>The other neurons of layer %2 are computed in the same way.</source>
+        <translation>Остальные нейроны слоя %2 вычисляются так же.</translation>
+    </message>
+    <message>
+        <source>The cost function measures how far the output a is from the target t.</source>
+        <translation>Функция стоимости ошибки измеряет, насколько выход a далёк от ожидаемого значения t.</translation>
+    </message>
+    <message>
+        <source>Backpropagation starts at the output: how fast the cost changes when the output a changes.</source>
+        <translation>Обратное распространение ошибки начинается с выхода: как быстро меняется стоимость ошибки при изменении выхода a.</translation>
+    </message>
+    <message>
+        <source>Neuron %1 of hidden layer %2 influences the cost through every neuron it feeds: add up δ·w over them.</source>
+        <translation>Нейрон %1 скрытого слоя %2 влияет на стоимость ошибки через каждый нейрон, которому передаёт сигнал: суммируем по ним δ·w.</translation>
+    </message>
+    <message>
+        <source>The derivative of the activation function at z: how much a changes when z changes.</source>
+        <translation>Производная функции активации в точке z: насколько меняется a при изменении z.</translation>
+    </message>
+    <message>
+        <source>The gradient for this weight, by the chain rule: ∂C/∂a · σ′(z) · the input a that the weight multiplies.</source>
+        <translation>Градиент для этого веса по цепному правилу: ∂C/∂a · σ′(z) · вход a, на который умножается вес.</translation>
+    </message>
+    <message>
+        <source>The gradient for this weight: δ times the input a that the weight multiplies.</source>
+        <translation>Градиент для этого веса: δ, умноженное на вход a, на который умножается вес.</translation>
+    </message>
+    <message>
+        <source>Gradient descent: move the weight against its gradient, scaled by the learning rate η.</source>
+        <translation>Градиентный спуск: сдвигаем вес против его градиента, умноженного на шаг обучения η.</translation>
+    </message>
+    <message>
+        <source>The gradient for the bias: like a weight whose input is always 1.</source>
+        <translation>Градиент для коэффициента смещения: как для веса, вход которого всегда равен 1.</translation>
+    </message>
+    <message>
+        <source>The new bias, by the same rule: b − η·∂C/∂b.</source>
+        <translation>Новый коэффициент смещения по тому же правилу: b − η·∂C/∂b.</translation>
+    </message>
+    <message>
+        <source>δ = ∂C/∂z of this neuron: the error signal that is passed back to the layer below.</source>
+        <translation>δ = ∂C/∂z этого нейрона: сигнал ошибки, который передаётся назад, в предыдущий слой.</translation>
+    </message>
+    <message>
+        <source>With the cross-entropy cost σ′ cancels out, so the output&apos;s error signal is simply δ = a − t.</source>
+        <translation>С функцией стоимости ошибки «перекрёстная энтропия» σ′ сокращается, поэтому сигнал ошибки выхода просто δ = a − t.</translation>
+    </message>
+    <message>
+        <source>δ of every neuron of layer %2, computed in the same way.</source>
+        <translation>δ каждого нейрона слоя %2, вычисленные так же.</translation>
+    </message>
+    <message>
+        <source>Every weight and bias takes its new value (%3 weights, %4 biases): the network has learned from this sample.</source>
+        <translation>Каждый вес и коэффициент смещения получает новое значение (весов: %3, коэффициентов смещения: %4): сеть научилась на этом примере.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDock</name>
+    <message>
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Обучить</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+    <message>
+        <source>Train exactly one epoch, then pause</source>
+        <translation>Обучить ровно одну эпоху и встать на паузу</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Сброс</translation>
+    </message>
+    <message>
+        <source>New random weights and biases; forget the cost history</source>
+        <translation>Новые случайные веса и коэффициенты смещения; история стоимости ошибки стирается</translation>
+    </message>
+    <message>
+        <source>Start / pause training</source>
+        <translation>Запустить / приостановить обучение</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>Шаг обучения η</translation>
+    </message>
+    <message>
+        <source>Momentum μ</source>
+        <translation>Момент μ</translation>
+    </message>
+    <message>
+        <source>L2 regularisation λ</source>
+        <translation>L2-регуляризация λ</translation>
+    </message>
+    <message>
+        <source>Mini-batch size</source>
+        <translation>Размер мини-пакета</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Эпохи</translation>
+    </message>
+    <message>
+        <source>Cost function</source>
+        <translation>Функция стоимости ошибки</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Оптимизатор</translation>
+    </message>
+    <message>
+        <source>quadratic ½(t − a)²</source>
+        <translation>квадратичная ½(t − a)²</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>перекрёстная энтропия</translation>
+    </message>
+    <message>
+        <source>SGD: w ← w − η·∇C</source>
+        <translation>SGD: w ← w − η·∇C</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>с моментом</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>MNIST digits (5,000 bundled)</source>
+        <translation>Цифры MNIST (5000 встроенных)</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>XOR (исключающее ИЛИ)</translation>
+    </message>
+    <message>
+        <source>circles</source>
+        <translation>круги</translation>
+    </message>
+    <message>
+        <source>spiral</source>
+        <translation>спираль</translation>
+    </message>
+    <message>
+        <source>two Gaussian blobs</source>
+        <translation>два гауссовых облака</translation>
+    </message>
+    <message>
+        <source>the lecture&apos;s example</source>
+        <translation>пример из лекции</translation>
+    </message>
+    <message>
+        <source>Open IDX folder or .npz file…</source>
+        <translation>Открыть папку IDX или файл .npz…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingStatusBar</name>
+    <message>
+        <source>Epoch %1 of %2</source>
+        <translation>Эпоха %1 из %2</translation>
+    </message>
+    <message>
+        <source>%1 samples/s</source>
+        <translation>%1 примеров/с</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>осталось %1</translation>
+    </message>
+</context>
+<context>
+    <name>WeightGallery</name>
+    <message>
+        <source>The inputs are not an image, so there are no weight pictures.</source>
+        <translation>Входы — не изображение, поэтому картинок весов нет.</translation>
+    </message>
+    <message>
+        <source>Each picture is one neuron of the first hidden layer: its weights from every pixel. Red: the pixel excites the neuron; blue: it inhibits it.</source>
+        <translation>Каждая картинка — один нейрон первого скрытого слоя: его веса от каждого пикселя. Красный: пиксель возбуждает нейрон; синий: тормозит.</translation>
+    </message>
+    <message>
+        <source>Neuron %1: weights from −%2 (blue) to +%2 (red)</source>
+        <translation>Нейрон %1: веса от −%2 (синий) до +%2 (красный)</translation>
+    </message>
+</context>
+</TS>
