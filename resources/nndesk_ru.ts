@@ -551,6 +551,22 @@ of {total} weights</source>
         <translation>Граница решений</translation>
     </message>
     <message>
+        <source>Inspector</source>
+        <translation>Инспектор</translation>
+    </message>
+    <message>
+        <source>Backpropagation step by step</source>
+        <translation>Обратное распространение ошибки по шагам</translation>
+    </message>
+    <message>
+        <source>Weight histograms</source>
+        <translation>Гистограммы весов</translation>
+    </message>
+    <message>
+        <source>What the neurons look for</source>
+        <translation>Что ищут нейроны</translation>
+    </message>
+    <message>
         <source>The network canvas is not installed.</source>
         <translation>Схема сети не установлена.</translation>
     </message>

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QEvent, QEventLoop, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from nndesk.app import i18n, settings
 from nndesk.app.loss_plot import LossPlot
@@ -97,7 +97,16 @@ class MainWindow(QMainWindow):
     def _build_views(self) -> None:
         canvas = _optional("network_canvas", "NetworkCanvas")
         self.canvas = canvas(self.document, self.undo_stack) if canvas else QLabel(alignment=Qt.AlignCenter)
-        self.setCentralWidget(self.canvas)
+        banner = _optional("divergence", "DivergenceBanner")
+        self.divergence_banner = banner() if banner else None
+        central = QWidget(objectName="centralArea")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        if self.divergence_banner is not None:
+            column.addWidget(self.divergence_banner)
+        column.addWidget(self.canvas, 1)
+        self.setCentralWidget(central)
         self.training_dock = TrainingDock(self)
         self.loss_plot = LossPlot()
         self.loss_dock = self._dock("lossDock", self.loss_plot, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -111,8 +120,42 @@ class MainWindow(QMainWindow):
         boundary = _optional("decision_boundary", "DecisionBoundaryView")
         self.boundary_view = boundary(self.document) if boundary else None
         self.boundary_dock = self._dock("boundaryDock", self.boundary_view, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._optional_panels()
         self.status = TrainingStatusBar(self)
         self.setStatusBar(self.status)
+
+    def _optional_panels(self) -> None:
+        """Inspector, backprop steps, histograms and weight pictures, tabbed beside the others."""
+        right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+        make = {name: _optional(module, name) for module, name in (
+            ("inspector_panel", "InspectorPanel"), ("backprop_panel", "BackpropPanel"),
+            ("histograms", "HistogramsView"), ("weight_gallery", "WeightGallery"))}
+        self.inspector = make["InspectorPanel"](self.document, self.undo_stack) if make["InspectorPanel"] else None
+        self.backprop = make["BackpropPanel"](self.document) if make["BackpropPanel"] else None
+        self.histograms = make["HistogramsView"]() if make["HistogramsView"] else None
+        self.gallery = make["WeightGallery"](self.document) if make["WeightGallery"] else None
+        self.inspector_dock = self._dock("inspectorDock", self.inspector, right)
+        self.backprop_dock = self._dock("backpropDock", self.backprop, right)
+        self.histograms_dock = self._dock("histogramsDock", self.histograms, bottom)
+        self.gallery_dock = self._dock("galleryDock", self.gallery, bottom)
+        for first, second in ((self.draw_dock, self.inspector_dock), (self.draw_dock, self.backprop_dock),
+                              (self.loss_dock, self.histograms_dock), (self.loss_dock, self.gallery_dock)):
+            if first is not None and second is not None:
+                self.tabifyDockWidget(first, second)
+        for dock in (self.draw_dock, self.loss_dock):
+            if dock is not None:
+                dock.raise_()
+        canvas = self.canvas
+        if self.inspector is not None and hasattr(canvas, "neuronClicked"):
+            canvas.neuronClicked.connect(self.inspector.show_neuron)
+            canvas.edgeClicked.connect(self.inspector.show_edge)
+        if self.backprop is not None and hasattr(canvas, "neuronClicked"):
+            canvas.neuronClicked.connect(self.backprop.select_neuron)
+            canvas.edgeClicked.connect(self.backprop.select_edge)
+            if self.inspector is not None:
+                self.inspector.follow_backprop(self.backprop)
+        if self.gallery is not None and hasattr(canvas, "neuronClicked"):
+            self.gallery.neuronSelected.connect(canvas.neuronClicked)
 
     def _dock(self, name: str, widget: QWidget | None, area: Qt.DockWidgetArea) -> QDockWidget | None:
         if widget is None:
@@ -148,7 +191,8 @@ class MainWindow(QMainWindow):
         self.training_menu.addSeparator()
         self.training_menu.addAction(self.loss_plot.log_action)
         self.addAction(dock.toggle_action)  # Space works wherever the focus is in the window
-        for d in (self.training_dock, self.loss_dock, self.draw_dock, self.boundary_dock):
+        for d in (self.training_dock, self.loss_dock, self.draw_dock, self.boundary_dock, self.inspector_dock,
+                  self.backprop_dock, self.histograms_dock, self.gallery_dock):
             if d is not None:
                 self.view_menu.addAction(d.toggleViewAction())
         group = QActionGroup(self, exclusive=True)
@@ -181,6 +225,11 @@ class MainWindow(QMainWindow):
         t.weightsUpdated.connect(self._apply_weights)
         t.historyCleared.connect(self.loss_plot.clear_history)
         t.historyCleared.connect(self.status.reset)
+        if self.histograms is not None:
+            t.epochFinished.connect(self.histograms.on_epoch)
+        if self.divergence_banner is not None:
+            self.divergence_banner.learningRateChosen.connect(lambda eta: t.update(learning_rate=eta))
+            self.divergence_banner.retryRequested.connect(self.train)
         t.failed.connect(self._on_failed)
         t.diverged.connect(self._on_diverged)
         doc.modifiedChanged.connect(self.setWindowModified)
@@ -291,6 +340,9 @@ class MainWindow(QMainWindow):
                                   "finished epoch are kept; you can train again."), QMessageBox.Icon.Critical, details)
 
     def _on_diverged(self, explanation: str, eta: float) -> None:
+        if self.divergence_banner is not None:  # inline, so the cost plot stays in view
+            self.divergence_banner.show_divergence(explanation, eta)
+            return
         smaller = float(f"{eta / 10:.3g}")
         box = self.show_message(
             self.tr("Training diverged"),
@@ -475,6 +527,12 @@ class MainWindow(QMainWindow):
             self.draw_dock.setWindowTitle(self.tr("Draw a digit"))
         if self.boundary_dock is not None:
             self.boundary_dock.setWindowTitle(self.tr("Decision boundary"))
+        for dock, title in ((self.inspector_dock, self.tr("Inspector")),
+                            (self.backprop_dock, self.tr("Backpropagation step by step")),
+                            (self.histograms_dock, self.tr("Weight histograms")),
+                            (self.gallery_dock, self.tr("What the neurons look for"))):
+            if dock is not None:
+                dock.setWindowTitle(title)
         if isinstance(self.canvas, QLabel):
             self.canvas.setText(self.tr("The network canvas is not installed."))
         self._show_source()
