@@ -6,8 +6,8 @@ OpenBLAS, CA certificates.  So this walks the app's real code paths once, end
 to end: the bundled digits, HTTPS trust for the MNIST download (offline), the
 Russian catalogue, the lecture's example, a short digits training run, a
 prediction through the drawing pad's preprocessing, and the main window
-rendered and grabbed.  Each check prints one line; the exit
-status is 0 only if every check passed.
+rendered and grabbed.  Each check prints one line; the exit status is 0 only
+if every check passed.
 
 It leaves the user's things alone: settings go to a temporary .ini file
 (``NNDESK_SETTINGS``), nothing is downloaded or saved.  Without a display it
