@@ -2,20 +2,20 @@
 
 Almost all of training's time is spent in ``a @ W.T`` and ``delta.T @ a``,
 which numpy hands to its BLAS (OpenBLAS in numpy's wheels).  OpenBLAS starts
-one thread per core by default.  For our matrices (a mini-batch of 32–128
-rows times a few hundred columns) that is a bad trade: each product takes
-tens of microseconds, about as long as waking and synchronising the other
-thread, and on a shared or busy machine the second thread often has to wait
-for its core.  Measured on the 2-core development machine (784-128-10,
-batch 64, float32): 1 thread trained about 1.3× faster than 2 threads; under
-load from other processes 2 threads fell as low as a seventh of the 1-thread
-speed (``benchmarks/bench_throughput.py --threads``).  One thread also leaves
-the other core free for the augmentation of the next epoch, which the
-trainer prepares in the background.  Hence ``DEFAULT_THREADS = 1``.
+one thread per core by default and splits each product between them.  For
+our small products (a mini-batch of 32–128 rows) that only pays on an idle
+machine, and it collapses as soon as anything else wants a core: the BLAS
+threads wait for each other at every product.  Measured on the 2-core
+development machine (784-128-10, batch 64, float32,
+``benchmarks/bench_throughput.py --threads``): idle, 2 threads trained at
+298k samples/s and 1 thread at 207k; with one other busy process, 2 threads
+fell to 110k (91k–129k) while 1 thread kept 204k.  In the app something
+else always runs — the GUI thread, and the trainer's background thread
+that distorts the next epoch's digits — so ``DEFAULT_THREADS = 1``.
 
 ``blas_threads(n)`` limits the threads for a ``with`` block;
-``use_default_threads()`` sets the default for the whole process (the GUI and
-the CLI call it once at start-up).  Nothing here changes environment
+``use_default_threads()`` sets the default for the whole process, once at
+start-up of the GUI or the CLI.  Nothing here changes environment
 variables such as ``OPENBLAS_CORETYPE``: which kernel OpenBLAS runs is the
 environment's choice, and ``info()`` reports it.
 """
@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import numpy  # noqa: F401  loads the BLAS: threadpoolctl sees (and limits) only loaded libraries
 from threadpoolctl import threadpool_info, threadpool_limits
 
 DEFAULT_THREADS = 1
