@@ -26,6 +26,7 @@ from nndesk.app.network_document import NetworkDocument
 from nndesk.app.status_bar import TrainingStatusBar
 from nndesk.app.trainer_controller import TrainerController
 from nndesk.app.training_dock import OPEN, TrainingDock
+from nndesk.engine.blas import use_default_threads
 from nndesk.engine.datasets import DataSource
 from nndesk.engine.initializers import default_initializer, init_weights
 from nndesk.engine.layers import Dense
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        use_default_threads()  # one BLAS thread: the GUI and the digit distorter need the other core
         self.trainer = TrainerController(self)
         self.recipe = recipe_for("mnist-bundled")
         self.source: DataSource = self.recipe.load_data()
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.model_path: Path | None = None
         self._shown_weights: list | None = None  # the snapshot last copied into the document
         self._applying = False
+        self._last_report: dict | None = None
         self._build_views()
         self._build_menus()
         self._connect()
@@ -132,12 +135,11 @@ class MainWindow(QMainWindow):
             ("histograms", "HistogramsView"), ("weight_gallery", "WeightGallery"))}
         self.inspector = make["InspectorPanel"](self.document, self.undo_stack) if make["InspectorPanel"] else None
         self.backprop = make["BackpropPanel"](self.document) if make["BackpropPanel"] else None
-        self.histograms = make["HistogramsView"]() if make["HistogramsView"] else None
-        self.gallery = make["WeightGallery"](self.document) if make["WeightGallery"] else None
+        self.histograms = self.gallery = None  # built when first shown: they redraw hundreds of plots/tiles
         self.inspector_dock = self._dock("inspectorDock", self.inspector, right)
         self.backprop_dock = self._dock("backpropDock", self.backprop, right)
-        self.histograms_dock = self._dock("histogramsDock", self.histograms, bottom)
-        self.gallery_dock = self._dock("galleryDock", self.gallery, bottom)
+        self.histograms_dock = self._lazy_dock("histogramsDock", "histograms", make["HistogramsView"], bottom)
+        self.gallery_dock = self._lazy_dock("galleryDock", "gallery", make["WeightGallery"], bottom)
         for first, second in ((self.draw_dock, self.inspector_dock), (self.draw_dock, self.backprop_dock),
                               (self.loss_dock, self.histograms_dock), (self.loss_dock, self.gallery_dock)):
             if first is not None and second is not None:
@@ -154,8 +156,31 @@ class MainWindow(QMainWindow):
             canvas.edgeClicked.connect(self.backprop.select_edge)
             if self.inspector is not None:
                 self.inspector.follow_backprop(self.backprop)
-        if self.gallery is not None and hasattr(canvas, "neuronClicked"):
-            self.gallery.neuronSelected.connect(canvas.neuronClicked)
+
+    def _lazy_dock(self, name: str, attribute: str, factory: Any, area: Qt.DockWidgetArea) -> QDockWidget | None:
+        """A dock whose widget is made the first time it is shown (a hidden tab costs nothing)."""
+        if factory is None:
+            return None
+        dock = self._dock(name, QWidget(), area)
+
+        def build(visible: bool) -> None:
+            if not visible or getattr(self, attribute) is not None:
+                return
+            widget = factory(self.document) if attribute == "gallery" else factory()
+            setattr(self, attribute, widget)
+            dock.setWidget(widget)
+            if attribute == "gallery" and hasattr(self.canvas, "neuronClicked"):
+                widget.neuronSelected.connect(self.canvas.neuronClicked)
+            if attribute == "histograms" and self._last_report is not None:
+                widget.on_epoch(self._last_report)
+        dock.visibilityChanged.connect(build)
+        return dock
+
+    def _on_epoch_for_hidden_views(self, report: dict) -> None:
+        """Histograms get every epoch while they are in view, and the latest one when they come into view."""
+        self._last_report = report
+        if self.histograms is not None and self.histograms_dock.isVisible():
+            self.histograms.on_epoch(report)
 
     def _dock(self, name: str, widget: QWidget | None, area: Qt.DockWidgetArea) -> QDockWidget | None:
         if widget is None:
@@ -225,8 +250,7 @@ class MainWindow(QMainWindow):
         t.weightsUpdated.connect(self._apply_weights)
         t.historyCleared.connect(self.loss_plot.clear_history)
         t.historyCleared.connect(self.status.reset)
-        if self.histograms is not None:
-            t.epochFinished.connect(self.histograms.on_epoch)
+        t.epochFinished.connect(self._on_epoch_for_hidden_views)
         if self.divergence_banner is not None:
             self.divergence_banner.learningRateChosen.connect(lambda eta: t.update(learning_rate=eta))
             self.divergence_banner.retryRequested.connect(self.train)

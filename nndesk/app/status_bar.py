@@ -7,6 +7,8 @@ far times the epochs still to run, minus the part of this epoch already done.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
@@ -32,6 +34,7 @@ class TrainingStatusBar(QStatusBar):
         self._epoch, self._epochs, self._speed = 0, 0, 0.0
         self._seconds: list[float] = []  # per finished epoch, this run
         self._fraction = 0.0  # of the running epoch
+        self._shown_at = 0.0  # when on_batch last refreshed the labels
         self.reset()
 
     def reset(self) -> None:
@@ -52,9 +55,13 @@ class TrainingStatusBar(QStatusBar):
         self._refresh()
 
     def on_batch(self, progress: dict) -> None:
+        """Batch reports come up to 30 a second; the labels change at most 10 times a second."""
         self._fraction = progress["batch"] / max(progress["n_batches"], 1)
         self._speed = progress["samples_per_second"] or self._speed
-        self._refresh()
+        now = time.monotonic()
+        if now - self._shown_at >= 0.1:
+            self._shown_at = now
+            self._refresh()
 
     def _refresh(self) -> None:
         total = max(self._epochs, 1)
