@@ -36,8 +36,10 @@ def sources() -> list[str]:
 
 def update(lang: str) -> Path:
     ts = ROOT / "resources" / f"nndesk_{lang}.ts"
-    subprocess.run([tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", "-target-language", lang,
-                    *sources(), "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True, capture_output=True)
+    done = subprocess.run([tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", "-target-language", lang,
+                           *sources(), "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:  # e.g. a source file that does not parse
+        sys.exit(f"pyside6-lupdate failed:\n{done.stdout}{done.stderr}")
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts.relative_to(ROOT)), "-qm",
                     str(ts.with_suffix(".qm").relative_to(ROOT))], cwd=ROOT, check=True)
     return ts

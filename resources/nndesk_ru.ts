@@ -365,7 +365,7 @@ of {total} weights</source>
     </message>
     <message>
         <source>validation accuracy, %</source>
-        <translation>точность на проверочных данных, %</translation>
+        <translation>точность (проверка), %</translation>
     </message>
     <message>
         <source>training cost</source>
@@ -555,8 +555,8 @@ of {total} weights</source>
         <translation>Инспектор</translation>
     </message>
     <message>
-        <source>Backpropagation step by step</source>
-        <translation>Обратное распространение ошибки по шагам</translation>
+        <source>Backpropagation</source>
+        <translation>Обратное распространение ошибки</translation>
     </message>
     <message>
         <source>Weight histograms</source>

@@ -123,7 +123,7 @@ class LossPlot(pg.PlotWidget):
     def _add_marker(self, x: float, eta: float) -> None:
         label = f"η = {QLocale().toString(eta, 'g', 3)}"
         line = pg.InfiniteLine(pos=x, angle=90, movable=False, label=label,
-                               labelOpts={"position": 0.92, "anchors": [(0, 0), (0, 0)]})
+                               labelOpts={"position": 0.5, "anchors": [(0, 0), (0, 0)]})
         line.eta = eta
         self.getPlotItem().addItem(line, ignoreBounds=True)
         self.lr_markers.append(line)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, QEventLoop, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
@@ -137,10 +137,10 @@ class MainWindow(QMainWindow):
         self.backprop = make["BackpropPanel"](self.document) if make["BackpropPanel"] else None
         self.histograms = self.gallery = None  # built when first shown: they redraw hundreds of plots/tiles
         self.inspector_dock = self._dock("inspectorDock", self.inspector, right)
-        self.backprop_dock = self._dock("backpropDock", self.backprop, right)
+        self.backprop_dock = self._dock("backpropDock", self.backprop, bottom)  # wide formulas: under the canvas
         self.histograms_dock = self._lazy_dock("histogramsDock", "histograms", make["HistogramsView"], bottom)
         self.gallery_dock = self._lazy_dock("galleryDock", "gallery", make["WeightGallery"], bottom)
-        for first, second in ((self.draw_dock, self.inspector_dock), (self.draw_dock, self.backprop_dock),
+        for first, second in ((self.draw_dock, self.inspector_dock), (self.loss_dock, self.backprop_dock),
                               (self.loss_dock, self.histograms_dock), (self.loss_dock, self.gallery_dock)):
             if first is not None and second is not None:
                 self.tabifyDockWidget(first, second)
@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
     def _show_source(self) -> None:
         """Picker, title and the views that suit the data: digits draw, 2-D sets show a boundary."""
         spec, train = self.recipe.dataset, self.source.train
-        described = self.tr("%1 samples, %2 inputs, %3 classes").replace("%1", f"{len(train):,}")
+        described = self.tr("%1 samples, %2 inputs, %3 classes").replace("%1", QLocale().toString(len(train)))
         described = described.replace("%2", str(train.n_inputs)).replace("%3", str(train.n_classes))
         self.training_dock.show_dataset(spec, Path(spec).name, described)
         self.training_dock.show_settings(self.trainer.control.hyper, self.recipe.cost, self.recipe.optimizer)
@@ -552,7 +552,7 @@ class MainWindow(QMainWindow):
         if self.boundary_dock is not None:
             self.boundary_dock.setWindowTitle(self.tr("Decision boundary"))
         for dock, title in ((self.inspector_dock, self.tr("Inspector")),
-                            (self.backprop_dock, self.tr("Backpropagation step by step")),
+                            (self.backprop_dock, self.tr("Backpropagation")),
                             (self.histograms_dock, self.tr("Weight histograms")),
                             (self.gallery_dock, self.tr("What the neurons look for"))):
             if dock is not None:
@@ -566,13 +566,22 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def _default_layout(self) -> None:
+        """Training down the whole left side, the canvas widest, cost and pad below and beside it."""
+        self.resizeDocks([self.training_dock], [310], Qt.Orientation.Horizontal)
+        right = [d for d in (self.draw_dock, self.boundary_dock) if d is not None]
+        self.resizeDocks(right, [420] * len(right), Qt.Orientation.Horizontal)
+        self.resizeDocks([self.loss_dock], [300], Qt.Orientation.Vertical)
+
     def _restore_layout(self) -> None:
+        """The layout the student left, or the default one once the window has its real size."""
         store = settings.settings()
         geometry, state = store.value(settings.WINDOW_GEOMETRY), store.value(settings.WINDOW_STATE)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state, settings.LAYOUT_VERSION)
+        if state is None or not self.restoreState(state, settings.LAYOUT_VERSION):
+            self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+            QTimer.singleShot(0, self._default_layout)  # dock sizes only stick once the window is laid out
         self._show_source()
 
     def closeEvent(self, event: QCloseEvent) -> None:

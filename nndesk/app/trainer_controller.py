@@ -104,6 +104,7 @@ class TrainerController(QObject):
             raise RuntimeError("training is already running")
         self.control = TrainingControl(self.control.hyper)  # a fresh stop flag for this run
         self._weights_timer.setInterval(weights_interval_ms(network))
+        self._eta_edited = False  # η as the run starts is the baseline, not a change
         keep = self.optimizer if self.optimizer is not None and self.optimizer.name == recipe.optimizer else None
         self._trainer = recipe.make_trainer(network.copy(), source, control=self.control,
                                             on_batch=self._worker.on_batch, optimizer=keep)  # keep momentum

@@ -69,7 +69,7 @@ class TrainingDock(QDockWidget):
         self.cost = QComboBox(objectName="costPicker")
         self.optimizer = QComboBox(objectName="optimizerPicker")
         self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room in Russian too
         self.labels = [QLabel() for _ in range(7)]
         for label, widget in zip(self.labels, (self.learning_rate, self.momentum, self.l2, self.batch_size,
                                                self.epochs, self.cost, self.optimizer)):

@@ -1,0 +1,81 @@
+"""Screenshots of the main window after a few epochs, in English and Russian, light and dark.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" python docs/screenshots/take.py
+
+Each picture comes from its own process (language and theme are chosen at
+start-up, as a user would with ``nndesk --lang ru --theme dark``): the digits
+preset trains three epochs, the learning rate is turned down once (so the
+plot shows a marker), training pauses, a "7" is drawn on the pad, and the
+window is saved at 1280×800 as ``main-<lang>-<theme>.png`` next to this file.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def take(lang: str, theme: str, out: Path) -> None:
+    from PySide6.QtCore import QPoint, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from nndesk.app.main import make_app, parse_args
+
+    app = make_app(parse_args(["--lang", lang, "--theme", theme]))
+    from nndesk.app.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    trainer = window.trainer
+
+    def draw_seven() -> None:
+        pad = window.draw_widget.pad
+        side = min(pad.width(), pad.height())  # the paper is the centred square of the pad
+        x0, y0 = (pad.width() - side) / 2, (pad.height() - side) / 2
+        at = [QPoint(int(x0 + x * side), int(y0 + y * side))
+              for x, y in [(0.25, 0.22), (0.75, 0.22), (0.62, 0.45), (0.52, 0.65), (0.45, 0.82)]]
+        QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at[0])
+        for point in at[1:]:
+            QTest.mouseMove(pad, point)
+        QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at[-1])
+
+    def on_epoch(report: dict) -> None:
+        if report["epoch"] == 2:
+            trainer.update(learning_rate=trainer.control.hyper.learning_rate / 2)
+        if report["epoch"] == 3:
+            trainer.pause()
+            draw_seven()
+            QTimer.singleShot(1500, save)
+
+    def save() -> None:
+        window.grab().save(str(out))
+        window.document.set_modified(False)
+        window.close()
+        app.exit(0)
+
+    trainer.epochFinished.connect(on_epoch)
+    QTimer.singleShot(300, window.train)
+    app.exec()
+
+
+def main() -> int:
+    env = dict(os.environ, NNDESK_SETTINGS=str(Path(tempfile.mkdtemp()) / "settings.ini"))
+    for lang in ("en", "ru"):
+        for theme in ("light", "dark"):
+            out = HERE / f"main-{lang}-{theme}.png"
+            subprocess.run([sys.executable, __file__, lang, theme, str(out)], env=env, check=True)
+            print(out.relative_to(HERE.parent.parent))
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4:
+        take(sys.argv[1], sys.argv[2], Path(sys.argv[3]))
+    else:
+        sys.exit(main())
