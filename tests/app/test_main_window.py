@@ -170,3 +170,59 @@ def test_editing_the_architecture_while_training_asks_first(qtbot, window):
     answer_next_dialog(QMessageBox.StandardButton.Yes)
     window.undo_stack.push(ResizeLayerCommand(window.document, 1, 20))
     assert window.document.sizes == [784, 20, 10] and not window.trainer.is_active
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+def test_divergence_shows_the_banner_and_one_click_retries_with_a_smaller_rate(qtbot, window):
+    window.trainer.update(learning_rate=1e5, epochs=2)  # typed in: far past the slider's 10
+    with qtbot.waitSignal(window.trainer.diverged, timeout=30_000):
+        click(window, "trainButton")
+    qtbot.waitUntil(lambda: window.trainer.state == "idle", timeout=10_000)
+    banner = window.divergence_banner
+    assert banner.isVisible() and "100000" in banner.messageLabel.text()
+    with qtbot.waitSignal(window.trainer.stateChanged, check_params_cb=lambda s: s == "running"):
+        QTest.mouseClick(banner.applyButton, LEFT)
+    assert window.trainer.control.hyper.learning_rate == pytest.approx(1e4)
+    assert window.training_dock.learning_rate.value() == pytest.approx(1e4)  # the dock follows
+    assert not banner.isVisible()
+    with qtbot.waitSignal(window.trainer.finished, timeout=30_000):
+        window.trainer.stop()
+
+
+def test_a_weight_typed_in_while_paused_is_trained_from(qtbot, window):
+    from nndesk.app.editor_commands import SetWeightCommand
+
+    window.trainer.update(epochs=50, learning_rate=1e-4)
+    with qtbot.waitSignal(window.trainer.epochFinished, timeout=30_000):
+        click(window, "trainButton")
+    click(window, "pauseButton")
+    qtbot.wait(50)
+    window.undo_stack.push(SetWeightCommand(window.document, 1, 3, 7, 5.0))  # as the inspector does
+    with qtbot.waitSignal(window.trainer.epochFinished, timeout=30_000) as stepped:
+        click(window, "stepButton")
+    w = stepped.args[0]["weights"][1][0]
+    assert w[3, 7] == pytest.approx(5.0, abs=0.05)  # the trained copy got the edit before its next batch
+    with qtbot.waitSignal(window.trainer.finished, timeout=10_000):
+        click(window, "stopButton")
+
+
+def test_space_starts_and_pauses_training(qtbot, window):
+    window.activateWindow()
+    window.trainer.update(epochs=50)
+    window.canvas.setFocus()
+    with qtbot.waitSignal(window.trainer.stateChanged, check_params_cb=lambda s: s == "running"):
+        QTest.keyClick(window.canvas, Qt.Key.Key_Space)
+    QTest.keyClick(window.canvas, Qt.Key.Key_Space)
+    assert window.trainer.state == "paused"
+    with qtbot.waitSignal(window.trainer.finished, timeout=10_000):
+        window.trainer.stop()
+
+
+def test_a_toy_set_trains_with_the_decision_boundary_in_view(qtbot, window):
+    pick(window.findChild(QComboBox, "datasetPicker"), "circles")
+    assert window.boundary_dock.isVisible() and not window.draw_dock.isVisible()
+    window.trainer.update(epochs=30)
+    with qtbot.waitSignal(window.trainer.finished, timeout=30_000):
+        click(window, "trainButton")
+    assert window.trainer.history[-1]["val_accuracy"] > 0.8
+    assert window.boundary_view.values is not None
