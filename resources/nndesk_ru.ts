@@ -419,18 +419,6 @@ of {total} weights</source>
         <translation>Внутри цикла обучения что-то пошло не так. Веса после последней завершённой эпохи сохранены; можно обучать снова.</translation>
     </message>
     <message>
-        <source>Training diverged</source>
-        <translation>Обучение разошлось</translation>
-    </message>
-    <message>
-        <source>The cost became infinite or not a number with learning rate η = %1, so training stopped. The weights were put back to the start of that epoch. A smaller learning rate takes smaller steps w ← w − η·∇C.</source>
-        <translation>При шаге обучения η = %1 функция стоимости ошибки стала бесконечной или не числом, поэтому обучение остановлено. Веса возвращены к началу этой эпохи. Меньший шаг обучения делает меньшие шаги w ← w − η·∇C.</translation>
-    </message>
-    <message>
-        <source>Use η = %1 and train again</source>
-        <translation>Взять η = %1 и обучить снова</translation>
-    </message>
-    <message>
         <source>Open a data set: an .npz file, or any file of an MNIST IDX folder</source>
         <translation>Открыть набор данных: файл .npz или любой файл из папки MNIST IDX</translation>
     </message>
@@ -565,10 +553,6 @@ of {total} weights</source>
     <message>
         <source>What the neurons look for</source>
         <translation>Что ищут нейроны</translation>
-    </message>
-    <message>
-        <source>The network canvas is not installed.</source>
-        <translation>Схема сети не установлена.</translation>
     </message>
 </context>
 <context>

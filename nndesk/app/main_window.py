@@ -10,22 +10,28 @@ it was.  Architecture edits during training ask first (``_GuardedUndoStack``).
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QEvent, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from nndesk.app import i18n, settings
+from nndesk.app.backprop_panel import BackpropPanel
+from nndesk.app.decision_boundary import DecisionBoundaryView
+from nndesk.app.divergence import DivergenceBanner
+from nndesk.app.draw_dock import DrawDock
+from nndesk.app.histograms import HistogramsView
+from nndesk.app.inspector_panel import InspectorPanel
 from nndesk.app.loss_plot import LossPlot
+from nndesk.app.network_canvas import NetworkCanvas
 from nndesk.app.network_document import NetworkDocument
 from nndesk.app.status_bar import TrainingStatusBar
 from nndesk.app.trainer_controller import TrainerController
 from nndesk.app.training_dock import OPEN, TrainingDock
+from nndesk.app.weight_gallery import WeightGallery
 from nndesk.engine.blas import use_default_threads
 from nndesk.engine.datasets import DataSource
 from nndesk.engine.initializers import default_initializer, init_weights
@@ -37,14 +43,6 @@ from nndesk.engine.toy import TOY
 from nndesk.engine.training import EpochStats
 
 ARCHITECTURE_COMMANDS = ("AddLayerCommand", "RemoveLayerCommand", "ResizeLayerCommand", "SetActivationCommand")
-
-
-def _optional(module: str, name: str) -> Any:
-    """A widget class from another part of the app, or None while it is not there yet."""
-    try:
-        return getattr(importlib.import_module(f"nndesk.app.{module}"), name)
-    except ImportError:
-        return None
 
 
 def preset_for(spec: str) -> str:
@@ -98,100 +96,70 @@ class MainWindow(QMainWindow):
 
     # ---- building --------------------------------------------------------------------
     def _build_views(self) -> None:
-        canvas = _optional("network_canvas", "NetworkCanvas")
-        self.canvas = canvas(self.document, self.undo_stack) if canvas else QLabel(alignment=Qt.AlignCenter)
-        banner = _optional("divergence", "DivergenceBanner")
-        self.divergence_banner = banner() if banner else None
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        doc = self.document
+        self.canvas = NetworkCanvas(doc, self.undo_stack)
+        self.divergence_banner = DivergenceBanner()
         central = QWidget(objectName="centralArea")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        if self.divergence_banner is not None:
-            column.addWidget(self.divergence_banner)
+        column.addWidget(self.divergence_banner)  # inline, so the cost plot stays in view
         column.addWidget(self.canvas, 1)
         self.setCentralWidget(central)
         self.training_dock = TrainingDock(self)
-        self.loss_plot = LossPlot()
-        self.loss_dock = self._dock("lossDock", self.loss_plot, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.training_dock)
-        draw = _optional("draw_dock", "DrawDock")
-        self.draw_widget = draw(self.document) if draw else None
-        self.draw_dock = self._dock("drawPanelDock", self.draw_widget, Qt.DockWidgetArea.RightDockWidgetArea)
-        if self.draw_widget is not None and hasattr(self.draw_widget, "connect_canvas") and not isinstance(
-                self.canvas, QLabel):
-            self.draw_widget.connect_canvas(self.canvas)  # the drawn digit lights up the network
-        boundary = _optional("decision_boundary", "DecisionBoundaryView")
-        self.boundary_view = boundary(self.document) if boundary else None
-        self.boundary_dock = self._dock("boundaryDock", self.boundary_view, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._optional_panels()
+        self.addDockWidget(left, self.training_dock)
+        self.loss_plot, self.draw_widget = LossPlot(), DrawDock(doc)
+        self.boundary_view, self.inspector = DecisionBoundaryView(doc), InspectorPanel(doc, self.undo_stack)
+        self.backprop = BackpropPanel(doc)
+        self.histograms: HistogramsView | None = None  # these two are built when first shown:
+        self.gallery: WeightGallery | None = None  # they redraw hundreds of plots or tiles
+        self.loss_dock = self._dock("lossDock", self.loss_plot, bottom)
+        self.draw_dock = self._dock("drawPanelDock", self.draw_widget, right)
+        self.boundary_dock = self._dock("boundaryDock", self.boundary_view, right)
+        self.inspector_dock = self._dock("inspectorDock", self.inspector, right)
+        self.backprop_dock = self._dock("backpropDock", self.backprop, bottom)  # wide formulas: under the canvas
+        self.histograms_dock = self._dock("histogramsDock", QWidget(), bottom)
+        self.gallery_dock = self._dock("galleryDock", QWidget(), bottom)
+        self.histograms_dock.visibilityChanged.connect(self._build_histograms)
+        self.gallery_dock.visibilityChanged.connect(self._build_gallery)
+        for first, second in ((self.draw_dock, self.inspector_dock), (self.loss_dock, self.backprop_dock),
+                              (self.loss_dock, self.histograms_dock), (self.loss_dock, self.gallery_dock)):
+            self.tabifyDockWidget(first, second)
+        self.draw_dock.raise_()
+        self.loss_dock.raise_()
+        self.draw_widget.connect_canvas(self.canvas)  # the drawn digit lights up the network
+        for view in (self.inspector, self.backprop):
+            self.canvas.neuronClicked.connect(view.select_neuron if view is self.backprop else view.show_neuron)
+            self.canvas.edgeClicked.connect(view.select_edge if view is self.backprop else view.show_edge)
+        self.inspector.follow_backprop(self.backprop)
         self.status = TrainingStatusBar(self)
         self.setStatusBar(self.status)
 
-    def _optional_panels(self) -> None:
-        """Inspector, backprop steps, histograms and weight pictures, tabbed beside the others."""
-        right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
-        make = {name: _optional(module, name) for module, name in (
-            ("inspector_panel", "InspectorPanel"), ("backprop_panel", "BackpropPanel"),
-            ("histograms", "HistogramsView"), ("weight_gallery", "WeightGallery"))}
-        self.inspector = make["InspectorPanel"](self.document, self.undo_stack) if make["InspectorPanel"] else None
-        self.backprop = make["BackpropPanel"](self.document) if make["BackpropPanel"] else None
-        self.histograms = self.gallery = None  # built when first shown: they redraw hundreds of plots/tiles
-        self.inspector_dock = self._dock("inspectorDock", self.inspector, right)
-        self.backprop_dock = self._dock("backpropDock", self.backprop, bottom)  # wide formulas: under the canvas
-        self.histograms_dock = self._lazy_dock("histogramsDock", "histograms", make["HistogramsView"], bottom)
-        self.gallery_dock = self._lazy_dock("galleryDock", "gallery", make["WeightGallery"], bottom)
-        for first, second in ((self.draw_dock, self.inspector_dock), (self.loss_dock, self.backprop_dock),
-                              (self.loss_dock, self.histograms_dock), (self.loss_dock, self.gallery_dock)):
-            if first is not None and second is not None:
-                self.tabifyDockWidget(first, second)
-        for dock in (self.draw_dock, self.loss_dock):
-            if dock is not None:
-                dock.raise_()
-        canvas = self.canvas
-        if self.inspector is not None and hasattr(canvas, "neuronClicked"):
-            canvas.neuronClicked.connect(self.inspector.show_neuron)
-            canvas.edgeClicked.connect(self.inspector.show_edge)
-        if self.backprop is not None and hasattr(canvas, "neuronClicked"):
-            canvas.neuronClicked.connect(self.backprop.select_neuron)
-            canvas.edgeClicked.connect(self.backprop.select_edge)
-            if self.inspector is not None:
-                self.inspector.follow_backprop(self.backprop)
-
-    def _lazy_dock(self, name: str, attribute: str, factory: Any, area: Qt.DockWidgetArea) -> QDockWidget | None:
-        """A dock whose widget is made the first time it is shown (a hidden tab costs nothing)."""
-        if factory is None:
-            return None
-        dock = self._dock(name, QWidget(), area)
-
-        def build(visible: bool) -> None:
-            if not visible or getattr(self, attribute) is not None:
-                return
-            widget = factory(self.document) if attribute == "gallery" else factory()
-            setattr(self, attribute, widget)
-            dock.setWidget(widget)
-            if attribute == "gallery" and hasattr(self.canvas, "neuronClicked"):
-                widget.neuronSelected.connect(self.canvas.neuronClicked)
-            if attribute == "histograms" and self._last_report is not None:
-                widget.on_epoch(self._last_report)
-        dock.visibilityChanged.connect(build)
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self, objectName=name)  # saveState() finds docks by name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
         return dock
 
+    def _build_histograms(self, visible: bool) -> None:
+        if visible and self.histograms is None:
+            self.histograms = HistogramsView()
+            self.histograms_dock.setWidget(self.histograms)
+            if self._last_report is not None:
+                self.histograms.on_epoch(self._last_report)
+
+    def _build_gallery(self, visible: bool) -> None:
+        if visible and self.gallery is None:
+            self.gallery = WeightGallery(self.document)
+            self.gallery.neuronSelected.connect(self.canvas.neuronClicked)
+            self.gallery_dock.setWidget(self.gallery)
+
     def _on_epoch_for_hidden_views(self, report: dict) -> None:
-        """Histograms get every epoch while they are in view, and the latest one when they come into view."""
+        """Histograms get every epoch while in view, and the latest one when they come into view."""
         self._last_report = report
         if self.histograms is not None and self.histograms_dock.isVisible():
             self.histograms.on_epoch(report)
-
-    def _dock(self, name: str, widget: QWidget | None, area: Qt.DockWidgetArea) -> QDockWidget | None:
-        if widget is None:
-            return None
-        dock = widget if isinstance(widget, QDockWidget) else QDockWidget(self)
-        if dock is not widget:
-            dock.setWidget(widget)
-        if dock is not widget:
-            dock.setObjectName(name)  # saveState() finds docks by name
-        self.addDockWidget(area, dock)
-        return dock
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -218,8 +186,7 @@ class MainWindow(QMainWindow):
         self.addAction(dock.toggle_action)  # Space works wherever the focus is in the window
         for d in (self.training_dock, self.loss_dock, self.draw_dock, self.boundary_dock, self.inspector_dock,
                   self.backprop_dock, self.histograms_dock, self.gallery_dock):
-            if d is not None:
-                self.view_menu.addAction(d.toggleViewAction())
+            self.view_menu.addAction(d.toggleViewAction())
         group = QActionGroup(self, exclusive=True)
         self.language_actions: dict[str, QAction] = {}
         for code in ("", *i18n.LANGUAGES):
@@ -251,11 +218,10 @@ class MainWindow(QMainWindow):
         t.historyCleared.connect(self.loss_plot.clear_history)
         t.historyCleared.connect(self.status.reset)
         t.epochFinished.connect(self._on_epoch_for_hidden_views)
-        if self.divergence_banner is not None:
-            self.divergence_banner.learningRateChosen.connect(lambda eta: t.update(learning_rate=eta))
-            self.divergence_banner.retryRequested.connect(self.train)
+        self.divergence_banner.learningRateChosen.connect(lambda eta: t.update(learning_rate=eta))
+        self.divergence_banner.retryRequested.connect(self.train)
         t.failed.connect(self._on_failed)
-        t.diverged.connect(self._on_diverged)
+        t.diverged.connect(self.divergence_banner.show_divergence)
         doc.modifiedChanged.connect(self.setWindowModified)
         doc.weightsChanged.connect(self._on_user_weight_edit)
         doc.architectureChanged.connect(self._on_architecture_changed)
@@ -363,21 +329,6 @@ class MainWindow(QMainWindow):
                           self.tr("Something went wrong inside the training loop. The weights from the last "
                                   "finished epoch are kept; you can train again."), QMessageBox.Icon.Critical, details)
 
-    def _on_diverged(self, explanation: str, eta: float) -> None:
-        if self.divergence_banner is not None:  # inline, so the cost plot stays in view
-            self.divergence_banner.show_divergence(explanation, eta)
-            return
-        smaller = float(f"{eta / 10:.3g}")
-        box = self.show_message(
-            self.tr("Training diverged"),
-            self.tr("The cost became infinite or not a number with learning rate η = %1, so training stopped. "
-                    "The weights were put back to the start of that epoch. A smaller learning rate takes "
-                    "smaller steps w ← w − η·∇C.").replace("%1", f"{eta:g}"), QMessageBox.Icon.Warning, explanation)
-        retry = box.addButton(self.tr("Use η = %1 and train again").replace("%1", f"{smaller:g}"),
-                              QMessageBox.ButtonRole.AcceptRole)
-        retry.setObjectName("smallerLearningRateButton")
-        retry.clicked.connect(lambda: (self.trainer.update(learning_rate=smaller), self.train()))
-
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information,
                      details: str = "") -> QMessageBox:
         """A window-modal message that never blocks the caller (training reports keep arriving)."""
@@ -438,13 +389,11 @@ class MainWindow(QMainWindow):
         described = described.replace("%2", str(train.n_inputs)).replace("%3", str(train.n_classes))
         self.training_dock.show_dataset(spec, Path(spec).name, described)
         self.training_dock.show_settings(self.trainer.control.hyper, self.recipe.cost, self.recipe.optimizer)
-        images, plane = train.image_shape is not None, train.n_inputs == 2
-        if self.draw_dock is not None:
-            self.draw_dock.setVisible(images)
-        if self.boundary_dock is not None:
-            self.boundary_dock.setVisible(plane)
-            if plane:
-                self.boundary_view.set_dataset(train)
+        plane = train.n_inputs == 2
+        self.draw_dock.setVisible(train.image_shape is not None)
+        self.boundary_dock.setVisible(plane)
+        if plane:
+            self.boundary_view.set_dataset(train)
         self._update_title()
 
     # ---- model files ------------------------------------------------------------------------
@@ -546,19 +495,13 @@ class MainWindow(QMainWindow):
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
         self.language_actions[""].setText(self.tr("System language"))
-        self.loss_dock.setWindowTitle(self.tr("Cost"))
-        if self.draw_dock is not None and self.draw_dock is not self.draw_widget:
-            self.draw_dock.setWindowTitle(self.tr("Draw a digit"))
-        if self.boundary_dock is not None:
-            self.boundary_dock.setWindowTitle(self.tr("Decision boundary"))
-        for dock, title in ((self.inspector_dock, self.tr("Inspector")),
+        for dock, title in ((self.loss_dock, self.tr("Cost")), (self.draw_dock, self.tr("Draw a digit")),
+                            (self.boundary_dock, self.tr("Decision boundary")),
+                            (self.inspector_dock, self.tr("Inspector")),
                             (self.backprop_dock, self.tr("Backpropagation")),
                             (self.histograms_dock, self.tr("Weight histograms")),
                             (self.gallery_dock, self.tr("What the neurons look for"))):
-            if dock is not None:
-                dock.setWindowTitle(title)
-        if isinstance(self.canvas, QLabel):
-            self.canvas.setText(self.tr("The network canvas is not installed."))
+            dock.setWindowTitle(title)
         self._show_source()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -569,8 +512,7 @@ class MainWindow(QMainWindow):
     def _default_layout(self) -> None:
         """Training down the whole left side, the canvas widest, cost and pad below and beside it."""
         self.resizeDocks([self.training_dock], [310], Qt.Orientation.Horizontal)
-        right = [d for d in (self.draw_dock, self.boundary_dock) if d is not None]
-        self.resizeDocks(right, [420] * len(right), Qt.Orientation.Horizontal)
+        self.resizeDocks([self.draw_dock, self.boundary_dock], [420, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.loss_dock], [300], Qt.Orientation.Vertical)
 
     def _restore_layout(self) -> None:
