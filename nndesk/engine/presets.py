@@ -39,15 +39,15 @@ class Preset:
 
 PRESETS: dict[str, Preset] = {p.name: p for p in (
     Preset("digits", (800,), "relu", "cross-entropy", "momentum",
-           Hyperparameters(learning_rate=0.05, momentum=0.9, l2=0.0, batch_size=64, epochs=150),
+           Hyperparameters(learning_rate=0.1, momentum=0.9, l2=0.0, batch_size=128, epochs=400),
            "he", True, "cosine",
            "784-800-10 ReLU, softmax + cross-entropy, momentum SGD with a cosine schedule, trained on "
-           "freshly distorted digits every epoch; about 98.5% on unseen MNIST digits from the 5,000 "
-           "bundled ones, in under two minutes"),
+           "freshly distorted digits every epoch: about 98.8% on digits it never saw (cross-validated "
+           "on the 5,000 bundled digits), in about a minute"),
     Preset("digits-small", (32,), "relu", "cross-entropy", "momentum",
            Hyperparameters(learning_rate=0.05, momentum=0.9, l2=0.0, batch_size=32, epochs=5),
            "he", False, None,
-           "784-32-10 ReLU, softmax + cross-entropy: trains in seconds, about 90% on unseen digits"),
+           "784-32-10 ReLU, softmax + cross-entropy: trains in seconds, about 92% on unseen digits"),
     Preset("lecture", (2,), "sigmoid", "quadratic", "sgd",
            Hyperparameters(learning_rate=0.1, momentum=0.0, l2=0.0, batch_size=1, epochs=100),
            "small", False, None,
