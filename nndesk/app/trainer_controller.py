@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from nndesk.app.training_worker import TrainingWorker
 from nndesk.engine.control import Hyperparameters, TrainingControl
@@ -64,12 +64,13 @@ class TrainerController(QObject):
         self._worker = TrainingWorker()
         self._worker.moveToThread(self._thread)
         self._thread.finished.connect(self._worker.deleteLater)
-        self._runRequested.connect(self._worker.run)
-        self._worker.epochFinished.connect(self._on_epoch)
-        self._worker.batchFinished.connect(self.batchFinished)
-        self._worker.diverged.connect(self.diverged)
-        self._worker.failed.connect(self.failed)
-        self._worker.finished.connect(self._on_finished)
+        queued = Qt.ConnectionType.QueuedConnection  # explicit: every report crosses from the worker's thread
+        self._runRequested.connect(self._worker.run, queued)
+        self._worker.epochFinished.connect(self._on_epoch, queued)
+        self._worker.batchFinished.connect(self.batchFinished, queued)
+        self._worker.diverged.connect(self.diverged, queued)
+        self._worker.failed.connect(self.failed, queued)
+        self._worker.finished.connect(self._on_finished, queued)
         self._thread.start()
 
     # ---- state ---------------------------------------------------------------

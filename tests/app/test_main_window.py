@@ -174,6 +174,9 @@ def test_editing_the_architecture_while_training_asks_first(qtbot, window):
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")
 def test_divergence_shows_the_banner_and_one_click_retries_with_a_smaller_rate(qtbot, window):
+    from nndesk.app.editor_commands import SetActivationCommand
+
+    window.undo_stack.push(SetActivationCommand(window.document, 1, "linear"))  # nothing bounds a linear layer
     window.trainer.update(learning_rate=1e5, epochs=2)  # typed in: far past the slider's 10
     with qtbot.waitSignal(window.trainer.diverged, timeout=30_000):
         click(window, "trainButton")
