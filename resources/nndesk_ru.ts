@@ -384,6 +384,10 @@ of {total} weights</source>
         <translation>стоимость ошибки мини-пакета</translation>
     </message>
     <message>
+        <source>Show everything</source>
+        <translation>Показать всё</translation>
+    </message>
+    <message>
         <source>Logarithmic cost axis</source>
         <translation>Логарифмическая ось стоимости ошибки</translation>
     </message>
@@ -401,6 +405,10 @@ of {total} weights</source>
     <message>
         <source>Training can&apos;t start</source>
         <translation>Обучение не может начаться</translation>
+    </message>
+    <message>
+        <source>The data set and the network or the settings don&apos;t fit together.</source>
+        <translation>Набор данных не подходит к сети или к настройкам.</translation>
     </message>
     <message>
         <source>Change the architecture?</source>
@@ -435,6 +443,10 @@ of {total} weights</source>
         <translation>Не удаётся открыть этот набор данных</translation>
     </message>
     <message>
+        <source>The file is damaged or is not a data set nndesk can read (an .npz file with x and y, or a folder of MNIST IDX files). Nothing was changed.</source>
+        <translation>Файл повреждён или не является набором данных, который nndesk умеет читать (файл .npz с x и y или папка с файлами MNIST IDX). Ничего не изменилось.</translation>
+    </message>
+    <message>
         <source>%1 samples, %2 inputs, %3 classes</source>
         <translation>примеров: %1, входов: %2, классов: %3</translation>
     </message>
@@ -455,12 +467,20 @@ of {total} weights</source>
         <translation>Не удаётся открыть эту модель</translation>
     </message>
     <message>
+        <source>The file is damaged or is not an nndesk model. Your current network is unchanged.</source>
+        <translation>Файл повреждён или не является моделью nndesk. Текущая сеть не изменилась.</translation>
+    </message>
+    <message>
         <source>Save model</source>
         <translation>Сохранить модель</translation>
     </message>
     <message>
         <source>Can&apos;t save the model</source>
         <translation>Не удаётся сохранить модель</translation>
+    </message>
+    <message>
+        <source>The file could not be written; the network is still here, unsaved.</source>
+        <translation>Файл не удалось записать; сеть на месте, но не сохранена.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from pyqtgraph.exporters import CSVExporter, ImageExporter
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from nndesk.app.theme import plot_colors
 
@@ -68,7 +68,8 @@ class LossPlot(pg.PlotWidget):
         self.batch_curve = plot.plot(name="batch")
         self.train_curve = plot.plot(name="train", symbol="o", symbolSize=4)
         self.val_curve = plot.plot(name="val", connect="finite")
-        self.accuracy_view = pg.ViewBox(enableMouse=False)
+        self.accuracy_view = pg.ViewBox(enableMouse=False, enableMenu=False)
+        self.accuracy_view.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the cost's view box
         plot.showAxis("right")
         plot.scene().addItem(self.accuracy_view)
         plot.getAxis("right").linkToView(self.accuracy_view)
@@ -161,12 +162,16 @@ class LossPlot(pg.PlotWidget):
 
     # ---- menu, language -------------------------------------------------------------
     def _add_menu_actions(self) -> None:
-        menu = self.getPlotItem().vb.menu
+        """A short right-click menu of our own, in the UI's language, instead of pyqtgraph's expert one."""
+        self.menu = QMenu(self)
+        self.view_all_action = QAction(self, triggered=lambda: self.getPlotItem().enableAutoRange())
         self.log_action = QAction(self, checkable=True, toggled=self.set_log_y)
         self.png_action = QAction(self, triggered=lambda: self._export("png"))
         self.csv_action = QAction(self, triggered=lambda: self._export("csv"))
-        menu.addSeparator()
-        menu.addActions([self.log_action, self.png_action, self.csv_action])
+        self.menu.addActions([self.view_all_action, self.log_action])
+        self.menu.addSeparator()
+        self.menu.addActions([self.png_action, self.csv_action])
+        self.getPlotItem().vb.raiseContextMenu = lambda ev: self.menu.popup(ev.screenPos().toPoint())
 
     def export(self, path: str) -> None:
         """Write the plot as PNG or its curves as CSV, chosen by the file's extension."""
@@ -193,6 +198,7 @@ class LossPlot(pg.PlotWidget):
                             (self.batch_curve, self.tr("mini-batch cost"))):
             curve.opts["name"] = name
             self.legend.addItem(curve, name)
+        self.view_all_action.setText(self.tr("Show everything"))
         self.log_action.setText(self.tr("Logarithmic cost axis"))
         self.png_action.setText(self.tr("Export as PNG…"))
         self.csv_action.setText(self.tr("Export as CSV…"))

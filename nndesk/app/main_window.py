@@ -239,7 +239,9 @@ class MainWindow(QMainWindow):
         try:
             self.trainer.start(self.document.network, self.source, self.recipe, step=step)
         except (ValueError, DataError) as e:
-            self.show_message(self.tr("Training can't start"), str(e), QMessageBox.Icon.Warning)
+            self.show_message(self.tr("Training can't start"),
+                              self.tr("The data set and the network or the settings don't fit together."),
+                              QMessageBox.Icon.Warning, str(e))
             return
         self.status.set_budget(done, done + (1 if step else self.recipe.hyper.epochs))
         self._shown_weights = self.document.weights_snapshot()
@@ -331,7 +333,11 @@ class MainWindow(QMainWindow):
 
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information,
                      details: str = "") -> QMessageBox:
-        """A window-modal message that never blocks the caller (training reports keep arriving)."""
+        """A window-modal message that never blocks the caller (training reports keep arriving).
+
+        ``text`` is translated; ``details`` (the engine's own explanation, in English) sits behind
+        "Show Details…".
+        """
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Close, self)
         box.setObjectName("nndeskMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -371,7 +377,10 @@ class MainWindow(QMainWindow):
             if source.train is None:
                 raise DataError(source.name, self.tr("holds no training samples"))
         except (DataError, OSError, ValueError) as e:
-            self.show_message(self.tr("Can't open this data set"), str(e), QMessageBox.Icon.Warning)
+            self.show_message(self.tr("Can't open this data set"),
+                              self.tr("The file is damaged or is not a data set nndesk can read (an .npz file "
+                                      "with x and y, or a folder of MNIST IDX files). Nothing was changed."),
+                              QMessageBox.Icon.Warning, str(e))
             self._show_source()
             return False
         self.recipe, self.source = recipe.with_changes(optimizer=self.recipe.optimizer), source
@@ -417,7 +426,9 @@ class MainWindow(QMainWindow):
             if source.train is None or source.train.n_inputs != loaded.network.sizes[0]:
                 raise DataError(recipe.dataset, self.tr("does not fit this network's inputs"))
         except (model_io.ModelError, DataError, OSError, ValueError) as e:
-            self.show_message(self.tr("Can't open this model"), str(e), QMessageBox.Icon.Warning)
+            self.show_message(self.tr("Can't open this model"),
+                              self.tr("The file is damaged or is not an nndesk model. Your current network is "
+                                      "unchanged."), QMessageBox.Icon.Warning, str(e))
             return False
         self.stop_and_wait()
         self.recipe, self.source, self.model_path = recipe, source, Path(path)
@@ -450,7 +461,9 @@ class MainWindow(QMainWindow):
         try:
             model_io.save_model(path, self.document.network, recipe, history, self.trainer.optimizer)
         except (model_io.ModelError, OSError, ValueError) as e:
-            self.show_message(self.tr("Can't save the model"), str(e), QMessageBox.Icon.Warning)
+            self.show_message(self.tr("Can't save the model"),
+                              self.tr("The file could not be written; the network is still here, unsaved."),
+                              QMessageBox.Icon.Warning, str(e))
             return False
         self.model_path = Path(path)
         self.document.set_modified(False)

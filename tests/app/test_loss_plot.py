@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtTest import QTest
 
 from nndesk.app.loss_plot import LossPlot
 
@@ -62,8 +64,12 @@ def test_log_axis_toggle_bends_only_the_cost(qtbot, plot):
 
 
 def test_right_click_menu_exports_png_and_csv(qtbot, plot, tmp_path):
-    texts = [a.text() for a in plot.getPlotItem().vb.menu.actions()]
-    assert {"Export as PNG…", "Export as CSV…", "Logarithmic cost axis"} <= set(texts)
+    QTest.mouseClick(plot.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier,
+                     plot.viewport().rect().center())
+    qtbot.waitUntil(plot.menu.isVisible)
+    texts = [a.text() for a in plot.menu.actions() if a.text()]
+    assert texts == ["Show everything", "Logarithmic cost axis", "Export as PNG…", "Export as CSV…"]
+    plot.menu.hide()
     for epoch in range(1, 4):
         plot.add_epoch(report(epoch))
     plot.redraw()
