@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QSlider, QToolButton
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QSlider, QToolButton
 
 from nndesk.app.main_window import MainWindow
 
@@ -229,3 +229,24 @@ def test_a_toy_set_trains_with_the_decision_boundary_in_view(qtbot, window):
         click(window, "trainButton")
     assert window.trainer.history[-1]["val_accuracy"] > 0.8
     assert window.boundary_view.values is not None
+
+
+def test_dragging_the_learning_rate_slider_does_not_flood_the_trainer(qtbot, window):
+    from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+
+    slider = window.findChild(QSlider, "learningRateSlider")
+    updates = []
+    window.trainer.settingsChanged.connect(lambda hyper: updates.append(hyper.learning_rate))
+    option = QStyleOptionSlider()
+    slider.initStyleOption(option)
+    handle = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                           QStyle.SubControl.SC_SliderHandle, slider).center()
+    QTest.mousePress(slider, LEFT, NONE, handle)
+    for dx in range(2, 80, 2):  # 39 moves in a few milliseconds: a quick drag to the left
+        QTest.mouseMove(slider, handle - QPoint(dx, 0))
+    QTest.mouseRelease(slider, LEFT, NONE, handle - QPoint(78, 0))
+    final = window.training_dock.learning_rate.value()
+    assert 1 <= len(updates) <= 3  # the leading edge went through at once; the rest waits
+    qtbot.waitUntil(lambda: updates[-1] == final, timeout=1_000)  # and the last position always lands
+    assert len(updates) <= 4 and window.trainer.control.hyper.learning_rate == final < 0.05
+    assert window.findChild(QLabel, "learningRateValue").text().endswith(QLocale().toString(final, "g", 3))
