@@ -13,6 +13,8 @@ Switching installs new translators; Qt then sends every widget a
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from nndesk.paths import resource
@@ -44,9 +46,16 @@ def install(code: str | None) -> str:
     _installed.clear()
     if code != "en":
         ours = QTranslator(app)
-        if not ours.load(str(resource(f"nndesk_{code}.qm"))):
-            raise FileNotFoundError(f"nndesk_{code}.qm is not a valid translation file")
-        _installed.append(ours)
+        try:
+            loaded = ours.load(str(resource(f"nndesk_{code}.qm")))
+        except FileNotFoundError:
+            loaded = False
+        if not loaded:  # a broken installation still starts, in English
+            print(f"nndesk: no usable translation nndesk_{code}.qm; using English", file=sys.stderr)
+            code = "en"
+        else:
+            _installed.append(ours)
+    if code != "en":
         qt_own = QTranslator(app)
         if qt_own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             _installed.append(qt_own)
