@@ -78,33 +78,42 @@ class DigitAugmenter:
 
     @staticmethod
     def _thicken(x: np.ndarray, k: np.ndarray) -> np.ndarray:
-        """x + k·(dilate(x) − x) for k > 0, x + |k|·(erode(x) − x) for k < 0 (3×3 cross)."""
+        """x + k·(dilate(x) − x) for k > 0, x + |k|·(erode(x) − x) for k < 0 (3×3 cross).
+
+        Erosion is dilation of the negative image, erode(x) = −dilate(−x), so one
+        max filter on s·x (s = ±1 per image) serves both.
+        """
         if not np.any(k):
             return x
-        pad = np.pad(x, ((0, 0), (1, 1), (1, 1)))
+        s = np.where(k < 0, -1, 1).astype(np.float32)[:, None, None]
+        y = x * s
+        pad = np.pad(y, ((0, 0), (1, 1), (1, 1)))
         up, down, left, right = pad[:, :-2, 1:-1], pad[:, 2:, 1:-1], pad[:, 1:-1, :-2], pad[:, 1:-1, 2:]
-        dil = np.maximum(np.maximum(up, down), np.maximum(left, right))
-        np.maximum(dil, x, out=dil)
-        ero = np.minimum(np.minimum(up, down), np.minimum(left, right))
-        np.minimum(ero, x, out=ero)
-        kp = np.maximum(k, 0)[:, None, None]
-        kn = np.maximum(-k, 0)[:, None, None]
-        dil -= x
-        dil *= kp
-        ero -= x
-        ero *= kn
-        dil += ero
-        dil += x
-        return dil
+        m = np.maximum(np.maximum(up, down), np.maximum(left, right))
+        np.maximum(m, y, out=m)
+        m *= s  # dilate(x) where k > 0, erode(x) where k < 0
+        m -= x
+        m *= np.abs(k)[:, None, None]
+        m += x
+        return m
 
     def _warp(self, x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
-        field = None
-        if self.d.elastic:
-            n, h, w = x.shape
-            g = p["grid"].shape[-1]
-            uy, ux = _upsampler(h, g), _upsampler(w, g)
-            field = uy @ p["grid"] @ ux.T  # U_y·G·U_xᵀ: coarse displacements interpolated to every pixel
+        n, h, w = x.shape
+        field = _field(p["grid"], h, w) if self.d.elastic else None
         return warp(x, p["theta"], p["scale"], p["aspect"], p["shear"], p["tx"], p["ty"], field)
+
+
+def _field(grid: np.ndarray, h: int, w: int) -> np.ndarray:
+    """(n, 2, h, w) displacements U_y·G·U_xᵀ: the (n, 2, g, g) coarse grid G interpolated bilinearly.
+
+    Written as two plain matrix products over the whole batch (numpy's stacked
+    matmul would call the BLAS once per tiny g×g grid).
+    """
+    n, c, g, _ = grid.shape
+    uy, ux = _upsampler(h, g), _upsampler(w, g)
+    gx = (grid.reshape(-1, g) @ ux.T).reshape(n * c, g, w)  # G·U_xᵀ
+    gx = gx.transpose(1, 0, 2).reshape(g, n * c * w)
+    return (uy @ gx).reshape(h, n, c, w).transpose(1, 2, 0, 3)  # U_y·(G·U_xᵀ), as a view
 
 
 def warp(images: np.ndarray, theta: np.ndarray, scale: np.ndarray, aspect: np.ndarray, shear: np.ndarray,
@@ -152,7 +161,7 @@ def _upsampler(size: int, g: int) -> np.ndarray:
 
 
 def _bilinear(x: np.ndarray, src_x: np.ndarray, src_y: np.ndarray) -> np.ndarray:
-    """x sampled at (src_y, src_x) per output pixel; zero outside the image."""
+    """x sampled at (src_y, src_x) per output pixel; zero outside the image.  Overwrites src_x, src_y."""
     n, h, w = x.shape
     pad = np.pad(x, ((0, 0), (2, 2), (2, 2)))  # 2-pixel zero border: every 2×2 neighbourhood below is inside
     hp, wp = h + 4, w + 4
@@ -160,12 +169,13 @@ def _bilinear(x: np.ndarray, src_x: np.ndarray, src_y: np.ndarray) -> np.ndarray
     np.clip(src_y, -1.5, h + 0.5, out=src_y)
     x0 = np.floor(src_x)
     y0 = np.floor(src_y)
-    fx = src_x - x0
-    fy = src_y - y0
-    idx = (y0 + 2).astype(np.int32)
-    idx *= wp
-    idx += (x0 + 2).astype(np.int32)
-    idx += (np.arange(n, dtype=np.int32) * (hp * wp))[:, None, None]
+    fx = np.subtract(src_x, x0, out=src_x)  # fractional parts, in place of the coordinates
+    fy = np.subtract(src_y, y0, out=src_y)
+    # flat index of the top-left neighbour in the padded batch; exact in float32 (< 2²⁴)
+    y0 *= wp
+    y0 += x0
+    y0 += (np.arange(n, dtype=np.float32) * (hp * wp) + (2 * wp + 2))[:, None, None]
+    idx = y0.astype(np.int32)
     flat = pad.reshape(-1)
     v00 = flat.take(idx)
     v01 = flat.take(idx + 1)
