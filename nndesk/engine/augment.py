@@ -54,6 +54,9 @@ class DigitAugmenter:
     def __init__(self, distortion: Distortion) -> None:
         self.d = distortion
 
+    def __repr__(self) -> str:
+        return f"DigitAugmenter({self.d})"
+
     def __call__(self, images: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         images = np.asarray(images, dtype=np.float32)
         if images.ndim != 3:
