@@ -1,7 +1,7 @@
-"""Small graphics items of the network canvas: colours, a neuron, an edge, a button.
+"""Small graphics items of the network canvas: colours, a neuron, an edge's pen, a button.
 
-Items know their place in the network (``layer``/``index``, or ``l, k, j``)
-so the canvas can turn a click into indices; they never edit anything.
+Items know their place in the network (``layer``/``index``) so the canvas
+can turn a click into indices; they never edit anything.
 Colours follow Okabe–Ito hues (readable by colour-blind students) in a light
 and a dark variant: blue for positive, orange for negative, as TensorFlow
 Playground does.
@@ -12,11 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsLineItem,
     QGraphicsObject,
     QGraphicsPathItem,
     QGraphicsSimpleTextItem,
@@ -117,33 +116,20 @@ class NeuronItem(QGraphicsEllipseItem):
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, f"{self.value:.2f}")
 
 
-class EdgeItem(QGraphicsLineItem):
-    """The weight w_kj of W⁽ˡ⁾; thin to draw, but ``shape`` is fat so it is easy to click."""
+def edge_pen(value: float, scale: float, colors: CanvasColors, faint: bool = False, frozen: bool = False) -> QPen:
+    """How w_kj is drawn: colour by sign, width and opacity by |w| / scale (the matrix's largest |w|).
 
-    def __init__(self, l: int, k: int, j: int) -> None:
-        super().__init__()
-        self.l, self.k, self.j = l, k, j
-        self.setZValue(-1)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def set_weight(self, value: float, scale: float, colors: CanvasColors, faint: bool = False,
-                   frozen: bool = False) -> None:
-        """Colour by sign, width and opacity by |w| / scale (the matrix's largest |w|); dashed if frozen."""
-        s = min(abs(value) / scale, 1.0) if scale > 0 else 0.0
-        color = QColor(colors.positive if value >= 0 else colors.negative)
-        color.setAlpha(round((40 if faint else 70) + (215 - (40 if faint else 70)) * s))
-        pen = QPen(color, 0.5 + 3.5 * s)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        if frozen:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        self.setPen(pen)
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath(self.line().p1())
-        path.lineTo(self.line().p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(6.0, self.pen().widthF()))
-        return stroker.createStroke(path)
+    Flat caps: the ends sit under a neuron or a column body anyway, and round
+    caps make anti-aliased lines a third slower to draw.  Frozen weights are dashed.
+    """
+    s = min(abs(value) / scale, 1.0) if scale > 0 else 0.0
+    color = QColor(colors.positive if value >= 0 else colors.negative)
+    color.setAlpha(round((40 if faint else 70) + (215 - (40 if faint else 70)) * s))
+    pen = QPen(color, 0.5 + 3.5 * s)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    if frozen:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
 
 
 class CanvasButton(QGraphicsObject):

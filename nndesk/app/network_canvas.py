@@ -21,8 +21,9 @@ from PySide6.QtGui import QBrush, QCursor, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
 from nndesk.app.canvas_highlight import CanvasHighlight
-from nndesk.app.canvas_items import CanvasButton, CanvasColors, EdgeItem, NeuronItem, group_anchor, sup
+from nndesk.app.canvas_items import CanvasButton, CanvasColors, NeuronItem, group_anchor, sup
 from nndesk.app.canvas_legend import CanvasLegend
+from nndesk.app.canvas_repaint import RepaintQueue
 from nndesk.app.edge_bundle_item import EdgeBundle
 from nndesk.app.layer_editor import LayerEditor
 from nndesk.app.layer_item import FOOTER, HEADER, STEPPER_Y, LayerColumn, body_size
@@ -31,6 +32,7 @@ from nndesk.app.network_document import NetworkDocument
 GAP = 160.0  # between the bodies of two columns
 MAX_SCALE = 1.5  # fit-in-view never blows a tiny network up beyond this
 SIDE = 70.0  # room left and right of the bodies for headers and neuron numbers
+CLICK_SLOP = 3.0  # screen pixels around an edge's stroke that still count as a click on it
 
 
 class NetworkCanvas(QGraphicsView):
@@ -52,6 +54,7 @@ class NetworkCanvas(QGraphicsView):
         self.insert_buttons: dict[int, CanvasButton] = {}  # L → the "+ layer" button inserting a⁽ᴸ⁾
         self._activations: list[np.ndarray] | None = None
         self.highlight = CanvasHighlight()
+        self.repaints = RepaintQueue(self)
         self._user_zoom = False
         document.architectureChanged.connect(self.rebuild)
         document.weightsChanged.connect(self.refresh_weights)
@@ -104,6 +107,7 @@ class NetworkCanvas(QGraphicsView):
         """Build every item from the document (after any change of architecture)."""
         doc, scene = self.document, self.scene()
         self.highlight.forget_items()
+        self.repaints.clear()
         scene.clear()
         self.columns, self.bundles, self.insert_buttons = [], [], {}
         colors = CanvasColors.from_palette(self.palette())
@@ -129,7 +133,7 @@ class NetworkCanvas(QGraphicsView):
             self._add_insert_button(l + 1, colors, half)
         self.legend = CanvasLegend(colors)
         self._colors = colors
-        self.refresh_weights()
+        self._take_weights()  # new items: drawn in the coming paint anyway
         self.set_activations(self._activations)
         left, right = self.columns[0].x() - bodies[0][0] / 2, self.columns[-1].x() + bodies[-1][0] / 2
         self._layout_rect = QRectF(left - SIDE, -half - HEADER - 10, right - left + 2 * SIDE,
@@ -140,6 +144,11 @@ class NetworkCanvas(QGraphicsView):
             self.fit()
 
     def refresh_weights(self) -> None:
+        """New weights: the bundles take them now and redraw over the next few paints."""
+        self._take_weights()
+        self.repaints.request(self.bundles)
+
+    def _take_weights(self) -> None:
         for bundle, layer in zip(self.bundles, self.document.network.layers):
             bundle.refresh(layer.weights, layer.frozen)
 
@@ -186,11 +195,13 @@ class NetworkCanvas(QGraphicsView):
                 return ("button",)
             if isinstance(item, NeuronItem):
                 return ("neuron", item.layer, item.index)
-            if isinstance(item, EdgeItem):
-                return ("edge", item.l, item.k, item.j)
             col = item.parentItem()
             if isinstance(col, LayerColumn) and (i := col.neuron_at(scene_pos)) is not None:
                 return ("neuron", col.L, i)
+        slop = CLICK_SLOP / max(self.transform().m11(), 1e-6)
+        for bundle in self.bundles:  # edges lie under everything else
+            if bundle.boundingRect().contains(scene_pos) and (kj := bundle.edge_at(scene_pos, slop)) is not None:
+                return ("edge", bundle.l, *kj)
         return None
 
     def mousePressEvent(self, event) -> None:

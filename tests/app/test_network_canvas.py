@@ -8,7 +8,6 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QUndoStack, QWheelEvent
 from PySide6.QtTest import QTest
 
-from nndesk.app.canvas_items import EdgeItem
 from nndesk.app.network_canvas import NetworkCanvas
 from nndesk.app.network_document import NetworkDocument
 from nndesk.engine.network import Network
@@ -87,17 +86,28 @@ def test_layer_buttons_resize_and_remove(qtbot) -> None:
 def test_weights_changed_recolours_without_rebuilding(qtbot) -> None:
     canvas, doc, _ = make_canvas(qtbot, [3, 2, 1])
     items_before = set(map(id, canvas.scene().items()))
-    edge = next(e for e in canvas.bundles[1].edges if (e.k, e.j) == (0, 1))
     doc.set_weight(1, 0, 1, -5.0)
     assert set(map(id, canvas.scene().items())) == items_before
-    assert edge.pen().color().name() == canvas._colors.negative.name()
+    edge = next(e for e in canvas.bundles[1].edges if (e.k, e.j) == (0, 1))
+    assert edge.pen.color().name() == canvas._colors.negative.name()
 
 
 def test_big_bundle_shows_the_strongest_weights(qtbot) -> None:
     canvas, doc, _ = make_canvas(qtbot, [784, 64, 10], (28, 28))
     doc.set_weight(0, 7, 300, 50.0)
-    drawn = {(e.k, e.j) for e in canvas.bundles[0].edges if isinstance(e, EdgeItem)}
-    assert (7, 300) in drawn
+    drawn = [(e.k, e.j) for e in canvas.bundles[0].edges]
+    assert len(drawn) == 160 and drawn[-1] == (7, 300)  # the strongest is drawn last, on top
+    with qtbot.waitSignal(canvas.edgeClicked) as sig:  # and can be clicked where it is visible
+        click(canvas, canvas.bundles[0].edges[-1].line.center())
+    assert sig.args == [0, 7, 300]
+
+
+def test_new_weights_redraw_one_big_bundle_per_paint(qtbot) -> None:
+    canvas, doc, _ = make_canvas(qtbot, [784, 800, 10], (28, 28), cost="cross-entropy")
+    doc.set_weight(1, 3, 5, 9.0)
+    assert canvas.repaints.pending() == 1  # W⁽¹⁾ waits for the next paint; W⁽⁰⁾ is redrawn first
+    qtbot.waitUntil(lambda: canvas.repaints.pending() == 0)
+    assert (canvas.bundles[1].edges[-1].k, canvas.bundles[1].edges[-1].j) == (3, 5)
 
 
 def test_highlights_and_activations(qtbot) -> None:
@@ -130,7 +140,7 @@ def test_frozen_weights_are_dashed(qtbot) -> None:
     mask = np.zeros((2, 3), bool)
     mask[1, 2] = True
     doc.set_masks(0, mask, None)
-    styles = {(e.k, e.j): e.pen().style() for e in canvas.bundles[0].edges}
+    styles = {(e.k, e.j): e.pen.style() for e in canvas.bundles[0].edges}
     assert styles[(1, 2)] == Qt.PenStyle.DashLine and styles[(0, 0)] == Qt.PenStyle.SolidLine
 
 
