@@ -221,8 +221,12 @@ of {total} weights</source>
 <context>
     <name>HistogramsView</name>
     <message>
-        <source>Top: the weights w of each layer. Bottom: the size of their gradients, log₁₀|∂C/∂w| (−3 means 0.001). Updated after every epoch.</source>
-        <translation>Вверху: веса w каждого слоя. Внизу: величина их градиентов, log₁₀|∂C/∂w| (−3 означает 0,001). Обновляется после каждой эпохи.</translation>
+        <source>Top: the weights w of each layer. Bottom: the size of their gradients, log₁₀|∂C/∂w| (−3 means 0.001). Updated after every epoch, at most once a second.</source>
+        <translation>Вверху: веса w каждого слоя. Внизу: величина их градиентов, log₁₀|∂C/∂w| (−3 означает 0,001). Обновляется после каждой эпохи, но не чаще раза в секунду.</translation>
+    </message>
+    <message>
+        <source>How the weights w of each layer are spread: how many weights have each value. Updated after every epoch, at most once a second.</source>
+        <translation>Как распределены веса w каждого слоя: сколько весов имеет каждое значение. Обновляется после каждой эпохи, но не чаще раза в секунду.</translation>
     </message>
     <message>
         <source>W⁽%1⁾: weights</source>

@@ -156,9 +156,9 @@ class MainWindow(QMainWindow):
             self.gallery_dock.setWidget(self.gallery)
 
     def _on_epoch_for_hidden_views(self, report: dict) -> None:
-        """Histograms get every epoch while in view, and the latest one when they come into view."""
+        """The latest epoch, for the histograms (which redraw only while shown, at most once a second)."""
         self._last_report = report
-        if self.histograms is not None and self.histograms_dock.isVisible():
+        if self.histograms is not None:
             self.histograms.on_epoch(report)
 
     def _build_menus(self) -> None:

@@ -3,37 +3,44 @@
 Row k of W⁽⁰⁾ holds w_kj for every pixel j, so reshaping it to the image
 shows which pixels excite neuron k (red, w > 0) and which inhibit it (blue,
 w < 0).  Each tile uses its own symmetric scale ±max|w|, so a neuron with
-small weights is still readable; white is 0.  The gallery is a list view in
-icon mode: cheap for hundreds of neurons, and a click selects the neuron.
-Redraws are throttled (training sends new weights up to 30 times a second).
+small weights is still readable; white is 0.  All tiles are computed at once
+with numpy and shown as one image (``TileGrid``); a click selects the neuron.
+Training changes the weights many times a second, so the gallery redraws at
+most once a second, and not while it is hidden (``ShownThrottle``).
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-TILE = 84  # pixels per tile side (3× a 28-pixel digit)
+from nndesk.app.shown_throttle import ShownThrottle
+from nndesk.app.tile_grid import TileGrid
+
+
+def _palette() -> np.ndarray:
+    """RGB of 255 steps from −1 (blue) through 0 (white, step 127) to +1 (red)."""
+    v = np.linspace(-1, 1, 255)
+    pos, neg = np.maximum(v, 0), np.maximum(-v, 0)
+    return np.rint(np.stack([1 - 0.8 * neg, 1 - 0.8 * np.abs(v), 1 - 0.8 * pos], axis=-1) * 255).astype(np.uint8)
+
+
+PALETTE = _palette()
+
+
+def weight_tiles(w: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """RGB uint8 (n, h, w, 3), one tile per row of ``w``: blue for negative, white for 0, red for positive."""
+    w = np.nan_to_num(np.asarray(w, dtype=np.float32).reshape(len(w), -1))
+    scale = np.max(np.abs(w), axis=1, keepdims=True)
+    step = 127 / np.where(scale > 0, scale, 1)  # each neuron on its own scale: ±max|w| → 0…254
+    index = np.clip(np.rint(w * step + 127), 0, 254).astype(np.uint8)
+    return PALETTE[index].reshape(len(w), *shape, 3)
 
 
 def weight_image(w: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    """RGB uint8 (h, w, 3): blue for negative, white for 0, red for positive weights."""
-    scale = float(np.max(np.abs(w))) or 1.0
-    v = np.clip(np.asarray(w, dtype=np.float64).reshape(shape) / scale, -1, 1)
-    pos, neg = np.clip(v, 0, 1), np.clip(-v, 0, 1)
-    r = 255 * (1 - neg * 0.8)
-    g = 255 * (1 - 0.8 * np.maximum(pos, neg))
-    b = 255 * (1 - pos * 0.8)
-    return np.ascontiguousarray(np.stack([r, g, b], axis=-1).astype(np.uint8))
-
-
-def _pixmap(rgb: np.ndarray) -> QPixmap:
-    h, w, _ = rgb.shape
-    image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
-    return QPixmap.fromImage(image.scaled(TILE, TILE, Qt.AspectRatioMode.KeepAspectRatio,
-                                          Qt.TransformationMode.FastTransformation))
+    """One neuron's tile, (h, w, 3)."""
+    return weight_tiles(np.asarray(w).reshape(1, -1), shape)[0]
 
 
 class WeightGallery(QWidget):
@@ -44,21 +51,17 @@ class WeightGallery(QWidget):
         self.setObjectName("weightGallery")
         self.document = document
         self.infoLabel = QLabel(objectName="infoLabel", wordWrap=True)
-        self.tiles = QListWidget(objectName="weightTiles")
-        self.tiles.setViewMode(QListView.ViewMode.IconMode)
-        self.tiles.setIconSize(QSize(TILE, TILE))
-        self.tiles.setResizeMode(QListView.ResizeMode.Adjust)
-        self.tiles.setMovement(QListView.Movement.Static)
-        self.tiles.setUniformItemSizes(True)
-        self.tiles.setSpacing(4)
+        self.tiles = TileGrid()
+        self.tiles.setObjectName("weightTiles")
+        self.tiles.tooltip = self._tooltip
         box = QVBoxLayout(self)
         box.addWidget(self.infoLabel)
         box.addWidget(self.tiles, 1)
-        self._timer = QTimer(self, singleShot=True, interval=100)  # ≤ 10 redraws a second
-        self._timer.timeout.connect(self.refresh)
-        self.tiles.itemClicked.connect(lambda item: self.neuronSelected.emit(1, item.data(Qt.ItemDataRole.UserRole)))
-        document.weightsChanged.connect(self._timer.start)
-        document.architectureChanged.connect(self.refresh)
+        self._scales = np.zeros(0)  # max|w| of each neuron's row, for the tooltips
+        self._throttle = ShownThrottle(self, self.refresh)
+        self.tiles.tileClicked.connect(lambda k: self.neuronSelected.emit(1, k))
+        document.weightsChanged.connect(self._throttle.request)
+        document.architectureChanged.connect(self._throttle.request)
         self.refresh()
 
     def image_shape(self) -> tuple[int, int] | None:
@@ -70,26 +73,25 @@ class WeightGallery(QWidget):
         side = int(round(np.sqrt(n_in)))
         return (side, side) if side * side == n_in and side >= 8 else None
 
+    def pending(self) -> bool:
+        """The weights changed and the pictures have not caught up yet (hidden, or within the second)."""
+        return self._throttle.pending()
+
     def refresh(self) -> None:
         shape = self.image_shape()
         w = self.document.network.layers[0].weights
         if shape is None:
-            self.tiles.clear()
+            self.tiles.set_tiles(np.zeros((0, 1, 1, 3), np.uint8))
             self.infoLabel.setText(self.tr("The inputs are not an image, so there are no weight pictures."))
             return
         self.infoLabel.setText(self.tr("Each picture is one neuron of the first hidden layer: its weights from "
                                        "every pixel. Red: the pixel excites the neuron; blue: it inhibits it."))
-        if self.tiles.count() != len(w):
-            self.tiles.clear()
-            for k in range(len(w)):
-                item = QListWidgetItem(str(k))
-                item.setData(Qt.ItemDataRole.UserRole, k)
-                self.tiles.addItem(item)
-        for k in range(len(w)):
-            item = self.tiles.item(k)
-            item.setIcon(QIcon(_pixmap(weight_image(w[k], shape))))
-            item.setToolTip(self.tr("Neuron %1: weights from −%2 (blue) to +%2 (red)").replace("%1", str(k))
-                            .replace("%2", f"{float(np.max(np.abs(w[k]))):.3g}"))
+        self._scales = np.max(np.abs(w), axis=1)
+        self.tiles.set_tiles(weight_tiles(w, shape))
+
+    def _tooltip(self, k: int) -> str:
+        scale = f"{float(self._scales[k]):.3g}" if k < len(self._scales) else "?"
+        return self.tr("Neuron %1: weights from −%2 (blue) to +%2 (red)").replace("%1", str(k)).replace("%2", scale)
 
     def changeEvent(self, event) -> None:
         if event.type() == event.Type.LanguageChange:

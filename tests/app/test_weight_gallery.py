@@ -29,14 +29,43 @@ def test_gallery_shows_one_tile_per_neuron_and_selects_on_click(qtbot):
     gallery.show()
     qtbot.waitExposed(gallery)
     assert gallery.tiles.count() == 12
-    item = gallery.tiles.item(3)
-    rect = gallery.tiles.visualItemRect(item)
+    rect = gallery.tiles.tile_rect(3)
     with qtbot.waitSignal(gallery.neuronSelected) as blocker:
         qtbot.mouseClick(gallery.tiles.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert blocker.args == [1, 3]
-    before = gallery.tiles.item(0).icon().pixmap(84).toImage()
+    assert blocker.args == [1, 3] and gallery.tiles.selected == 3
+    assert "Neuron 3" in gallery.tiles.tooltip(3)
+    before = gallery.tiles.image().copy()
     doc.set_weight(0, 0, 5, -9.0)
-    qtbot.waitUntil(lambda: gallery.tiles.item(0).icon().pixmap(84).toImage() != before)
+    qtbot.waitUntil(lambda: gallery.tiles.image() != before)
+    assert tuple(weight_image(doc.network.layers[0].weights[0], (28, 28))[0, 5]) == (51, 51, 255)  # full blue
+
+
+def test_tiles_wrap_to_the_width_and_scroll(qtbot):
+    doc = NetworkDocument(Network.create([784, 100, 10], seed=0), "digits", (28, 28))
+    gallery = WeightGallery(doc)
+    qtbot.addWidget(gallery)
+    gallery.resize(420, 300)
+    gallery.show()
+    qtbot.waitExposed(gallery)
+    grid = gallery.tiles
+    per_row = sum(grid.tile_rect(k).top() == grid.tile_rect(0).top() for k in range(100))
+    assert 2 <= per_row <= 5 and grid.tile_rect(per_row - 1).right() < grid.viewport().width()
+    assert grid.verticalScrollBar().maximum() > 0  # 100 tiles need scrolling
+    grid.verticalScrollBar().setValue(grid.verticalScrollBar().maximum())
+    last = grid.tile_rect(99)
+    assert grid.viewport().rect().contains(last.center()) and grid.tile_at(last.center()) == 99
+
+
+def test_hidden_gallery_redraws_when_shown(qtbot):
+    doc = NetworkDocument(Network.create([784, 4, 10], seed=0), "digits", (28, 28))
+    gallery = WeightGallery(doc)
+    qtbot.addWidget(gallery)
+    before = gallery.tiles.image().copy()
+    doc.set_weight(0, 1, 0, 7.0)
+    assert gallery.pending() and gallery.tiles.image() == before  # hidden: no work
+    gallery.show()
+    qtbot.waitUntil(lambda: not gallery.pending())
+    assert gallery.tiles.image() != before
 
 
 def test_non_image_inputs_show_an_explanation(qtbot):
