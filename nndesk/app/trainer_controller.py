@@ -38,6 +38,9 @@ def weights_interval_ms(network: Network) -> int:
     return WEIGHTS_MS_BIG if n > BIG_NETWORK else WEIGHTS_MS_SMALL
 
 
+_SNAPSHOTS = ("weights", "gradients", "bias_gradients")  # big arrays the history must not keep
+
+
 class TrainerController(QObject):
     epochFinished = Signal(dict)  # epoch, train_cost, val_cost, val_accuracy, learning_rate, weights, …
     batchFinished = Signal(dict)  # ≤ 30 per second
@@ -176,11 +179,11 @@ class TrainerController(QObject):
         report["lr_changes"] = [[e + self._offset, lr] for e, lr in report["lr_changes"]]
         previous = self.history[-1]["learning_rate"] if self.history else None
         if self._eta_edited and not report["lr_changes"] and previous not in (None, report["learning_rate"]):
-            # The student moved η between two epochs, where the engine records no change: mark it here.
+            # The student moved η between two runs (each run has a fresh engine Trainer): mark it here.
             report["lr_changes"] = [[float(report["epoch"] - 1), report["learning_rate"]]]
         if report["lr_changes"]:
             self._eta_edited = False
-        self.history.append({k: v for k, v in report.items() if k != "weights"})
+        self.history.append({k: v for k, v in report.items() if k not in _SNAPSHOTS})
         self._pending_weights = report["weights"]
         if not self._weights_timer.isActive():
             self._weights_timer.start()

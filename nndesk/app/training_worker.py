@@ -57,7 +57,7 @@ def weights_snapshot(network: Network) -> WeightsSnapshot:
 class TrainingWorker(QObject):
     """Runs one trainer at a time; lives in the controller's QThread."""
 
-    epochFinished = Signal(dict)  # EpochStats.as_dict() + "epochs" (budget) + "weights" (snapshot)
+    epochFinished = Signal(dict)  # EpochStats.as_dict() + "epochs" + "weights" + "gradients"/"bias_gradients"
     batchFinished = Signal(dict)  # epoch, batch, n_batches, cost, samples_per_second
     diverged = Signal(str, float)  # the engine's explanation, the learning rate that diverged
     failed = Signal(str)  # traceback text of an unexpected exception
@@ -94,6 +94,8 @@ class TrainingWorker(QObject):
                 report = stats.as_dict()
                 report["epochs"] = trainer.control.hyper.epochs
                 report["weights"] = snapshot = weights_snapshot(trainer.network)
+                if trainer.last_gradients is not None:  # already copies, made by the engine
+                    report["gradients"], report["bias_gradients"] = trainer.last_gradients
                 self.epochFinished.emit(report)
             snapshot = weights_snapshot(trainer.network)
         except TrainingDiverged as exc:  # the engine already restored the epoch's weights

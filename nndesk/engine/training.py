@@ -84,6 +84,8 @@ class Trainer:
         self.augment, self.tolerance, self.schedule, self.on_batch = augment, tolerance, schedule, on_batch
         self.epoch = 0
         self.history: list[EpochStats] = []
+        self.last_gradients: tuple[list[np.ndarray], list[np.ndarray]] | None = None  # ∂C/∂W, ∂C/∂b
+        self._base_lr: float | None = None  # the live η of the previous batch, to notice changes
         dtype = network.dtype.type
         self._t = train.target_matrix(dtype=dtype)
         self._x = None if augment else train.inputs(dtype=dtype)
@@ -123,53 +125,72 @@ class Trainer:
     def epochs(self) -> Iterator[EpochStats]:
         """Train until the epoch budget (re-read live) is spent or a stop is asked."""
         net, control = self.network, self.control
-        params = net.parameters()
         while self.epoch < control.hyper.epochs:
             if not control.checkpoint():
                 return
             start = time.perf_counter()
-            saved = [p.copy() for p in params]
-            x, t = self._epoch_inputs(), self._t
+            saved = [p.copy() for p in net.parameters()]
+            x = self._epoch_inputs()
             order = self.rng.permutation(len(x))
-            n, i, costs, changes = len(x), 0, [], []
-            last_lr = self._eta(control.hyper)
-            n_batches_est = max(1, -(-n // control.hyper.batch_size))
-            while i < n:
-                if not control.checkpoint():
-                    return
-                for edit in control.take_edits():
-                    edit()
-                hyper = control.hyper
-                eta = self._eta(hyper)
-                if eta != last_lr:
-                    changes.append((self.epoch + i / n, eta))
-                    last_lr = eta
-                idx = order[i:i + hyper.batch_size]
-                i += hyper.batch_size
-                # np.take copies the batch's rows a little faster than x[idx]
-                nabla_w, nabla_b, cost, _ = net.backprop(x.take(idx, axis=0), t[idx], self.tolerance)
-                if not math.isfinite(cost):
-                    layer = _first_bad_layer(net, nabla_w)
-                    for p, s in zip(params, saved):
-                        p[...] = s
-                    raise TrainingDiverged(self.epoch + 1, layer, eta)
-                grads = [g for pair in zip(nabla_w, nabla_b) for g in pair]
-                _mask_frozen(net, grads)
-                self.optimizer.momentum = hyper.momentum
-                self.optimizer.l2 = hyper.l2
-                self.optimizer.step(params, grads, eta)
-                costs.append(cost * len(idx))
-                if self.on_batch is not None:
-                    self.on_batch(self.epoch + 1, len(costs), max(n_batches_est, len(costs)), cost)
+            # Overflow inside a diverging batch is reported as TrainingDiverged, not as numpy warnings.
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                finished = self._run_epoch(x, order, saved)
+            if finished is None:
+                return
+            costs, changes, eta = finished
             self.epoch += 1
-            val_cost, val_acc = (net.evaluate(*self._val) if self._val is not None
-                                 else (float("nan"), float("nan")))
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                val_cost, val_acc = (net.evaluate(*self._val) if self._val is not None
+                                     else (float("nan"), float("nan")))
             seconds = time.perf_counter() - start
-            stats = EpochStats(self.epoch, float(np.sum(costs) / n), val_cost, val_acc, last_lr,
+            n = len(x)
+            stats = EpochStats(self.epoch, costs / n, val_cost, val_acc, eta,
                                seconds, n / seconds if seconds > 0 else float("inf"), tuple(changes))
             self.history.append(stats)
             control.epoch_done()
             yield stats
+
+    def _run_epoch(self, x: np.ndarray, order: np.ndarray, saved: list[np.ndarray]
+                   ) -> tuple[float, list[tuple[float, float]], float] | None:
+        """One pass over the shuffled data: (summed cost, η changes, last η), or None if stopped."""
+        net, control, t = self.network, self.control, self._t
+        params = net.parameters()
+        n, i, total, changes, batches = len(x), 0, 0.0, [], 0
+        eta = self._eta(control.hyper)
+        n_batches_est = max(1, -(-n // control.hyper.batch_size))
+        while i < n:
+            if not control.checkpoint():
+                return None
+            for edit in control.take_edits():
+                edit()
+            hyper = control.hyper
+            eta = self._eta(hyper)
+            if self._base_lr is not None and hyper.learning_rate != self._base_lr:
+                changes.append((self.epoch + i / n, eta))  # the student moved η (a schedule is no change)
+            self._base_lr = hyper.learning_rate
+            idx = order[i:i + hyper.batch_size]
+            i += hyper.batch_size
+            # np.take copies the batch's rows a little faster than x[idx]
+            nabla_w, nabla_b, cost, _ = net.backprop(x.take(idx, axis=0), t[idx], self.tolerance)
+            if not math.isfinite(cost):
+                layer = _first_bad_layer(net, nabla_w)
+                for p, s in zip(params, saved):
+                    p[...] = s
+                raise TrainingDiverged(self.epoch + 1, layer, eta)
+            if i >= n:  # the epoch's last batch: keep its gradients for the histograms and inspector
+                self.last_gradients = ([g.copy() for g in nabla_w], [g.copy() for g in nabla_b])
+            grads = [g for pair in zip(nabla_w, nabla_b) for g in pair]
+            frozen = _frozen_values(net)
+            _mask_frozen(net, grads)
+            self.optimizer.momentum = hyper.momentum
+            self.optimizer.l2 = hyper.l2
+            self.optimizer.step(params, grads, eta)
+            _restore_frozen(net, frozen)
+            total += cost * len(idx)
+            batches += 1
+            if self.on_batch is not None:
+                self.on_batch(self.epoch + 1, batches, max(n_batches_est, batches), cost)
+        return total, changes, eta
 
 
 class _Background:
@@ -200,6 +221,20 @@ def _mask_frozen(net: Network, grads: list[np.ndarray]) -> None:
             grads[2 * l] = np.where(layer.frozen, 0, grads[2 * l])
         if layer.frozen_bias is not None:
             grads[2 * l + 1] = np.where(layer.frozen_bias, 0, grads[2 * l + 1])
+
+
+def _frozen_values(net: Network) -> list[tuple[np.ndarray | None, np.ndarray | None]]:
+    """The current values of frozen weights and biases (momentum, Adam and L2 could move them)."""
+    return [(None if layer.frozen is None else layer.weights[layer.frozen],
+             None if layer.frozen_bias is None else layer.bias[layer.frozen_bias]) for layer in net.layers]
+
+
+def _restore_frozen(net: Network, values: list[tuple[np.ndarray | None, np.ndarray | None]]) -> None:
+    for layer, (w, b) in zip(net.layers, values):
+        if w is not None:
+            layer.weights[layer.frozen] = w
+        if b is not None:
+            layer.bias[layer.frozen_bias] = b
 
 
 def _first_bad_layer(net: Network, nabla_w: list[np.ndarray]) -> int:

@@ -29,6 +29,8 @@ def test_each_epoch_reports_stats_and_a_copy_of_the_weights(qtbot, trainer, netw
     assert not np.shares_memory(w, reports[-2]["weights"][0][0])
     assert not np.shares_memory(w, network.layers[0].weights)  # the GUI's network is never trained in place
     assert reports[-1]["val_accuracy"] > 0.9
+    assert [g.shape for g in reports[-1]["gradients"]] == [(8, 2), (2, 8)]
+    assert reports[-1]["gradients"][0] is not reports[-2]["gradients"][0]
     assert trainer.state == IDLE
 
 

@@ -140,3 +140,54 @@ def test_invalid_settings_are_rejected() -> None:
         control.update(batch_size=0)
     with pytest.raises(ValueError):
         control.update(speed=3)
+
+
+@pytest.mark.parametrize("name", ["momentum", "adam"])
+def test_frozen_weights_and_biases_never_move_even_with_momentum_and_l2(name: str) -> None:
+    control = TrainingControl(Hyperparameters(learning_rate=0.05, batch_size=16, epochs=3, l2=0.01))
+    trainer = _trainer(control, name)
+    layer = trainer.network.layers[0]
+    layer.frozen = np.zeros_like(layer.weights, dtype=bool)
+    layer.frozen[1, :] = True
+    layer.frozen_bias = np.array([False, True, False, False])
+    frozen_row, frozen_b = layer.weights[1].copy(), layer.bias[1]
+    free_row = layer.weights[0].copy()
+    list(trainer.epochs())
+    np.testing.assert_array_equal(layer.weights[1], frozen_row)
+    assert layer.bias[1] == frozen_b
+    assert not np.array_equal(layer.weights[0], free_row)
+
+
+def test_a_rate_change_between_epochs_is_reported_but_a_schedule_is_not() -> None:
+    control = TrainingControl(Hyperparameters(learning_rate=0.1, batch_size=50, epochs=3))
+    trainer = _trainer(control, schedule=lambda epoch, total: 1.0 / (1 + epoch))
+    it = trainer.epochs()
+    first = next(it)
+    assert first.lr_changes == ()
+    control.update(learning_rate=0.05)
+    second = next(it)
+    assert second.lr_changes == ((1.0, pytest.approx(0.05 / 2)),)
+    assert next(it).lr_changes == ()
+
+
+def test_last_batch_gradients_are_kept_as_copies() -> None:
+    control = TrainingControl(Hyperparameters(batch_size=64, epochs=1))
+    trainer = _trainer(control)
+    list(trainer.epochs())
+    nabla_w, nabla_b = trainer.last_gradients
+    assert [g.shape for g in nabla_w] == [layer.weights.shape for layer in trainer.network.layers]
+    assert [g.shape for g in nabla_b] == [layer.bias.shape for layer in trainer.network.layers]
+    assert all(np.all(np.isfinite(g)) for g in nabla_w) and any(np.any(g != 0) for g in nabla_w)
+
+
+def test_divergence_raises_no_numpy_warnings() -> None:
+    import warnings
+
+    control = TrainingControl(Hyperparameters(learning_rate=1e5, batch_size=10, epochs=5))
+    net = Network.create([2, 16, 1], "linear", "quadratic", output_activation="linear", seed=0)
+    data = _blobs()
+    data = Dataset("blobs", data.x * 1000, data.y, 2, targets=data.y[:, None].astype(np.float32) * 1e3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(TrainingDiverged):
+            list(Trainer(net, data, data, control, "sgd").epochs())
