@@ -14,12 +14,13 @@ gradient with ``gradcheck``.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCursor, QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
-from nndesk.app.backprop_render import render_steps, sample_html
-from nndesk.app.formula_view import formula_html, full_value, number_text
+from nndesk.app.backprop_controls import BackpropControls
+from nndesk.app.backprop_render import gradcheck_html, render_steps, sample_html
+from nndesk.app.formula_view import full_value
 from nndesk.engine import formula as f
 from nndesk.engine.gradcheck import gradcheck
 from nndesk.engine.lecture import LECTURE_ETA, LECTURE_INPUT, LECTURE_TARGET, lecture_network
@@ -58,32 +59,24 @@ class BackpropPanel(QWidget):
     # ---- widgets -------------------------------------------------------------
     def _build_ui(self) -> None:
         self.sampleLabel = QLabel(objectName="sampleLabel", wordWrap=True)
-        self.stepBackButton = QPushButton(objectName="stepBackButton")
-        self.stepForwardButton = QPushButton(objectName="stepForwardButton")
-        self.toEndButton = QPushButton(objectName="toEndButton")
-        self.restartButton = QPushButton(objectName="restartButton")
-        self.counterLabel = QLabel(objectName="counterLabel")
-        self.arithmeticToggle = QCheckBox(objectName="arithmeticToggle")
-        self.gradCheckButton = QPushButton(objectName="gradCheckButton")
-        self.lectureButton = QPushButton(objectName="lectureButton")
+        self.controls = BackpropControls(self)
+        self.stepBackButton = self.controls.stepBackButton  # the panel's own names for them, as before
+        self.stepForwardButton = self.controls.stepForwardButton
+        self.toEndButton = self.controls.toEndButton
+        self.restartButton = self.controls.restartButton
+        self.counterLabel = self.controls.counterLabel
+        self.arithmeticToggle = self.controls.arithmeticToggle
+        self.gradCheckButton = self.controls.gradCheckButton
+        self.lectureButton = self.controls.lectureButton
         self.stepsView = QTextBrowser(objectName="stepsView", openLinks=False)
         self.stepsView.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # ←/→ step, they don't scroll
+        self.stepsView.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # a formula too wide
         self.stepsView.document().setDefaultStyleSheet("a { text-decoration: none; }")
         self.gradCheckLabel = QLabel(objectName="gradCheckLabel", wordWrap=True)
         self.gradCheckLabel.setTextFormat(Qt.TextFormat.RichText)
-        nav = QHBoxLayout()
-        for w in (self.stepBackButton, self.stepForwardButton, self.toEndButton, self.restartButton):
-            nav.addWidget(w)
-        nav.addStretch(1)
-        nav.addWidget(self.counterLabel)
-        opts = QHBoxLayout()
-        for w in (self.arithmeticToggle, self.gradCheckButton, self.lectureButton):
-            opts.addWidget(w)
-        opts.addStretch(1)
         box = QVBoxLayout(self)
         box.addWidget(self.sampleLabel)
-        box.addLayout(nav)
-        box.addLayout(opts)
+        box.addWidget(self.controls)
         box.addWidget(self.stepsView, 1)
         box.addWidget(self.gradCheckLabel)
         self.stepForwardButton.clicked.connect(self.step_forward)
@@ -98,16 +91,7 @@ class BackpropPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.stepBackButton.setText(self.tr("◀ Back"))
-        self.stepForwardButton.setText(self.tr("Next step ▶"))
-        self.toEndButton.setText(self.tr("To the end of this sample"))
-        self.restartButton.setText(self.tr("Start over"))
-        self.arithmeticToggle.setText(self.tr("Slide arithmetic (cut to 2–3 decimals, as in the lecture)"))
-        self.arithmeticToggle.setToolTip(self.tr("Off: exact float64 numbers; hover a number to see every digit."))
-        self.gradCheckButton.setText(self.tr("Check with finite differences"))
-        self.gradCheckButton.setToolTip(self.tr("Nudge the selected weight up and down and compare the change of "
-                                                "the cost with the gradient from backpropagation."))
-        self.lectureButton.setText(self.tr("Lecture example"))
+        """The buttons translate themselves (``BackpropControls``); the steps are typeset again."""
         self.gradCheckLabel.clear()
         self._render()
 
@@ -283,13 +267,7 @@ class BackpropPanel(QWidget):
             super().keyPressEvent(event)
 
     def _update_buttons(self) -> None:
-        n = len(self.steps)
-        self.stepBackButton.setEnabled(self._index >= 0)
-        self.stepForwardButton.setEnabled(self._index < n - 1)
-        self.toEndButton.setEnabled(self._index < n - 1)
-        self.restartButton.setEnabled(n > 0)
-        self.gradCheckButton.setEnabled(n > 0)
-        self.counterLabel.setText(self.tr("Step %1 of %2").replace("%1", str(self._index + 1)).replace("%2", str(n)))
+        self.controls.show_position(self._index, len(self.steps))
 
     # ---- showing -------------------------------------------------------------
     def _render(self) -> None:
@@ -349,18 +327,7 @@ class BackpropPanel(QWidget):
         if self._walk is None:
             return
         l, k, j = self.selected_parameter()
-        check = gradcheck(self._before, self._x, self._t, l, k, j)
-        sym = f.dC(f.w_(l, k, j) if j is not None else f.b_(l + 1, k))
-        loc = QLocale()
-        verdict = (self.tr("They agree.") if check.relative_error < 1e-6
-                   else self.tr("They differ: near a kink of ReLU the difference formula does not apply."))
-        text = self.tr("%1 — backpropagation: %2; finite differences: %3; relative difference: %4. %5")
-        for key, val in (("%1", formula_html((sym,), loc, link=None)[0]),
-                         ("%2", number_text(f"{check.backprop:.10g}", loc)),
-                         ("%3", number_text(f"{check.estimate:.10g}", loc)),
-                         ("%4", number_text(f"{check.relative_error:.1e}", loc)), ("%5", verdict)):
-            text = text.replace(key, val)
-        self.gradCheckLabel.setText(text)
+        self.gradCheckLabel.setText(gradcheck_html(gradcheck(self._before, self._x, self._t, l, k, j), l, k, j))
         self.highlightRequested.emit(*(("edge", l, (k, j)) if j is not None else ("neuron", l + 1, k)))
 
 

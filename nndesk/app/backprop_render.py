@@ -1,7 +1,8 @@
-"""The step list of ``BackpropPanel`` as rich text: headings, sentences, formulas.
+"""The step list of ``BackpropPanel`` as rich text: headings, sentences, formulas; and the gradient check.
 
 Kept apart from the panel's controls: this only turns a ``Walkthrough`` and
-the number of steps revealed into HTML for a ``QTextBrowser``.  Each step
+the number of steps revealed into HTML for a ``QTextBrowser``, and a
+finite-difference ``GradCheck`` into one sentence.  Each step
 gets an anchor (``step{i}``) to scroll to; each number a link ``n:{id}``
 whose hover shows its full value.  The current step has a tinted background.
 """
@@ -13,8 +14,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 from nndesk.app import step_texts
-from nndesk.app.formula_view import formula_html
+from nndesk.app.formula_view import formula_html, number_text
 from nndesk.engine import formula as f
+from nndesk.engine.gradcheck import GradCheck
 from nndesk.engine.network import Network
 from nndesk.engine.stepthrough import Walkthrough
 
@@ -82,3 +84,20 @@ def render_steps(widget: QWidget, walk: Walkthrough, index: int, slide: bool,
             body += f'<br/><span style="{big}">{sub}</span>'
         out.append(f'<a name="step{i}"></a><table width="100%" cellpadding="4"{bg}><tr><td>{body}</td></tr></table>')
     return "".join(out), nums
+
+
+def gradcheck_html(check: GradCheck, l: int, k: int, j: int | None) -> str:
+    """"∂C/∂w₀₀⁽¹⁾ — backpropagation: 0.08; finite differences: 0.08; relative difference: 2e-13. They agree."."""
+    sym = f.dC(f.w_(l, k, j) if j is not None else f.b_(l + 1, k))
+    loc = QLocale()
+    if check.relative_error < 1e-6:
+        verdict = translate("BackpropPanel", "They agree.")
+    else:
+        verdict = translate("BackpropPanel", "They differ: near a kink of ReLU the difference formula does not apply.")
+    text = translate("BackpropPanel", "%1 — backpropagation: %2; finite differences: %3; relative difference: %4. %5")
+    for key, val in (("%1", formula_html((sym,), loc, link=None)[0]),
+                     ("%2", number_text(f"{check.backprop:.10g}", loc)),
+                     ("%3", number_text(f"{check.estimate:.10g}", loc)),
+                     ("%4", number_text(f"{check.relative_error:.1e}", loc)), ("%5", verdict)):
+        text = text.replace(key, val)
+    return text

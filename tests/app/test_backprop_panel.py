@@ -213,3 +213,29 @@ def test_switching_to_slide_arithmetic_computes_it_on_demand_and_keeps_the_place
     _click(qtbot, panel.arithmeticToggle)
     assert panel.walk.slide is not None and panel.current_index == len(panel.steps) - 1
     assert net.layers[1].weights[0, 0] == 0.192  # the update re-applied in slide arithmetic
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_panel_fits_a_450_px_dock_with_every_button_visible(qtbot, lang):
+    from nndesk.app import i18n
+
+    i18n.install(lang)
+    try:
+        panel = BackpropPanel()
+        qtbot.addWidget(panel)
+        panel.load_lecture_example()
+        assert panel.minimumSizeHint().width() <= 450
+        panel.resize(450, 600)
+        panel.show()
+        qtbot.waitExposed(panel)
+        buttons = [panel.stepBackButton, panel.stepForwardButton, panel.toEndButton, panel.restartButton,
+                   panel.counterLabel, panel.arithmeticToggle, panel.gradCheckButton, panel.lectureButton]
+        rects = [b.geometry().translated(b.parentWidget().mapTo(panel, b.parentWidget().rect().topLeft()))
+                 for b in buttons]
+        assert all(panel.rect().contains(r) for r in rects)  # wrapped onto more rows, nothing cut off
+        assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+        assert all(r.bottom() < panel.stepsView.geometry().top() for r in rects)
+        _click(qtbot, panel.stepForwardButton)
+        assert panel.current_index == 0
+    finally:
+        i18n.install("en")
