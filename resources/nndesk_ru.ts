@@ -407,98 +407,6 @@ of {total} weights</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Training can&apos;t start</source>
-        <translation>Обучение не может начаться</translation>
-    </message>
-    <message>
-        <source>The data set and the network or the settings don&apos;t fit together.</source>
-        <translation>Набор данных не подходит к сети или к настройкам.</translation>
-    </message>
-    <message>
-        <source>Change the architecture?</source>
-        <translation>Изменить архитектуру?</translation>
-    </message>
-    <message>
-        <source>Training is running. Changing the architecture stops it; the weights learned so far are kept. Stop training and make the change?</source>
-        <translation>Идёт обучение. Изменение архитектуры остановит его; уже найденные веса сохранятся. Остановить обучение и внести изменение?</translation>
-    </message>
-    <message>
-        <source>Training stopped because of an error</source>
-        <translation>Обучение остановлено из-за ошибки</translation>
-    </message>
-    <message>
-        <source>Something went wrong inside the training loop. The weights from the last finished epoch are kept; you can train again.</source>
-        <translation>Внутри цикла обучения что-то пошло не так. Веса после последней завершённой эпохи сохранены; можно обучать снова.</translation>
-    </message>
-    <message>
-        <source>Open a data set: an .npz file, or any file of an MNIST IDX folder</source>
-        <translation>Открыть набор данных: файл .npz или любой файл из папки MNIST IDX</translation>
-    </message>
-    <message>
-        <source>Data sets (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
-        <translation>Наборы данных (*.npz *-ubyte *-ubyte.gz);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <source>holds no training samples</source>
-        <translation>не содержит обучающих примеров</translation>
-    </message>
-    <message>
-        <source>Can&apos;t open this data set</source>
-        <translation>Не удаётся открыть этот набор данных</translation>
-    </message>
-    <message>
-        <source>The file is damaged or is not a data set nndesk can read (an .npz file with x and y, or a folder of MNIST IDX files). Nothing was changed.</source>
-        <translation>Файл повреждён или не является набором данных, который nndesk умеет читать (файл .npz с x и y или папка с файлами MNIST IDX). Ничего не изменилось.</translation>
-    </message>
-    <message>
-        <source>%1 samples, %2 inputs, %3 classes</source>
-        <translation>примеров: %1, входов: %2, классов: %3</translation>
-    </message>
-    <message>
-        <source>Open model</source>
-        <translation>Открыть модель</translation>
-    </message>
-    <message>
-        <source>nndesk models (*.npz)</source>
-        <translation>Модели nndesk (*.npz)</translation>
-    </message>
-    <message>
-        <source>does not fit this network&apos;s inputs</source>
-        <translation>не подходит к входам этой сети</translation>
-    </message>
-    <message>
-        <source>Can&apos;t open this model</source>
-        <translation>Не удаётся открыть эту модель</translation>
-    </message>
-    <message>
-        <source>The file is damaged or is not an nndesk model. Your current network is unchanged.</source>
-        <translation>Файл повреждён или не является моделью nndesk. Текущая сеть не изменилась.</translation>
-    </message>
-    <message>
-        <source>Save model</source>
-        <translation>Сохранить модель</translation>
-    </message>
-    <message>
-        <source>Can&apos;t save the model</source>
-        <translation>Не удаётся сохранить модель</translation>
-    </message>
-    <message>
-        <source>The file could not be written; the network is still here, unsaved.</source>
-        <translation>Файл не удалось записать; сеть на месте, но не сохранена.</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Несохранённые изменения</translation>
-    </message>
-    <message>
-        <source>The network has changes that are not saved. Save them?</source>
-        <translation>В сети есть несохранённые изменения. Сохранить их?</translation>
-    </message>
-    <message>
-        <source>untitled</source>
-        <translation>без имени</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -549,34 +457,6 @@ of {total} weights</source>
     <message>
         <source>System language</source>
         <translation>Язык системы</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>Функция стоимости ошибки</translation>
-    </message>
-    <message>
-        <source>Draw a digit</source>
-        <translation>Нарисуйте цифру</translation>
-    </message>
-    <message>
-        <source>Decision boundary</source>
-        <translation>Граница решений</translation>
-    </message>
-    <message>
-        <source>Inspector</source>
-        <translation>Инспектор</translation>
-    </message>
-    <message>
-        <source>Backpropagation</source>
-        <translation>Обратное распространение ошибки</translation>
-    </message>
-    <message>
-        <source>Weight histograms</source>
-        <translation>Гистограммы весов</translation>
-    </message>
-    <message>
-        <source>What the neurons look for</source>
-        <translation>Что ищут нейроны</translation>
     </message>
 </context>
 <context>
@@ -857,6 +737,135 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>Neuron %1: weights from −%2 (blue) to +%2 (red)</source>
         <translation>Нейрон %1: веса от −%2 (синий) до +%2 (красный)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDocks</name>
+    <message>
+        <source>Cost</source>
+        <translation>Функция стоимости ошибки</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>Нарисуйте цифру</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>Граница решений</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Инспектор</translation>
+    </message>
+    <message>
+        <source>Backpropagation</source>
+        <translation>Обратное распространение ошибки</translation>
+    </message>
+    <message>
+        <source>Weight histograms</source>
+        <translation>Гистограммы весов</translation>
+    </message>
+    <message>
+        <source>What the neurons look for</source>
+        <translation>Что ищут нейроны</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFiles</name>
+    <message>
+        <source>Open a data set: an .npz file, or any file of an MNIST IDX folder</source>
+        <translation>Открыть набор данных: файл .npz или любой файл из папки MNIST IDX</translation>
+    </message>
+    <message>
+        <source>Data sets (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
+        <translation>Наборы данных (*.npz *-ubyte *-ubyte.gz);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>holds no training samples</source>
+        <translation>не содержит обучающих примеров</translation>
+    </message>
+    <message>
+        <source>Can&apos;t open this data set</source>
+        <translation>Не удаётся открыть этот набор данных</translation>
+    </message>
+    <message>
+        <source>The file is damaged or is not a data set nndesk can read (an .npz file with x and y, or a folder of MNIST IDX files). Nothing was changed.</source>
+        <translation>Файл повреждён или не является набором данных, который nndesk умеет читать (файл .npz с x и y или папка с файлами MNIST IDX). Ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>%1 samples, %2 inputs, %3 classes</source>
+        <translation>примеров: %1, входов: %2, классов: %3</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Открыть модель</translation>
+    </message>
+    <message>
+        <source>nndesk models (*.npz)</source>
+        <translation>Модели nndesk (*.npz)</translation>
+    </message>
+    <message>
+        <source>does not fit this network&apos;s inputs</source>
+        <translation>не подходит к входам этой сети</translation>
+    </message>
+    <message>
+        <source>Can&apos;t open this model</source>
+        <translation>Не удаётся открыть эту модель</translation>
+    </message>
+    <message>
+        <source>The file is damaged or is not an nndesk model. Your current network is unchanged.</source>
+        <translation>Файл повреждён или не является моделью nndesk. Текущая сеть не изменилась.</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>Сохранить модель</translation>
+    </message>
+    <message>
+        <source>Can&apos;t save the model</source>
+        <translation>Не удаётся сохранить модель</translation>
+    </message>
+    <message>
+        <source>The file could not be written; the network is still here, unsaved.</source>
+        <translation>Файл не удалось записать; сеть на месте, но не сохранена.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>The network has changes that are not saved. Save them?</source>
+        <translation>В сети есть несохранённые изменения. Сохранить их?</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>без имени</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTraining</name>
+    <message>
+        <source>Training can&apos;t start</source>
+        <translation>Обучение не может начаться</translation>
+    </message>
+    <message>
+        <source>The data set and the network or the settings don&apos;t fit together.</source>
+        <translation>Набор данных не подходит к сети или к настройкам.</translation>
+    </message>
+    <message>
+        <source>Change the architecture?</source>
+        <translation>Изменить архитектуру?</translation>
+    </message>
+    <message>
+        <source>Training is running. Changing the architecture stops it; the weights learned so far are kept. Stop training and make the change?</source>
+        <translation>Идёт обучение. Изменение архитектуры остановит его; уже найденные веса сохранятся. Остановить обучение и внести изменение?</translation>
+    </message>
+    <message>
+        <source>Training stopped because of an error</source>
+        <translation>Обучение остановлено из-за ошибки</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the training loop. The weights from the last finished epoch are kept; you can train again.</source>
+        <translation>Внутри цикла обучения что-то пошло не так. Веса после последней завершённой эпохи сохранены; можно обучать снова.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,186 @@
+"""The main window's files: open and save models, open data sets, the unsaved-changes guard, the title.
+
+``MainWindow`` mixes this in.  It owns ``recipe`` (how to build and train a
+network for the data), ``source`` (the data set in use) and ``model_path``,
+and uses the window's ``trainer``, ``document``, ``training_dock``,
+``loss_plot``, ``show_message``, ``stop_and_wait`` and ``_show_views_for``.
+Files go through ``model_io`` and ``datasets``; whatever a file gets wrong
+ends in a dialog and leaves the current work as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from nndesk.app import settings
+from nndesk.app.training_dock import OPEN
+from nndesk.engine.datasets import DataSource
+from nndesk.engine.network import Network
+from nndesk.engine.readers import DataError
+from nndesk.engine.recipe import TrainingRecipe
+from nndesk.engine.toy import TOY
+from nndesk.engine.training import EpochStats
+
+
+def preset_for(spec: str) -> str:
+    return "lecture" if spec == "lecture" else "toy" if spec in TOY else "digits"
+
+
+def recipe_for(spec: str) -> TrainingRecipe:
+    """The preset recipe that suits a data set (digits, toy 2-D sets, the lecture's example)."""
+    try:
+        return TrainingRecipe.from_preset(preset_for(spec), dataset=spec)
+    except (ImportError, ValueError, KeyError):  # presets not installed: the recipe's defaults
+        return TrainingRecipe(dataset=spec)
+
+
+class WindowFiles:
+    recipe: TrainingRecipe
+    source: DataSource
+    model_path: Path | None = None
+
+    # ---- data ----------------------------------------------------------------------------
+    def _fresh_network(self) -> Network:
+        return self.recipe.build_network(self.source.train.n_inputs, self.source.train.n_outputs)
+
+    def _use_settings_of(self, recipe: TrainingRecipe) -> None:
+        """The recipe's hyperparameters become the live ones."""
+        self.trainer.update(**{f.name: getattr(recipe.hyper, f.name) for f in fields(recipe.hyper)})
+
+    def _on_dataset_chosen(self, spec: str) -> None:
+        if spec == OPEN:
+            self._show_source()  # put the picker back until a file is really loaded
+            self.open_data_dialog()
+        elif spec != self.recipe.dataset:
+            self.use_dataset(spec)
+
+    def open_data_dialog(self) -> None:
+        start = str(settings.settings().value(settings.LAST_DATA_DIR, ""))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a data set: an .npz file, or any file of an MNIST IDX folder"), start,
+            self.tr("Data sets (*.npz *-ubyte *-ubyte.gz);;All files (*)"))
+        if path:
+            settings.settings().setValue(settings.LAST_DATA_DIR, str(Path(path).parent))
+            self.use_dataset(path if path.endswith(".npz") else str(Path(path).parent))
+
+    def use_dataset(self, spec: str) -> bool:
+        """Train on ``spec`` from now on, with a fresh network of the preset that suits it."""
+        if self.trainer.is_active or not self._maybe_save():
+            self._show_source()
+            return False
+        recipe = recipe_for(spec)
+        try:
+            source = recipe.load_data()
+            if source.train is None:
+                raise DataError(source.name, self.tr("holds no training samples"))
+        except (DataError, OSError, ValueError) as e:
+            self.show_message(self.tr("Can't open this data set"),
+                              self.tr("The file is damaged or is not a data set nndesk can read (an .npz file "
+                                      "with x and y, or a folder of MNIST IDX files). Nothing was changed."),
+                              QMessageBox.Icon.Warning, str(e))
+            self._show_source()
+            return False
+        self.recipe, self.source = recipe.with_changes(optimizer=self.recipe.optimizer), source
+        self.trainer.reset()
+        self._use_settings_of(recipe)
+        self.document.set_network(self._fresh_network(), source.name, source.train.image_shape)
+        self.model_path = None
+        self._show_source()
+        return True
+
+    def _show_source(self) -> None:
+        """Picker, title and the views that suit the data: digits draw, 2-D sets show a boundary."""
+        spec, train = self.recipe.dataset, self.source.train
+        described = self.tr("%1 samples, %2 inputs, %3 classes").replace("%1", QLocale().toString(len(train)))
+        described = described.replace("%2", str(train.n_inputs)).replace("%3", str(train.n_classes))
+        self.training_dock.show_dataset(spec, Path(spec).name, described)
+        self.training_dock.show_settings(self.trainer.control.hyper, self.recipe.cost, self.recipe.optimizer)
+        self._show_views_for(train)
+        self._update_title()
+
+    # ---- model files ------------------------------------------------------------------------
+    def open_model_dialog(self) -> None:
+        start = str(settings.settings().value(settings.LAST_MODEL_DIR, ""))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), start, self.tr("nndesk models (*.npz)"))
+        if path:
+            self.load_model(path)
+
+    def load_model(self, path: str | Path) -> bool:
+        """Open a saved model; a damaged file gives a dialog and changes nothing."""
+        from nndesk.engine import model_io
+
+        if not self._maybe_save():
+            return False
+        try:
+            loaded = model_io.load_model(path)
+            recipe = loaded.recipe or recipe_for(loaded.metadata.get("dataset") or self.recipe.dataset).with_changes(
+                hidden=tuple(loaded.network.sizes[1:-1]), cost=loaded.network.cost.name)
+            source = recipe.load_data() if recipe.dataset != self.recipe.dataset else self.source
+            if source.train is None or source.train.n_inputs != loaded.network.sizes[0]:
+                raise DataError(recipe.dataset, self.tr("does not fit this network's inputs"))
+        except (model_io.ModelError, DataError, OSError, ValueError) as e:
+            self.show_message(self.tr("Can't open this model"),
+                              self.tr("The file is damaged or is not an nndesk model. Your current network is "
+                                      "unchanged."), QMessageBox.Icon.Warning, str(e))
+            return False
+        self.stop_and_wait()
+        self.recipe, self.source, self.model_path = recipe, source, Path(path)
+        self.trainer.reset()
+        self._use_settings_of(recipe)
+        self.trainer.restore(loaded.history, loaded.optimizer())
+        for report in self.trainer.history:
+            self.loss_plot.add_epoch(report)
+        self.document.set_network(loaded.network, source.name, source.train.image_shape)
+        self._show_source()
+        settings.settings().setValue(settings.LAST_MODEL_DIR, str(Path(path).parent))
+        return True
+
+    def save(self) -> bool:
+        return self.save_model(self.model_path) if self.model_path else self.save_as()
+
+    def save_as(self) -> bool:
+        start = str(self.model_path or Path(str(settings.settings().value(settings.LAST_MODEL_DIR, ""))) / "model.npz")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), start, self.tr("nndesk models (*.npz)"))
+        return self.save_model(path) if path else False
+
+    def save_model(self, path: str | Path) -> bool:
+        from nndesk.engine import model_io
+
+        names = {f.name for f in fields(EpochStats)}
+        history = [EpochStats(**{k: v for k, v in h.items() if k in names} | {"lr_changes": tuple(
+            tuple(c) for c in h["lr_changes"])}) for h in self.trainer.history]
+        recipe = self.recipe.with_changes(hyper=self.trainer.control.hyper,
+                                          hidden=tuple(self.document.sizes[1:-1]))
+        try:
+            model_io.save_model(path, self.document.network, recipe, history, self.trainer.optimizer)
+        except (model_io.ModelError, OSError, ValueError) as e:
+            self.show_message(self.tr("Can't save the model"),
+                              self.tr("The file could not be written; the network is still here, unsaved."),
+                              QMessageBox.Icon.Warning, str(e))
+            return False
+        self.model_path = Path(path)
+        self.document.set_modified(False)
+        settings.settings().setValue(settings.LAST_MODEL_DIR, str(Path(path).parent))
+        self._update_title()
+        return True
+
+    def _maybe_save(self) -> bool:
+        """Before work is replaced: True to go on (saved or discarded), False to cancel."""
+        if not self.document.is_modified():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"), self.tr("The network has changes that are not saved. Save them?"),
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard
+
+    def _update_title(self) -> None:
+        name = self.model_path.name if self.model_path else self.tr("untitled")
+        self.setWindowTitle(f"{name}[*] — nndesk")
+        self.setWindowModified(self.document.is_modified())
