@@ -1,6 +1,8 @@
 """Optimizers: how a gradient ∇C becomes a weight change.
 
-All share ``step(params, grads, eta)``, which updates ``params`` in place.
+All share ``step(params, grads, eta)``, which updates ``params`` in place
+and may use ``grads`` as scratch space (``Network.backprop`` makes them fresh
+for every batch, and nothing reads them after the step).
 Plain SGD is the lecture's rule w_new = w_old − η·∇C.  ``l2`` adds λ·w to
 the gradient of every weight matrix (never to biases), i.e. the cost gains
 ½λ‖W‖².
@@ -20,10 +22,15 @@ class Optimizer:
     def _grad(self, i: int, p: np.ndarray, g: np.ndarray) -> np.ndarray:
         # Even indices are weight matrices (Network.parameters order): decay those only.
         if self.l2 and i % 2 == 0:
-            return g + self.l2 * p
+            g += self.l2 * p  # ∇C + λ·w, in ``g`` (see ``step``)
         return g
 
     def step(self, params: list[np.ndarray], grads: list[np.ndarray], eta: float) -> None:
+        """Move ``params`` (in place) by the gradients ``grads`` with learning rate η.
+
+        ``grads`` may be overwritten: the optimizer uses them as scratch so an
+        update makes no temporary array.  Pass copies if you need them afterwards.
+        """
         raise NotImplementedError
 
     def state(self) -> dict[str, np.ndarray]:
@@ -41,7 +48,9 @@ class SGD(Optimizer):
 
     def step(self, params: list[np.ndarray], grads: list[np.ndarray], eta: float) -> None:
         for i, (p, g) in enumerate(zip(params, grads)):
-            p -= eta * self._grad(i, p, g)
+            g = self._grad(i, p, g)
+            g *= eta  # η·∇C, computed in the gradient's own array (no temporary) …
+            p -= g  # … then w ← w − η·∇C
 
 
 class Momentum(Optimizer):
@@ -58,8 +67,10 @@ class Momentum(Optimizer):
         if len(self.velocity) != len(params) or any(v.shape != p.shape for v, p in zip(self.velocity, params)):
             self.velocity = [np.zeros_like(p) for p in params]
         for i, (p, g, v) in enumerate(zip(params, grads, self.velocity)):
+            g = self._grad(i, p, g)
+            g *= eta
             v *= self.momentum
-            v -= eta * self._grad(i, p, g)
+            v -= g
             p += v
 
     def state(self) -> dict[str, np.ndarray]:
