@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -22,3 +23,13 @@ def resource(name: str) -> Path:
         if path.is_file():
             return path
     raise FileNotFoundError(f"nndesk's resource file {name!r} is missing from this installation")
+
+
+def mnist_dir() -> Path:
+    """Where the full MNIST is downloaded: the platform's per-user data folder + nndesk/mnist."""
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "nndesk" / "mnist"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "nndesk" / "mnist"
+    base = os.environ.get("XDG_DATA_HOME") or ""
+    return (Path(base) if os.path.isabs(base) else Path.home() / ".local" / "share") / "nndesk" / "mnist"

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nndesk import cli
+from nndesk import cli, paths
 from nndesk.engine import download
 from nndesk.engine.datasets import load
 from nndesk.engine.model_io import load_model
@@ -259,9 +259,9 @@ def test_download_from_a_closed_port_is_a_clean_error(capsys, tmp_path):
 def test_default_download_folder_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    assert cli.default_mnist_dir() == tmp_path / "nndesk" / "mnist"
+    assert paths.mnist_dir() == tmp_path / "nndesk" / "mnist"
     monkeypatch.setenv("XDG_DATA_HOME", "relative/is/ignored")
-    assert cli.default_mnist_dir() == Path.home() / ".local" / "share" / "nndesk" / "mnist"
+    assert paths.mnist_dir() == Path.home() / ".local" / "share" / "nndesk" / "mnist"
 
 
 # ---- the window ----------------------------------------------------------------

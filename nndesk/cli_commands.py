@@ -1,0 +1,182 @@
+"""The work behind ``nndesk train``, ``eval``, ``predict`` and ``data download``.
+
+Runs are assembled by ``TrainingRecipe`` exactly as the window assembles
+them and saved with ``model_io``, so a model trained here opens in the
+window and vice versa.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from nndesk.cli_output import EXIT_ERROR, EXIT_INTERRUPTED, ProgressBar, UsageError, emit_json, fail
+from nndesk.paths import mnist_dir
+
+
+def train(args: argparse.Namespace) -> int:
+    from nndesk.engine.model_io import save_model
+    from nndesk.engine.recipe import TrainingRecipe
+
+    options = {"hidden": args.layers, "activation": args.activation, "cost": args.cost, "optimizer": args.optimizer,
+               "learning_rate": args.lr, "momentum": args.momentum, "l2": args.l2, "batch_size": args.batch_size,
+               "epochs": args.epochs, "seed": args.seed, "schedule": args.schedule, "tolerance": args.tolerance,
+               "augment": args.augment}
+    if args.out is not None and not args.out.parent.is_dir():  # say so now, not after an hour of training
+        raise UsageError(f"--out {args.out}: the folder {args.out.parent} does not exist")
+    try:
+        recipe = TrainingRecipe.for_dataset(_spec(args.dataset), args.preset,
+                                            **{k: v for k, v in options.items() if v is not None})
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    source = recipe.load_data()
+    fit, _ = recipe.split(source)  # raises DataError if there is nothing to train on
+    if args.augment and fit.image_shape is None:
+        print(f"nndesk: note: --augment distorts images; {source.name} has none, so it is ignored", file=sys.stderr)
+    network = recipe.build_network(fit.n_inputs, fit.n_outputs)
+    trainer = recipe.make_trainer(network, source)
+    held_out = "none" if trainer.val is None else f"{len(trainer.val):,} {_split_name(source)} samples"
+    if not args.json:
+        print(f"{source.description}\n{_describe(recipe, network)}; {len(trainer.train):,} training samples, "
+              f"validation: {held_out}")
+    start = time.perf_counter()
+    try:
+        for stats in trainer.epochs():
+            emit_json(stats.as_dict()) if args.json else print(_epoch_line(stats, recipe.hyper.epochs), flush=True)
+    except KeyboardInterrupt:
+        if args.out is None:
+            return fail("interrupted; nothing saved (give --out FILE to keep the model when interrupted)",
+                        EXIT_INTERRUPTED)
+        path = save_model(args.out, network, recipe, trainer.history, trainer.optimizer)
+        return fail(f"interrupted; saved the model as it was after {trainer.epoch} complete epoch(s) to {path}",
+                    EXIT_INTERRUPTED)
+    seconds = time.perf_counter() - start
+    if trainer.val is not None and trainer.history:
+        cost, accuracy, on = trainer.history[-1].val_cost, trainer.history[-1].val_accuracy, _split_name(source)
+    else:
+        data = trainer.train
+        cost, accuracy = network.evaluate(data.inputs(), data.target_matrix(), data.y)
+        on = "training"
+    out = save_model(args.out, network, recipe, trainer.history, trainer.optimizer) if args.out else None
+    if args.json:
+        emit_json({"summary": True, "epochs": trainer.epoch, "accuracy": accuracy, "cost": cost, "evaluated_on": on,
+                   "seconds": seconds, "out": str(out) if out else None, "sizes": network.sizes,
+                   "dataset": recipe.dataset, "preset": recipe.preset})
+    else:
+        saved = f"saved to {out}" if out else "not saved (add --out FILE to keep it)"
+        print(f"done: accuracy {accuracy:.2%}, cost {cost:.4f} on the {on} set after {trainer.epoch} epochs "
+              f"in {seconds:.1f} s; {saved}")
+    return 0
+
+
+def evaluate(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from nndesk.engine.datasets import load
+    from nndesk.engine.model_io import load_model
+
+    model = load_model(args.model)
+    net, recipe, spec = model.network, model.recipe, _spec(args.dataset)
+    source = load(spec, seed=recipe.seed if recipe else 0)
+    if source.test is not None:
+        data, on = source.test, "test"
+    else:  # the part training held out, if this is the data it was trained on; else all of it
+        held_out = recipe.split(source)[1] if recipe is not None and recipe.dataset == spec else None
+        data, on = (held_out, "validation") if held_out is not None else (source.train, "all")
+    if (data.n_inputs, data.n_outputs) != (net.sizes[0], net.sizes[-1]):
+        raise ValueError(f"{args.model} takes {net.sizes[0]} inputs and gives {net.sizes[-1]} outputs, but "
+                         f"{source.name} has {data.n_inputs} inputs and {data.n_outputs} classes")
+    cost, accuracy = net.evaluate(data.inputs(), data.target_matrix(), data.y)
+    k = max(data.n_classes, data.n_outputs)
+    predicted = np.concatenate([net.predict(data.inputs(slice(i, i + 4096))) for i in range(0, len(data), 4096)])
+    confusion = np.zeros((k, k), dtype=np.int64)
+    np.add.at(confusion, (data.y, predicted), 1)
+    if args.json:
+        emit_json({"accuracy": accuracy, "cost": cost, "n": len(data), "confusion": confusion.tolist(),
+                   "split": on, "dataset": spec, "model": str(args.model)})
+        return 0
+    print(f"{args.model} on {source.name} ({len(data):,} {on} samples): accuracy {accuracy:.2%}, cost {cost:.4f}")
+    print("confusion matrix (rows: true class, columns: predicted)")
+    width = max(4, len(str(confusion.max())) + 1)
+    print("    " + "".join(f"{j:>{width}}" for j in range(k)))
+    for i, row in enumerate(confusion):
+        print(f"{i:>3} " + "".join(f"{v:>{width}}" for v in row))
+    return 0
+
+
+def predict(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from nndesk.engine.model_io import load_model
+    from nndesk.imageio import ImageError, read_digit_image
+
+    net = load_model(args.model).network
+    if net.sizes[0] != 784:
+        raise ValueError(f"{args.model} takes {net.sizes[0]} inputs, not 28×28 digit images")
+    failed = 0
+    for path in args.images:
+        try:
+            x = read_digit_image(path)
+        except ImageError as e:
+            failed += 1
+            fail(str(e))
+            continue
+        a = net.feedforward(x.reshape(1, -1))[0].astype(np.float64)
+        # A softmax output is a probability distribution; sigmoid outputs are shown as shares of their sum.
+        p = a if net.output_activation.name == "softmax" or a.sum() <= 0 else a / a.sum()
+        top = np.argsort(p)[::-1][:3]
+        if args.json:
+            emit_json({"image": str(path), "digit": int(top[0]), "probabilities": p.tolist()})
+        else:
+            print(f"{path}: {top[0]}   ({', '.join(f'{k}: {p[k]:.1%}' for k in top)})")
+    return EXIT_ERROR if failed else 0
+
+
+def download(args: argparse.Namespace) -> int:
+    from nndesk.engine.download import DEFAULT_MIRROR, download_mnist
+
+    if args.retries < 0:
+        raise UsageError(f"--retries must be ≥ 0, got {args.retries}")
+    bar = ProgressBar()
+    try:
+        dest = download_mnist(args.dir or mnist_dir(), base_url=args.url or DEFAULT_MIRROR, progress=bar,
+                              retries=args.retries)
+    finally:
+        bar.close()
+    print(f"MNIST is in {dest}\ntrain on it with: nndesk train --dataset {dest}")
+    return 0
+
+
+def _spec(text: str) -> str:
+    """A data set name as it is; an existing path made absolute, so a model file can find it again."""
+    from nndesk.engine.datasets import DATASET_NAMES
+
+    if text in DATASET_NAMES or not Path(text).expanduser().exists():
+        return text
+    return str(Path(text).expanduser().absolute())
+
+
+def _split_name(source: Any) -> str:
+    """What the trainer validates on: the data's test split, or a part held out from training."""
+    return "test" if source.test is not None else "validation"
+
+
+def _describe(recipe: Any, network: Any) -> str:
+    h = recipe.hyper
+    return (f"network {'-'.join(map(str, network.sizes))} {recipe.activation}, {recipe.cost}, {recipe.optimizer} "
+            f"η={h.learning_rate:g}, batch {h.batch_size}, {h.epochs} epochs"
+            + (f", {recipe.schedule} schedule" if recipe.schedule else "") + (", augmented" if recipe.augment else ""))
+
+
+def _epoch_line(s: Any, epochs: int) -> str:
+    def num(v: float, fmt: str) -> str:
+        return format(v, fmt) if math.isfinite(v) else "—"
+
+    w = len(str(epochs))
+    return (f"epoch {s.epoch:>{w}}/{epochs}  cost {num(s.train_cost, '.4f')}  val cost {num(s.val_cost, '.4f')}  "
+            f"val acc {num(s.val_accuracy, '7.2%')}  η {s.learning_rate:.3g}  {s.seconds:6.2f} s  "
+            f"{num(s.samples_per_second, ',.0f')} samples/s")

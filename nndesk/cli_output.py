@@ -1,0 +1,64 @@
+"""How the ``nndesk`` commands talk: exit codes, one-line errors, strict JSON, a download bar."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+import time
+from typing import Any
+
+EXIT_ERROR, EXIT_USAGE, EXIT_DIVERGED, EXIT_INTERRUPTED = 1, 2, 3, 130
+
+
+class UsageError(ValueError):
+    """A bad option value found after parsing (exit status 2)."""
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> int:
+    print(f"nndesk: error: {' '.join(message.split())}", file=sys.stderr, flush=True)
+    return code
+
+
+def emit_json(obj: dict[str, Any]) -> None:
+    """One strict-JSON line on stdout: NaN and ±inf become null."""
+    print(json.dumps(_strict(obj), ensure_ascii=False), flush=True)
+
+
+def _strict(v: Any) -> Any:
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    if isinstance(v, dict):
+        return {k: _strict(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_strict(x) for x in v]
+    return v
+
+
+class ProgressBar:
+    """A one-line text bar on stderr, redrawn with \\r, at most ten times a second."""
+
+    def __init__(self, stream=None, width: int = 30) -> None:
+        self.stream, self.width, self._last, self._name = stream or sys.stderr, width, 0.0, None
+        self._open = False  # a line is drawn but not ended
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        finished = total > 0 and done >= total
+        if name == self._name and not finished and now - self._last < 0.1:
+            return
+        self._name, self._last = name, now
+        frac = min(done / total, 1.0) if total > 0 else 0.0
+        bar = "#" * round(frac * self.width)
+        self.stream.write(f"\r{name:<28} [{bar:<{self.width}}] {frac:4.0%} {done / 1e6:6.1f}/{total / 1e6:.1f} MB")
+        self._open = not finished
+        if finished:
+            self.stream.write("\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        """End a half-drawn line, so a following message starts on its own line."""
+        if self._open:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._open = False
