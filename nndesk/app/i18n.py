@@ -13,7 +13,7 @@ Switching installs new translators; Qt then sends every widget a
 
 from __future__ import annotations
 
-import sys
+import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -22,6 +22,7 @@ from nndesk.paths import resource
 LANGUAGES = {"en": "English", "ru": "Русский"}  # each in its own language, as menus show them
 
 _installed: list[QTranslator] = []
+log = logging.getLogger(__name__)
 
 
 def system_language() -> str:
@@ -50,8 +51,8 @@ def install(code: str | None) -> str:
             loaded = ours.load(str(resource(f"nndesk_{code}.qm")))
         except FileNotFoundError:
             loaded = False
-        if not loaded:  # a broken installation still starts, in English
-            print(f"nndesk: no usable translation nndesk_{code}.qm; using English", file=sys.stderr)
+        if not loaded:  # a missing or damaged catalogue: the app still starts, in English
+            log.warning("no usable translation nndesk_%s.qm; using English", code)
             code = "en"
         else:
             _installed.append(ours)

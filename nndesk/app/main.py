@@ -1,7 +1,8 @@
 """Starting the GUI: ``nndesk`` with no subcommand, or ``python -m nndesk.app.main``.
 
-Sets up the QApplication (names for QSettings, the language, light/dark),
-opens the main window and, if given, a model file.  ``--lang`` overrides the
+Sets up the QApplication (names for QSettings, the icon and the desktop
+entry it belongs to, the language, light/dark), opens the main window and,
+if given, a model file.  ``--lang`` overrides the
 language chosen in the menu, which overrides the system locale.
 """
 
@@ -11,10 +12,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from nndesk import __version__
 from nndesk.app import i18n, settings, theme
+from nndesk.paths import resource
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # resources/icons/nndesk-<size>.png
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -27,6 +32,18 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
+def app_icon() -> QIcon:
+    """nndesk's icon at every size it ships (and the SVG for the rest); files missing from a broken
+    installation are skipped, never fatal."""
+    icon = QIcon()
+    for name in [f"icons/nndesk-{size}.png" for size in ICON_SIZES] + ["icons/nndesk.svg"]:
+        try:
+            icon.addFile(str(resource(name)))
+        except FileNotFoundError:
+            continue
+    return icon
+
+
 def make_app(args: argparse.Namespace) -> QApplication:
     """The QApplication, or the one already running (tests), set up for nndesk."""
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -34,6 +51,8 @@ def make_app(args: argparse.Namespace) -> QApplication:
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("nndesk")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())  # every window's title bar, the task bar, Alt+Tab
+    app.setDesktopFileName("nndesk")  # Wayland and task bars match windows to nndesk.desktop by this name
     theme.apply(app, args.theme)
     i18n.install(args.lang or settings.language() or None)
     return app

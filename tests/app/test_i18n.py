@@ -78,3 +78,22 @@ def test_command_line_language_and_theme():
     assert args.lang == "ru" and args.theme == "dark"
     with pytest.raises(SystemExit):
         parse_args(["--lang", "de"])
+
+
+@pytest.mark.parametrize("problem", ["missing", "damaged"])
+def test_a_missing_or_damaged_catalogue_starts_in_english_with_a_warning(qapp, english, monkeypatch, tmp_path,
+                                                                         caplog, problem):
+    from PySide6.QtCore import QCoreApplication
+
+    def broken(name: str) -> Path:
+        if problem == "missing":
+            raise FileNotFoundError(name)
+        path = tmp_path / name
+        path.write_bytes(b"not a Qt translation")
+        return path
+
+    monkeypatch.setattr(i18n, "resource", broken)
+    with caplog.at_level("WARNING", logger="nndesk.app.i18n"):
+        assert i18n.install("ru") == "en"
+    assert i18n.current() == "en" and "nndesk_ru.qm" in caplog.text
+    assert QCoreApplication.translate("TrainingDock", "Train") == "Train"
