@@ -23,7 +23,7 @@ from nndesk.app.status_bar import TrainingStatusBar
 from nndesk.app.trainer_controller import TrainerController
 from nndesk.app.training_dock import TrainingDock
 from nndesk.app.window_docks import WindowDocks
-from nndesk.app.window_files import WindowFiles, preset_for, recipe_for
+from nndesk.app.window_files import WindowFiles, mean_digit, preset_for, recipe_for
 from nndesk.app.window_training import GuardedUndoStack, WindowTraining
 from nndesk.engine.blas import use_default_threads
 from nndesk.engine.datasets import DataSource
@@ -39,7 +39,8 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         self.trainer = TrainerController(self)
         self.recipe = recipe_for("mnist-bundled")
         self.source: DataSource = self.recipe.load_data()
-        self.document = NetworkDocument(self._fresh_network(), self.source.name, self.source.train.image_shape)
+        self.document = NetworkDocument(self._fresh_network(), self.source.name, self.source.train.image_shape,
+                                        mean_input=mean_digit(self.source.train))
         self.undo_stack = GuardedUndoStack(self)
         self._build_views()
         self._build_menus()

@@ -13,11 +13,13 @@ from __future__ import annotations
 from dataclasses import fields
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nndesk.app import settings
 from nndesk.app.training_dock import OPEN
+from nndesk.engine.dataset import Dataset
 from nndesk.engine.datasets import DataSource
 from nndesk.engine.network import Network
 from nndesk.engine.readers import DataError
@@ -36,6 +38,15 @@ def recipe_for(spec: str) -> TrainingRecipe:
         return TrainingRecipe.from_preset(preset_for(spec), dataset=spec)
     except (ImportError, ValueError, KeyError):  # presets not installed: the recipe's defaults
         return TrainingRecipe(dataset=spec)
+
+
+def mean_digit(train: Dataset) -> np.ndarray | None:
+    """The average training image, 0…1 (a grey blur of every digit), shown on the canvas's input
+    picture until a real one is drawn or stepped through; None when the inputs are not an image."""
+    if train.image_shape is None or not len(train):
+        return None
+    mean = train.x.mean(axis=0, dtype=np.float64)
+    return (mean / 255 if train.x.dtype == np.uint8 else mean).astype(np.float32)
 
 
 class WindowFiles:
@@ -87,7 +98,8 @@ class WindowFiles:
         self.recipe, self.source = recipe.with_changes(optimizer=self.recipe.optimizer), source
         self.trainer.reset()
         self._use_settings_of(recipe)
-        self.document.set_network(self._fresh_network(), source.name, source.train.image_shape)
+        self.document.set_network(self._fresh_network(), source.name, source.train.image_shape,
+                                  mean_digit(source.train))
         self.model_path = None
         self._show_source()
         return True
@@ -134,7 +146,7 @@ class WindowFiles:
         self.trainer.restore(loaded.history, loaded.optimizer())
         for report in self.trainer.history:
             self.loss_plot.add_epoch(report)
-        self.document.set_network(loaded.network, source.name, source.train.image_shape)
+        self.document.set_network(loaded.network, source.name, source.train.image_shape, mean_digit(source.train))
         self._show_source()
         settings.settings().setValue(settings.LAST_MODEL_DIR, str(Path(path).parent))
         return True

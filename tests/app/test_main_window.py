@@ -250,3 +250,17 @@ def test_dragging_the_learning_rate_slider_does_not_flood_the_trainer(qtbot, win
     qtbot.waitUntil(lambda: updates[-1] == final, timeout=1_000)  # and the last position always lands
     assert len(updates) <= 4 and window.trainer.control.hyper.learning_rate == final < 0.05
     assert window.findChild(QLabel, "learningRateValue").text().endswith(QLocale().toString(final, "g", 3))
+
+
+def test_the_input_picture_shows_the_mean_digit_until_one_is_drawn(qtbot, window):
+    def picture() -> np.ndarray:
+        image = window.canvas.columns[0]._pixmap.pixmap().toImage()
+        return np.array([[image.pixelColor(x, y).lightness() for x in range(28)] for y in range(28)])
+
+    mean = window.document.mean_input
+    assert mean is not None and mean.shape == (784,) and 0 < mean.max() <= 1
+    assert picture()[14, 14] > 60 and picture()[0, 0] < 10  # a grey blur in the middle, black at the border
+    pick(window.findChild(QComboBox, "datasetPicker"), "circles")
+    assert window.document.mean_input is None  # 2-D points are no picture
+    pick(window.findChild(QComboBox, "datasetPicker"), "MNIST digits (5,000 bundled)")
+    assert window.document.mean_input is not None and picture()[14, 14] > 60
