@@ -24,15 +24,16 @@ from nndesk.engine.network import Network
 from nndesk.engine.optimizers import Optimizer
 
 IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
-BIG_NETWORK = 50_000  # parameters: above this, redrawing the canvas costs 15–40 ms
+BIG_NETWORK = 50_000  # parameters: above this, new weights cost the GUI thread ~15–25 ms (canvas, panels)
 WEIGHTS_MS_SMALL, WEIGHTS_MS_BIG = 33, 1000  # a big network's canvas redraws at most once a second
 
 
 def weights_interval_ms(network: Network) -> int:
     """How often to send new weights to the views: a toy network animates at ~30 fps, a digits one at 1.
 
-    Each redraw of a 784-800-10 canvas blocks the GUI thread for 15–40 ms;
-    once a second keeps 99 % of the GUI's 10 ms ticks on time and training within 10 % of headless.
+    New weights for a 784-800-10 cost the GUI thread ~5 ms in the document and its listeners plus two
+    paints of ~8 ms (one big edge bundle each, see ``RepaintQueue``); once a second keeps the GUI's
+    10 ms ticks within ~20 ms and training within 10 % of headless (``bench_gui_responsiveness``).
     """
     n = sum(p.size for p in network.parameters())
     return WEIGHTS_MS_BIG if n > BIG_NETWORK else WEIGHTS_MS_SMALL
