@@ -9,18 +9,21 @@ canvas to highlight what it concerns (``highlightRequested``); the last step
 writes the new weights into the network, and stepping back puts the old ones
 back.  "Check with finite differences" compares the selected weight's
 gradient with ``gradcheck``.
+
+This file is the step-through's logic; the buttons are ``BackpropControls``,
+the list of steps is a ``StepsView``, and ``backprop_render`` writes its HTML.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCursor, QKeyEvent
-from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nndesk.app.backprop_controls import BackpropControls
-from nndesk.app.backprop_render import gradcheck_html, render_steps, sample_html
-from nndesk.app.formula_view import full_value
+from nndesk.app.backprop_render import gradcheck_html, sample_html
+from nndesk.app.backprop_steps_view import StepsView
 from nndesk.engine import formula as f
 from nndesk.engine.gradcheck import gradcheck
 from nndesk.engine.lecture import LECTURE_ETA, LECTURE_INPUT, LECTURE_TARGET, lecture_network
@@ -48,7 +51,6 @@ class BackpropPanel(QWidget):
         self._index = -1
         self._applied = False
         self._applying = False
-        self._nums: list[f.Num] = []
         self._stale = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)  # training sends ≤ 30 snapshots/s
         self._refresh_timer.timeout.connect(self._refresh_if_stale)
@@ -68,10 +70,7 @@ class BackpropPanel(QWidget):
         self.arithmeticToggle = self.controls.arithmeticToggle
         self.gradCheckButton = self.controls.gradCheckButton
         self.lectureButton = self.controls.lectureButton
-        self.stepsView = QTextBrowser(objectName="stepsView", openLinks=False)
-        self.stepsView.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # ←/→ step, they don't scroll
-        self.stepsView.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # a formula too wide
-        self.stepsView.document().setDefaultStyleSheet("a { text-decoration: none; }")
+        self.stepsView = StepsView(self)
         self.gradCheckLabel = QLabel(objectName="gradCheckLabel", wordWrap=True)
         self.gradCheckLabel.setTextFormat(Qt.TextFormat.RichText)
         box = QVBoxLayout(self)
@@ -86,8 +85,6 @@ class BackpropPanel(QWidget):
         self.arithmeticToggle.toggled.connect(self._arithmetic_toggled)
         self.gradCheckButton.clicked.connect(self.check_gradient)
         self.lectureButton.clicked.connect(self.load_lecture_example)
-        self.stepsView.highlighted.connect(self._hovered)
-        self.stepsView.verticalScrollBar().rangeChanged.connect(self._scroll_to_end)  # resized or re-laid out
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -275,38 +272,19 @@ class BackpropPanel(QWidget):
             self.sampleLabel.setText(self.tr("No sample: load the lecture example or pick a sample to step "
                                              "through."))
             self.stepsView.clear()
-            self._nums = []
             return
         self.sampleLabel.setText(sample_html(self, self._walk, self._network))
-        html, self._nums = render_steps(self, self._walk, self._index, self.slide_arithmetic, self._network)
-        self.stepsView.setHtml(html)
-        self._scroll_to_end()
-
-    def _scroll_to_end(self) -> None:
-        """The current step is the last one shown: keep it in view."""
-        bar = self.stepsView.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        self.stepsView.show_steps(self._walk, self._index, self.slide_arithmetic, self._network)
 
     def tooltip_for(self, href: str) -> str:
         """What hovering the number ``href`` ("n:12") shows: its full float64 value."""
-        num = self._nums[int(href.split(":")[1])]
-        full = full_value(num.exact)
-        if self.slide_arithmetic:
-            return self.tr("Exact value: %1").replace("%1", full)
-        return full
+        return self.stepsView.tooltip_for(href)
 
     def result_href(self, index: int) -> str:
         """The link of step ``index``'s result number (its last number), for hovering."""
         before = sum(sum(isinstance(p, f.Num) for p in s.formula(self.slide_arithmetic))
                      for s in self.steps[:index + 1])
         return f"n:{before - 1}"
-
-    def _hovered(self, url: QUrl) -> None:
-        href = url.toString()
-        if href.startswith("n:"):
-            QToolTip.showText(QCursor.pos() + QPoint(8, 8), self.tooltip_for(href), self.stepsView)
-        else:
-            QToolTip.hideText()
 
     def steps_text(self) -> str:
         """The visible text of the steps shown so far (for tests and copying)."""
