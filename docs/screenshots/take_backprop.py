@@ -1,0 +1,62 @@
+"""Screenshots of the backprop step-through on the lecture's example, in English and Russian.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" python docs/screenshots/take_backprop.py
+
+Each language runs in its own process (chosen at start-up, as with
+``nndesk --lang ru``).  The panel (980×640, light theme) loads the lecture's
+3-2-1 network and steps to three places, saved next to this file:
+
+1. ``backprop-<lang>-1.png``: the forward pass reaches the output neuron a₀⁽²⁾ ≈ 0.59;
+2. ``backprop-<lang>-2.png``: the first updated weight, w₀₀⁽¹⁾ new = 0.192;
+3. ``backprop-<lang>-3.png``: the gradient of w₀₀⁽⁰⁾, checked with finite
+   differences, then its update.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def take(lang: str, out_dir: Path) -> None:
+    from nndesk.app.main import make_app, parse_args
+
+    app = make_app(parse_args(["--lang", lang, "--theme", "light"]))
+    from nndesk.app.backprop_panel import BackpropPanel
+
+    panel = BackpropPanel()
+    panel.resize(980, 640)
+    panel.load_lecture_example()
+    panel.show()
+    kinds = [(s.kind, s.layer, s.index) for s in panel.steps]
+    targets = [kinds.index(("forward", 2, 0)), kinds.index(("new_w", 1, (0, 0))), kinds.index(("new_w", 0, (0, 0)))]
+    for n, target in enumerate(targets, 1):
+        while panel.current_index < target:
+            panel.stepForwardButton.click()
+        if n == 3:  # check the gradient one step before the update, then take the update step
+            panel.stepBackButton.click()
+            panel.gradCheckButton.click()
+            panel.stepForwardButton.click()
+        app.processEvents()
+        panel.grab().save(str(out_dir / f"backprop-{lang}-{n}.png"))
+
+
+def main() -> int:
+    env = dict(os.environ, NNDESK_SETTINGS=str(Path(tempfile.mkdtemp()) / "settings.ini"))
+    for lang in ("en", "ru"):
+        subprocess.run([sys.executable, __file__, lang], env=env, check=True)
+        for n in (1, 2, 3):
+            print((HERE / f"backprop-{lang}-{n}.png").relative_to(HERE.parent.parent))
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 2:
+        take(sys.argv[1], HERE)
+    else:
+        sys.exit(main())
