@@ -36,7 +36,7 @@ from nndesk.engine.activations import ACTIVATIONS, activation
 from nndesk.engine.costs import COSTS, cost as make_cost
 from nndesk.engine.layers import Dense
 from nndesk.engine.network import Network
-from nndesk.engine.npy_guard import NpyProblem, check_npy_member
+from nndesk.engine.npy_guard import NpyProblem, check_npy_member, looks_like_npz
 from nndesk.engine.optimizers import OPTIMIZERS, Optimizer, optimizer as make_optimizer
 from nndesk.engine.preprocess import PREPROCESSING
 from nndesk.engine.recipe import TrainingRecipe
@@ -161,11 +161,10 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     """Read a model file; any problem raises ``ModelError`` naming the file. Never writes."""
     path = Path(path)
     try:
-        with open(path, "rb") as f:
-            magic = f.read(4)
+        is_npz = looks_like_npz(path)
     except OSError as e:
         raise ModelError(path, f"cannot open it: {e.strerror or e}") from None
-    if magic not in (b"PK\x03\x04", b"PK\x05\x06"):
+    if not is_npz:
         raise ModelError(path, "is not an nndesk model file (not an .npz archive)")
     try:
         with zipfile.ZipFile(path) as zf:

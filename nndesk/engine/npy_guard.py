@@ -9,9 +9,16 @@ the readers refuse such a file with a sentence instead of a MemoryError.
 from __future__ import annotations
 
 import math
+import os
 import zipfile
 
 import numpy as np
+
+
+def looks_like_npz(path: str | os.PathLike) -> bool:
+    """True if the file starts like a zip archive; np.load would otherwise try .npy or pickle. Raises OSError."""
+    with open(path, "rb") as f:
+        return f.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
 
 
 class NpyProblem(ValueError):

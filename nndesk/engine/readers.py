@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from nndesk.engine.dataset import Dataset
-from nndesk.engine.npy_guard import NpyProblem, check_npy_member
+from nndesk.engine.npy_guard import NpyProblem, check_npy_member, looks_like_npz
 
 MAX_BYTES = 2 * 10**8  # IDX payload cap; the full MNIST training images are 47 MB
 MAX_ITEMS = 10**7  # cap on an IDX file's first dimension (samples)
@@ -175,11 +175,10 @@ def read_npz(path: str | os.PathLike) -> dict[str, Dataset]:
     """
     path = Path(path)
     try:
-        with open(path, "rb") as f:
-            magic = f.read(4)
+        is_npz = looks_like_npz(path)
     except OSError as e:
         raise DataError(path, f"cannot open it: {e.strerror or e}") from None
-    if magic not in (b"PK\x03\x04", b"PK\x05\x06"):  # np.load would otherwise try .npy or pickle
+    if not is_npz:
         raise DataError(path, "is not an .npz archive (a zip of .npy arrays)")
     try:
         with zipfile.ZipFile(path) as zf:
