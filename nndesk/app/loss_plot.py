@@ -2,9 +2,11 @@
 
 Built like pyqtgraph's ``scrollingPlots``/``PlotSpeedTest`` examples: every
 curve is created once, data goes into numpy buffers that double when full,
-and a QTimer redraws with ``setData`` on slices at most ~30 times a second,
-however fast epochs arrive.  Peak downsampling and clip-to-view keep long
-runs cheap.  Validation accuracy has its own view box on the right axis, so
+and a QTimer redraws with ``setData`` on slices soon after an epoch but at
+most five times a second, however fast epochs arrive: each redraw costs the
+GUI thread ~5 ms (pyqtgraph paints twice when the axes rescale), which a
+digits run would pay ~10 times a second.  Peak downsampling and
+clip-to-view keep long runs cheap.  Validation accuracy has its own view box on the right axis, so
 the log-y toggle bends only the cost.  A dashed vertical line, labelled with
 the new η, marks each place where the learning rate changed.
 """
@@ -14,14 +16,15 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import CSVExporter, ImageExporter
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from nndesk.app.theme import plot_colors
 
-REDRAW_MS = 33  # after an epoch: ~30 fps at most
-BATCH_REDRAW_MS = 250  # the faint per-batch trace alone: 4 fps is enough, and painting costs training time
+REDRAW_MS = 33  # after an epoch, drawn this soon…
+MIN_GAP_MS = 200  # …but at most five times a second: painting costs training time
+BATCH_REDRAW_MS = 250  # the faint per-batch trace alone: 4 fps is enough
 
 
 class _Buffer:
@@ -82,6 +85,7 @@ class LossPlot(pg.PlotWidget):
         plot.vb.sigResized.connect(lambda: self.accuracy_view.setGeometry(plot.vb.sceneBoundingRect()))
         self.lr_markers: list[pg.InfiniteLine] = []
         self._redraw = QTimer(self, singleShot=True, interval=REDRAW_MS, timeout=self.redraw)
+        self._since_redraw = QElapsedTimer()
         self._add_menu_actions()
         self.apply_colors()
         self.retranslate()
@@ -109,12 +113,15 @@ class LossPlot(pg.PlotWidget):
         self.redraw()
 
     def _schedule(self, delay_ms: int = REDRAW_MS) -> None:
+        if self._since_redraw.isValid():
+            delay_ms = max(delay_ms, MIN_GAP_MS - self._since_redraw.elapsed())
         if not self._redraw.isActive():
             self._redraw.start(delay_ms)
         elif self._redraw.remainingTime() > delay_ms:  # an epoch arrived: draw it sooner
             self._redraw.start(delay_ms)
 
     def redraw(self) -> None:
+        self._since_redraw.start()
         x = self.epochs.column(0)
         self.train_curve.setData(x, self.epochs.column(1))
         self.val_curve.setData(x, self.epochs.column(2))

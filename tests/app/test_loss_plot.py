@@ -26,7 +26,7 @@ def plot(qtbot):
     return widget
 
 
-def test_a_flood_of_epochs_is_drawn_by_the_same_curves_at_most_30_times_a_second(qtbot, plot, monkeypatch):
+def test_a_flood_of_epochs_is_drawn_by_the_same_curves_in_one_redraw(qtbot, plot, monkeypatch):
     curves = (plot.train_curve, plot.val_curve, plot.accuracy_curve, plot.batch_curve)
     redraws = []
     original = plot.redraw
@@ -42,6 +42,24 @@ def test_a_flood_of_epochs_is_drawn_by_the_same_curves_at_most_30_times_a_second
     x, y = plot.train_curve.getOriginalDataset()
     assert len(x) == 1000 and y[-1] == pytest.approx(1 / 1000)
     assert len(plot.epochs.data) == 1024  # doubled from 256
+
+
+
+def test_epochs_arriving_fast_are_redrawn_at_most_five_times_a_second(qtbot, plot, monkeypatch):
+    import time
+
+    redraws = []
+    original = plot.redraw
+    monkeypatch.setattr(plot, "redraw", lambda: (redraws.append(time.perf_counter()), original()))
+    plot._redraw.timeout.disconnect()
+    plot._redraw.timeout.connect(plot.redraw)
+    plot.add_epoch(report(1))
+    qtbot.waitUntil(lambda: len(redraws) == 1, timeout=1000)  # the first epoch shows at once
+    plot.add_epoch(report(2))  # the next one right after: waits for the 200 ms gap
+    qtbot.waitUntil(lambda: len(redraws) == 2, timeout=1000)
+    assert redraws[1] - redraws[0] >= 0.19
+    x, _ = plot.train_curve.getOriginalDataset()
+    assert len(x) == 2
 
 
 def test_a_learning_rate_change_gets_a_labelled_marker(qtbot, plot):
