@@ -310,9 +310,14 @@ class BackpropPanel(QWidget):
 
 
 def wire_canvas(panel: BackpropPanel, canvas) -> None:
-    """Connect the panel to a ``NetworkCanvas``: steps light up what they compute, clicks pick the focus,
-    and the canvas shows the sample's activations a⁽ᴸ⁾."""
+    """Connect the panel to a ``NetworkCanvas``: each step lights up what it computes and shows the
+    sample's activations a⁽ᴸ⁾ (until then the canvas belongs to the draw pad); clicks pick the focus."""
     def highlight(kind: str, layer: int, where: object) -> None:
+        if kind in ("none", ""):
+            canvas.clear_highlight()
+            return
+        if panel.walk is not None:
+            canvas.set_activations(list(panel.walk.exact.activations))
         if kind == "neuron":
             canvas.highlight_neuron(layer, where)
         elif kind == "edge":
@@ -320,10 +325,6 @@ def wire_canvas(panel: BackpropPanel, canvas) -> None:
         else:
             canvas.clear_highlight()
 
-    def activations(walk: Walkthrough | None) -> None:
-        canvas.set_activations(None if walk is None else list(walk.exact.activations))
-
     panel.highlightRequested.connect(highlight)
-    panel.walkthroughChanged.connect(activations)
     canvas.edgeClicked.connect(panel.select_edge)
     canvas.neuronClicked.connect(panel.select_neuron)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from nndesk.app import i18n, settings
+from nndesk.app.backprop_panel import wire_canvas
 from nndesk.app.divergence import DivergenceBanner
 from nndesk.app.network_canvas import NetworkCanvas
 from nndesk.app.network_document import NetworkDocument
@@ -48,6 +49,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         self.training_dock.show_settings(self.recipe.hyper, self.recipe.cost, self.recipe.optimizer)
         self._use_settings_of(self.recipe)
         self._show_source()
+        self._step_through_first_sample()
         self.retranslate()
         self.resize(1280, 800)
         self._restore_layout()
@@ -66,12 +68,19 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.training_dock)
         self._build_docks()
         self.draw_widget.connect_canvas(self.canvas)  # the drawn digit lights up the network
-        for view in (self.inspector, self.backprop):
-            self.canvas.neuronClicked.connect(view.select_neuron if view is self.backprop else view.show_neuron)
-            self.canvas.edgeClicked.connect(view.select_edge if view is self.backprop else view.show_edge)
+        self.canvas.neuronClicked.connect(self.inspector.show_neuron)
+        self.canvas.edgeClicked.connect(self.inspector.show_edge)
+        wire_canvas(self.backprop, self.canvas)  # steps light up what they compute; clicks pick what to follow
+        self.backprop.lectureExampleLoaded.connect(self._open_lecture_example)
         self.inspector.follow_backprop(self.backprop)
         self.status = TrainingStatusBar(self)
         self.setStatusBar(self.status)
+
+    def _show_budget(self, *_: object) -> None:
+        """While idle the status bar shows the epochs the next Train will run ("Epoch 0 of 400")."""
+        if not self.trainer.is_active:
+            done = len(self.trainer.history)
+            self.status.set_budget(done, done + self.trainer.control.hyper.epochs)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -128,6 +137,8 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         t.weightsUpdated.connect(self._apply_weights)
         t.historyCleared.connect(self.loss_plot.clear_history)
         t.historyCleared.connect(self.status.reset)
+        t.historyCleared.connect(self._show_budget)
+        t.settingsChanged.connect(self._show_budget)
         t.epochFinished.connect(self._on_epoch_for_hidden_views)
         self.divergence_banner.learningRateChosen.connect(lambda eta: t.update(learning_rate=eta))
         self.divergence_banner.retryRequested.connect(self.train)

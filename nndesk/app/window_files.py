@@ -21,6 +21,7 @@ from nndesk.app import settings
 from nndesk.app.training_dock import OPEN
 from nndesk.engine.dataset import Dataset
 from nndesk.engine.datasets import DataSource
+from nndesk.engine.lecture import LECTURE_ETA, LECTURE_INPUT, LECTURE_TARGET, lecture_network
 from nndesk.engine.network import Network
 from nndesk.engine.readers import DataError
 from nndesk.engine.recipe import TrainingRecipe
@@ -56,7 +57,27 @@ class WindowFiles:
 
     # ---- data ----------------------------------------------------------------------------
     def _fresh_network(self) -> Network:
+        """A new network for the data: for the lecture's example, the lecture's own weights."""
+        if self.recipe.dataset == "lecture":
+            return lecture_network()
         return self.recipe.build_network(self.source.train.n_inputs, self.source.train.n_outputs)
+
+    def _step_through_first_sample(self) -> None:
+        """Give the backprop panel a sample of the current data: the lecture's own one (in slide
+        arithmetic), or the first training sample, with the live learning rate."""
+        if self.recipe.dataset == "lecture":
+            self.backprop.set_sample(None, LECTURE_INPUT, LECTURE_TARGET, LECTURE_ETA, slide=True)
+        else:
+            first, train = slice(0, 1), self.source.train
+            x, t = train.inputs(first, np.float64)[0], train.target_matrix(first, np.float64)[0]
+            self.backprop.set_sample(None, x, t, self.trainer.control.hyper.learning_rate)
+
+    def _open_lecture_example(self, _network: Network) -> None:
+        """The panel's "Lecture example" button: show that network on the canvas too."""
+        if self.recipe.dataset != "lecture":
+            self.use_dataset("lecture")  # asks first if there is unsaved work; refusing keeps the panel's own copy
+        elif self.document.network is not _network:
+            self._step_through_first_sample()
 
     def _use_settings_of(self, recipe: TrainingRecipe) -> None:
         """The recipe's hyperparameters become the live ones."""
@@ -95,13 +116,16 @@ class WindowFiles:
                               QMessageBox.Icon.Warning, str(e))
             self._show_source()
             return False
-        self.recipe, self.source = recipe.with_changes(optimizer=self.recipe.optimizer), source
+        # The student's optimizer carries over, except into and out of the lecture's plain-SGD example.
+        optimizer = recipe.optimizer if "lecture" in (spec, self.recipe.dataset) else self.recipe.optimizer
+        self.recipe, self.source = recipe.with_changes(optimizer=optimizer), source
         self.trainer.reset()
         self._use_settings_of(recipe)
         self.document.set_network(self._fresh_network(), source.name, source.train.image_shape,
                                   mean_digit(source.train))
         self.model_path = None
         self._show_source()
+        self._step_through_first_sample()
         return True
 
     def _show_source(self) -> None:
@@ -148,6 +172,7 @@ class WindowFiles:
             self.loss_plot.add_epoch(report)
         self.document.set_network(loaded.network, source.name, source.train.image_shape, mean_digit(source.train))
         self._show_source()
+        self._step_through_first_sample()
         settings.settings().setValue(settings.LAST_MODEL_DIR, str(Path(path).parent))
         return True
 

@@ -264,3 +264,39 @@ def test_the_input_picture_shows_the_mean_digit_until_one_is_drawn(qtbot, window
     assert window.document.mean_input is None  # 2-D points are no picture
     pick(window.findChild(QComboBox, "datasetPicker"), "MNIST digits (5,000 bundled)")
     assert window.document.mean_input is not None and picture()[14, 14] > 60
+
+
+def test_lecture_example_button_shows_the_lectures_network_on_the_canvas_and_steps_highlight_it(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from nndesk.engine.lecture import lecture_network
+
+    panel = window.backprop
+    window.backprop_dock.show()
+    window.backprop_dock.raise_()
+    QTest.mouseClick(panel.lectureButton, Qt.MouseButton.LeftButton)
+    assert window.recipe.dataset == "lecture"
+    assert window.document.network.sizes == [3, 2, 1]
+    assert window.recipe.optimizer == "sgd"  # the lecture's plain w ← w − η·∇C
+    np.testing.assert_allclose(window.document.network.layers[0].weights, lecture_network().layers[0].weights)
+    highlights = []
+    panel.highlightRequested.connect(lambda *args: highlights.append(args))
+    for _ in range(2):
+        QTest.mouseClick(panel.stepForwardButton, Qt.MouseButton.LeftButton)
+    assert highlights and highlights[-1][0] == "neuron"
+    assert "0.57" in panel.steps_text()
+
+
+def test_the_backprop_panel_steps_a_training_sample_of_the_users_own_network(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    panel = window.backprop
+    window.backprop_dock.show()
+    window.backprop_dock.raise_()
+    assert window.document.network.sizes[0] == 784
+    epochs = window.trainer.control.hyper.epochs
+    assert window.status.epoch_label.text().endswith(f" {epochs}")  # "Epoch 0 of 400" before training
+    QTest.mouseClick(panel.stepForwardButton, Qt.MouseButton.LeftButton)
+    assert panel.steps_text().strip() != ""
