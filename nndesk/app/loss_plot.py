@@ -20,6 +20,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from nndesk.app.locale_axis import locale_axes
 from nndesk.app.theme import plot_colors
 
 REDRAW_MS = 33  # after an epoch, drawn this soon…
@@ -59,7 +60,7 @@ class _AllCurvesCSV(CSVExporter):
 
 class LossPlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axisItems=locale_axes())
         self.setObjectName("lossPlot")
         self.setMinimumHeight(160)
         plot = self.getPlotItem()
