@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
-from nndesk.app.theme import is_dark
+from nndesk.app.theme import hues, is_dark
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -71,9 +71,7 @@ class CanvasColors:
             text=palette.color(QPalette.ColorRole.Text),
             muted=QColor("#8c9096" if dark else "#7a7d82"),
             neuron=QColor("#3a3d42" if dark else "#f4f5f7"),
-            positive=QColor("#56b4e9" if dark else "#0072b2"),
-            negative=QColor("#e69f00" if dark else "#d55e00"),
-            highlight=QColor("#cc79a7" if dark else "#a8457e"))
+            positive=hues(dark)["blue"], negative=hues(dark)["orange"], highlight=hues(dark)["purple"])
 
     def signed(self, value: float, strength: float) -> QColor:
         """``positive``/``negative`` by sign, blended into the neuron fill by ``strength`` 0..1."""

@@ -67,17 +67,22 @@ class PlotColors:
     marker: QColor  # learning-rate change lines
 
 
+def hues(dark: bool) -> dict[str, QColor]:
+    """The Okabe–Ito hues (safe for colour-blind students) that the plot and the canvas share,
+    lighter on a dark palette: blue = training cost and w > 0, orange = validation and w < 0."""
+    pairs = {"blue": ("#56b4e9", "#0072b2"), "orange": ("#e69f00", "#d55e00"),
+             "green": ("#5ec962", "#009e73"), "purple": ("#cc79a7", "#a8457e")}
+    return {name: QColor(on_dark if dark else on_light) for name, (on_dark, on_light) in pairs.items()}
+
+
 def plot_colors(palette: QPalette) -> PlotColors:
     """Curve colours that read well on this palette's base colour (Okabe–Ito hues)."""
     dark = is_dark(palette)
+    hue = hues(dark)
     batch = QColor("#9aa0a6" if dark else "#5f6368")
     batch.setAlpha(90)
     return PlotColors(
         background=palette.color(QPalette.ColorRole.Base),
         foreground=palette.color(QPalette.ColorRole.Text),
-        train=QColor("#56b4e9" if dark else "#0072b2"),
-        validation=QColor("#e69f00" if dark else "#d55e00"),
-        accuracy=QColor("#5ec962" if dark else "#009e73"),
-        batch=batch,
-        marker=QColor("#cc79a7" if dark else "#a8457e"),
+        train=hue["blue"], validation=hue["orange"], accuracy=hue["green"], batch=batch, marker=hue["purple"],
     )
