@@ -43,7 +43,9 @@ def test_learning_rate_change_applies_to_the_running_epoch(qtbot, trainer, netwo
                           check_params_cb=lambda r: r["learning_rate"] == 0.02) as blocker:
         pass
     assert blocker.args[0]["lr_changes"][-1][1] == pytest.approx(0.02)  # where the marker goes
-    assert all(r["learning_rate"] == 0.1 for r in trainer.history[:-1])
+    rates = [r["learning_rate"] for r in trainer.history]  # more epochs may have finished meanwhile
+    first = rates.index(0.02)
+    assert first >= 1 and set(rates[:first]) == {0.1} and set(rates[first:]) == {0.02}
     with qtbot.waitSignal(trainer.finished, timeout=10_000):
         trainer.stop()
 
