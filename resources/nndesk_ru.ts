@@ -731,12 +731,12 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>Входы — не изображение, поэтому картинок весов нет.</translation>
     </message>
     <message>
-        <source>Each picture is one neuron of the first hidden layer: its weights from every pixel. Red: the pixel excites the neuron; blue: it inhibits it.</source>
-        <translation>Каждая картинка — один нейрон первого скрытого слоя: его веса от каждого пикселя. Красный: пиксель возбуждает нейрон; синий: тормозит.</translation>
+        <source>Each picture is one neuron of the first hidden layer: its weights from every pixel. Blue: the pixel excites the neuron; orange: it inhibits it.</source>
+        <translation>Каждая картинка — один нейрон первого скрытого слоя: его веса от каждого пикселя. Синий: пиксель возбуждает нейрон; оранжевый: тормозит.</translation>
     </message>
     <message>
-        <source>Neuron %1: weights from −%2 (blue) to +%2 (red)</source>
-        <translation>Нейрон %1: веса от −%2 (синий) до +%2 (красный)</translation>
+        <source>Neuron %1: weights from −%2 (orange) to +%2 (blue)</source>
+        <translation>Нейрон %1: веса от −%2 (оранжевый) до +%2 (синий)</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,8 @@
 """What each first-hidden-layer neuron looks for: its 784 incoming weights as a 28×28 picture.
 
 Row k of W⁽⁰⁾ holds w_kj for every pixel j, so reshaping it to the image
-shows which pixels excite neuron k (red, w > 0) and which inhibit it (blue,
-w < 0).  Each tile uses its own symmetric scale ±max|w|, so a neuron with
+shows which pixels excite neuron k (blue, w > 0) and which inhibit it
+(orange, w < 0): the canvas's colours for the signs of weights.  Each tile uses its own symmetric scale ±max|w|, so a neuron with
 small weights is still readable; white is 0.  All tiles are computed at once
 with numpy and shown as one image (``TileGrid``); a click selects the neuron.
 Training changes the weights many times a second, so the gallery redraws at
@@ -19,18 +19,22 @@ from nndesk.app.shown_throttle import ShownThrottle
 from nndesk.app.tile_grid import TileGrid
 
 
+POSITIVE = np.array([0x00, 0x72, 0xB2]) / 255  # the canvas's w > 0 blue (Okabe–Ito, see theme.hues)
+NEGATIVE = np.array([0xD5, 0x5E, 0x00]) / 255  # the canvas's w < 0 orange
+
+
 def _palette() -> np.ndarray:
-    """RGB of 255 steps from −1 (blue) through 0 (white, step 127) to +1 (red)."""
-    v = np.linspace(-1, 1, 255)
-    pos, neg = np.maximum(v, 0), np.maximum(-v, 0)
-    return np.rint(np.stack([1 - 0.8 * neg, 1 - 0.8 * np.abs(v), 1 - 0.8 * pos], axis=-1) * 255).astype(np.uint8)
+    """RGB of 255 steps from −1 (orange) through 0 (white, step 127) to +1 (blue)."""
+    v = np.linspace(-1, 1, 255)[:, None]
+    ends = np.where(v > 0, POSITIVE, NEGATIVE)
+    return np.rint((1 - np.abs(v) * (1 - ends)) * 255).astype(np.uint8)
 
 
 PALETTE = _palette()
 
 
 def weight_tiles(w: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    """RGB uint8 (n, h, w, 3), one tile per row of ``w``: blue for negative, white for 0, red for positive."""
+    """RGB uint8 (n, h, w, 3), one tile per row of ``w``: orange for negative, white for 0, blue for positive."""
     w = np.nan_to_num(np.asarray(w, dtype=np.float32).reshape(len(w), -1))
     scale = np.max(np.abs(w), axis=1, keepdims=True)
     step = 127 / np.where(scale > 0, scale, 1)  # each neuron on its own scale: ±max|w| → 0…254
@@ -85,13 +89,13 @@ class WeightGallery(QWidget):
             self.infoLabel.setText(self.tr("The inputs are not an image, so there are no weight pictures."))
             return
         self.infoLabel.setText(self.tr("Each picture is one neuron of the first hidden layer: its weights from "
-                                       "every pixel. Red: the pixel excites the neuron; blue: it inhibits it."))
+                                       "every pixel. Blue: the pixel excites the neuron; orange: it inhibits it."))
         self._scales = np.max(np.abs(w), axis=1)
         self.tiles.set_tiles(weight_tiles(w, shape))
 
     def _tooltip(self, k: int) -> str:
         scale = f"{float(self._scales[k]):.3g}" if k < len(self._scales) else "?"
-        return self.tr("Neuron %1: weights from −%2 (blue) to +%2 (red)").replace("%1", str(k)).replace("%2", scale)
+        return self.tr("Neuron %1: weights from −%2 (orange) to +%2 (blue)").replace("%1", str(k)).replace("%2", scale)
 
     def changeEvent(self, event) -> None:
         if event.type() == event.Type.LanguageChange:

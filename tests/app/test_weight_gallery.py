@@ -9,15 +9,14 @@ from nndesk.engine.lecture import lecture_network
 from nndesk.engine.network import Network
 
 
-def test_weight_image_is_red_for_positive_blue_for_negative_white_for_zero():
+def test_weight_image_uses_the_canvas_colours_blue_positive_orange_negative_white_zero():
     w = np.zeros(784)
     w[0], w[1] = 2.0, -1.0
     img = weight_image(w, (28, 28))
     assert img.shape == (28, 28, 3)
-    r, g, b = img[0, 0]
-    assert r == 255 and b < 100  # red
+    assert tuple(img[0, 0]) == (0x00, 0x72, 0xB2)  # the canvas's w > 0 blue, full strength
     r, g, b = img[0, 1]
-    assert b == 255 and r < 200  # blue, half as strong
+    assert r > g > b and r == 234  # orange, half as strong: halfway from white to #d55e00
     assert tuple(img[5, 5]) == (255, 255, 255)
 
 
@@ -37,7 +36,7 @@ def test_gallery_shows_one_tile_per_neuron_and_selects_on_click(qtbot):
     before = gallery.tiles.image().copy()
     doc.set_weight(0, 0, 5, -9.0)
     qtbot.waitUntil(lambda: gallery.tiles.image() != before)
-    assert tuple(weight_image(doc.network.layers[0].weights[0], (28, 28))[0, 5]) == (51, 51, 255)  # full blue
+    assert tuple(weight_image(doc.network.layers[0].weights[0], (28, 28))[0, 5]) == (0xD5, 0x5E, 0x00)  # full orange
 
 
 def test_tiles_wrap_to_the_width_and_scroll(qtbot):
