@@ -2,8 +2,9 @@
 
 Row k of W⁽⁰⁾ holds w_kj for every pixel j, so reshaping it to the image
 shows which pixels excite neuron k (blue, w > 0) and which inhibit it
-(orange, w < 0): the canvas's colours for the signs of weights.  Each tile uses its own symmetric scale ±max|w|, so a neuron with
-small weights is still readable; white is 0.  All tiles are computed at once
+(orange, w < 0): the canvas's colours for the signs of weights.  Each tile
+uses its own symmetric scale ±max|w|, so a neuron with small weights is
+still readable; white is 0.  All tiles are computed at once
 with numpy and shown as one image (``TileGrid``); a click selects the neuron.
 Training changes the weights many times a second, so the gallery redraws at
 most once a second, and not while it is hidden (``ShownThrottle``).
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nndesk.app.shown_throttle import ShownThrottle
 from nndesk.app.tile_grid import TileGrid
-
 
 POSITIVE = np.array([0x00, 0x72, 0xB2]) / 255  # the canvas's w > 0 blue (Okabe–Ito, see theme.hues)
 NEGATIVE = np.array([0xD5, 0x5E, 0x00]) / 255  # the canvas's w < 0 orange

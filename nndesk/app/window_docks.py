@@ -78,8 +78,10 @@ class WindowDocks:
             self.gallery_dock.setWidget(self.gallery)
 
     def _on_epoch_for_hidden_views(self, report: dict) -> None:
-        """The latest epoch, for the histograms (which redraw only while shown, at most once a second)."""
+        """The latest epoch: the last batch's ∂C/∂w for the inspector, and the histograms (which redraw only
+        while shown, at most once a second)."""
         self._last_report = report
+        self.inspector.set_batch_gradients(report.get("gradients"), report.get("bias_gradients"))
         if self.histograms is not None:
             self.histograms.on_epoch(report)
 

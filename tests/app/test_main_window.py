@@ -300,3 +300,16 @@ def test_the_backprop_panel_steps_a_training_sample_of_the_users_own_network(qtb
     assert window.status.epoch_label.text().endswith(f" {epochs}")  # "Epoch 0 of 400" before training
     QTest.mouseClick(panel.stepForwardButton, Qt.MouseButton.LeftButton)
     assert panel.steps_text().strip() != ""
+
+
+def test_after_an_epoch_the_inspector_shows_a_clicked_weights_last_batch_gradient(qtbot, window):
+    window.trainer.update(epochs=1)
+    with qtbot.waitSignal(window.trainer.finished, timeout=60_000):
+        window.train()
+    window.inspector_dock.show()
+    window.inspector_dock.raise_()
+    window.canvas.edgeClicked.emit(1, 3, 5)
+    expected = window.trainer.history[-1]  # the report the inspector was given
+    assert "gradients" not in expected  # the history keeps no arrays …
+    shown = [line.text() for line in window.inspector.lines if line.isVisible()]
+    assert any("last batch" in t for t in shown)  # … but the inspector got the epoch's last-batch ∂C/∂W
