@@ -66,12 +66,13 @@ class CanvasColors:
     @classmethod
     def from_palette(cls, palette: QPalette) -> CanvasColors:
         dark = is_dark(palette)
+        hue = hues(dark)
         return cls(
             background=palette.color(QPalette.ColorRole.Base),
             text=palette.color(QPalette.ColorRole.Text),
             muted=QColor("#8c9096" if dark else "#7a7d82"),
             neuron=QColor("#3a3d42" if dark else "#f4f5f7"),
-            positive=hues(dark)["blue"], negative=hues(dark)["orange"], highlight=hues(dark)["purple"])
+            positive=hue["blue"], negative=hue["orange"], highlight=hue["purple"])
 
     def signed(self, value: float, strength: float) -> QColor:
         """``positive``/``negative`` by sign, blended into the neuron fill by ``strength`` 0..1."""

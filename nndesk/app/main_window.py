@@ -24,12 +24,12 @@ from nndesk.app.status_bar import TrainingStatusBar
 from nndesk.app.trainer_controller import TrainerController
 from nndesk.app.training_dock import TrainingDock
 from nndesk.app.window_docks import WindowDocks
-from nndesk.app.window_files import WindowFiles, mean_digit, preset_for, recipe_for
+from nndesk.app.window_files import WindowFiles, mean_digit, recipe_for
 from nndesk.app.window_training import GuardedUndoStack, WindowTraining
 from nndesk.engine.blas import use_default_threads
 from nndesk.engine.datasets import DataSource
 
-__all__ = ["MainWindow", "preset_for", "recipe_for"]
+__all__ = ["MainWindow", "recipe_for"]
 
 
 class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):

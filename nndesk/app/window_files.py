@@ -25,20 +25,12 @@ from nndesk.engine.lecture import LECTURE_ETA, LECTURE_INPUT, LECTURE_TARGET, le
 from nndesk.engine.network import Network
 from nndesk.engine.readers import DataError
 from nndesk.engine.recipe import TrainingRecipe
-from nndesk.engine.toy import TOY
 from nndesk.engine.training import EpochStats
-
-
-def preset_for(spec: str) -> str:
-    return "lecture" if spec == "lecture" else "toy" if spec in TOY else "digits"
 
 
 def recipe_for(spec: str) -> TrainingRecipe:
     """The preset recipe that suits a data set (digits, toy 2-D sets, the lecture's example)."""
-    try:
-        return TrainingRecipe.from_preset(preset_for(spec), dataset=spec)
-    except (ImportError, ValueError, KeyError):  # presets not installed: the recipe's defaults
-        return TrainingRecipe(dataset=spec)
+    return TrainingRecipe.for_dataset(spec)
 
 
 def mean_digit(train: Dataset) -> np.ndarray | None:
@@ -76,7 +68,7 @@ class WindowFiles:
         """The panel's "Lecture example" button: show that network on the canvas too."""
         if self.recipe.dataset != "lecture":
             self.use_dataset("lecture")  # asks first if there is unsaved work; refusing keeps the panel's own copy
-        elif self.document.network is not _network:
+        else:  # step through the canvas's lecture network, so the canvas follows the steps
             self._step_through_first_sample()
 
     def _use_settings_of(self, recipe: TrainingRecipe) -> None:

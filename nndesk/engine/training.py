@@ -180,12 +180,14 @@ class Trainer:
             if i >= n:  # the epoch's last batch: keep its gradients for the histograms and inspector
                 self.last_gradients = ([g.copy() for g in nabla_w], [g.copy() for g in nabla_b])
             grads = [g for pair in zip(nabla_w, nabla_b) for g in pair]
-            frozen = _frozen_values(net)
-            _mask_frozen(net, grads)
+            frozen = _frozen_values(net)  # None when nothing is frozen: the common, fast case
+            if frozen is not None:
+                _mask_frozen(net, grads)
             self.optimizer.momentum = hyper.momentum
             self.optimizer.l2 = hyper.l2
             self.optimizer.step(params, grads, eta)
-            _restore_frozen(net, frozen)
+            if frozen is not None:
+                _restore_frozen(net, frozen)
             total += cost * len(idx)
             batches += 1
             if self.on_batch is not None:
@@ -223,8 +225,10 @@ def _mask_frozen(net: Network, grads: list[np.ndarray]) -> None:
             grads[2 * l + 1] = np.where(layer.frozen_bias, 0, grads[2 * l + 1])
 
 
-def _frozen_values(net: Network) -> list[tuple[np.ndarray | None, np.ndarray | None]]:
+def _frozen_values(net: Network) -> list[tuple[np.ndarray | None, np.ndarray | None]] | None:
     """The current values of frozen weights and biases (momentum, Adam and L2 could move them)."""
+    if all(layer.frozen is None and layer.frozen_bias is None for layer in net.layers):
+        return None
     return [(None if layer.frozen is None else layer.weights[layer.frozen],
              None if layer.frozen_bias is None else layer.bias[layer.frozen_bias]) for layer in net.layers]
 
