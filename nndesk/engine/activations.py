@@ -101,7 +101,7 @@ class Softmax(Activation):
         e -= e.max(axis=0)
         np.exp(e, out=e)
         e /= e.sum(axis=0)  # aₖ = e^{zₖ} / Σⱼ e^{zⱼ}
-        return e.T.copy()
+        return e.T  # a view in column order: everything downstream reads it as well as a copy
 
     def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
         raise TypeError("softmax has no element-wise derivative; pair it with cross-entropy")

@@ -118,6 +118,22 @@ class TrainingControl:
                 self._cond.wait()
             return not self._stop
 
+    def next_batch(self) -> tuple[Hyperparameters, list[Callable[[], None]]] | None:
+        """``checkpoint``, ``hyper`` and ``take_edits`` under one lock: None means stop.
+
+        The loop calls this before every mini-batch (a thousand times an epoch),
+        so it takes the lock once instead of three times.
+        """
+        with self._cond:
+            while self._paused and not self._stop:
+                self._cond.wait()
+            if self._stop:
+                return None
+            edits = self._edits
+            if edits:
+                self._edits = []
+            return self._hyper, edits
+
     def epoch_done(self) -> None:
         """Called by the loop after each epoch, to end a single step."""
         with self._cond:

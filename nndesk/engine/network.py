@@ -12,12 +12,14 @@ Nothing here updates weights: that is the optimizer's job (``optimizers``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
 
 from nndesk.engine.activations import Activation, activation
 from nndesk.engine.costs import Cost, cost as make_cost
+from nndesk.engine.gradient import OuterGradient
 from nndesk.engine.initializers import default_initializer, init_weights
 from nndesk.engine.layers import Dense
 
@@ -125,12 +127,14 @@ class Network:
         return total / n, (correct / n if labels is not None else float("nan"))
 
     # ---- backward ----------------------------------------------------------
-    def backprop(self, x: np.ndarray, t: np.ndarray, tolerance: float | None = None
-                 ) -> tuple[list[np.ndarray], list[np.ndarray], float, int]:
+    def backprop(self, x: np.ndarray, t: np.ndarray, tolerance: float | None = None,
+                 factored: bool = False) -> tuple[list, list[np.ndarray], float, int]:
         """∂C/∂W, ∂C/∂b (batch means), the batch cost, and how many samples learned.
 
         ``tolerance`` is the lecture's step 4.1: a sample whose every output is
-        within ``tolerance`` of its target changes no weight.
+        within ``tolerance`` of its target changes no weight.  ``factored``
+        returns each ∂C/∂W as an ``OuterGradient`` (δ and a, not multiplied
+        out), which the training loop's optimizer folds into its update.
         """
         zs, activations = self.forward(x)
         a_out = activations[-1]
@@ -145,11 +149,12 @@ class Network:
         # Averaging over the batch: δ is linear all the way back, so dividing δᴸ by n
         # once makes every δᵀ·a below a batch mean, with no extra pass over the big ∂C/∂W.
         delta *= self.dtype.type(1 / len(x))
-        ones = np.ones(len(x), self.dtype)
+        ones = _ones(len(x), self.dtype)
         nabla_w: list[np.ndarray] = [None] * len(self.layers)  # type: ignore[list-item]
         nabla_b: list[np.ndarray] = [None] * len(self.layers)  # type: ignore[list-item]
         for l in range(len(self.layers) - 1, -1, -1):
-            nabla_w[l] = delta.T @ activations[l]  # ∂C/∂w_kj = δ_k a_j
+            # ∂C/∂w_kj = δ_k a_j (δ is a new array per layer, so the factors stay as they are)
+            nabla_w[l] = OuterGradient(delta, activations[l]) if factored else delta.T @ activations[l]
             # ∂C/∂b_k = δ_k, summed over the samples as 1ᵀ·δ (BLAS: 2× faster than delta.sum(axis=0))
             nabla_b[l] = ones @ delta
             if l > 0:
@@ -163,3 +168,11 @@ class Network:
         arch = "-".join(str(n) for n in self.sizes)
         acts = ",".join(layer.activation.name for layer in self.layers)
         return f"Network({arch}, {acts}, cost={self.cost.name})"
+
+
+@functools.lru_cache(maxsize=8)
+def _ones(n: int, dtype: np.dtype) -> np.ndarray:
+    """A read-only vector of n ones, for ∂C/∂b = 1ᵀ·δ (made once, not per batch)."""
+    ones = np.ones(n, dtype)
+    ones.flags.writeable = False
+    return ones

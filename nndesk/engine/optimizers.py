@@ -2,7 +2,10 @@
 
 All share ``step(params, grads, eta)``, which updates ``params`` in place
 and may use ``grads`` as scratch space (``Network.backprop`` makes them fresh
-for every batch, and nothing reads them after the step).
+for every batch, and nothing reads them after the step).  A weight gradient
+may come as an ``OuterGradient`` (δ and a of ∂C/∂W = δᵀ·a): SGD and
+momentum fold that product into their update, one BLAS call with no
+gradient matrix; Adam, which needs (∂C/∂w)², multiplies it out.
 Plain SGD is the lecture's rule w_new = w_old − η·∇C.  ``l2`` adds λ·w to
 the gradient of every weight matrix (never to biases), i.e. the cost gains
 ½λ‖W‖².
@@ -12,6 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nndesk.engine.gradient import OuterGradient, dense
+
 
 class Optimizer:
     name = ""
@@ -19,7 +24,8 @@ class Optimizer:
     def __init__(self, l2: float = 0.0) -> None:
         self.l2 = l2
 
-    def _grad(self, i: int, p: np.ndarray, g: np.ndarray) -> np.ndarray:
+    def _grad(self, i: int, p: np.ndarray, g: np.ndarray | OuterGradient) -> np.ndarray:
+        g = dense(g)
         # Even indices are weight matrices (Network.parameters order): decay those only.
         if self.l2 and i % 2 == 0:
             g += self.l2 * p  # ∇C + λ·w, in ``g`` (see ``step``)
@@ -48,6 +54,9 @@ class SGD(Optimizer):
 
     def step(self, params: list[np.ndarray], grads: list[np.ndarray], eta: float) -> None:
         for i, (p, g) in enumerate(zip(params, grads)):
+            if isinstance(g, OuterGradient):  # w ← (1 − ηλ)·w − η·δᵀa, all in the product's call
+                g.accumulate_into(p, -eta, 1.0 - eta * self.l2)
+                continue
             g = self._grad(i, p, g)
             g *= eta  # η·∇C, computed in the gradient's own array (no temporary) …
             p -= g  # … then w ← w − η·∇C
@@ -67,10 +76,18 @@ class Momentum(Optimizer):
         if len(self.velocity) != len(params) or any(v.shape != p.shape for v, p in zip(self.velocity, params)):
             self.velocity = [np.zeros_like(p) for p in params]
         for i, (p, g, v) in enumerate(zip(params, grads, self.velocity)):
-            g = self._grad(i, p, g)
-            g *= eta
-            v *= self.momentum
-            v -= g
+            if isinstance(g, OuterGradient):  # v ← μ·v − η·(λ·w) − η·δᵀa, the product in place
+                beta = self.momentum
+                if self.l2:
+                    v *= beta
+                    v -= (eta * self.l2) * p
+                    beta = 1.0
+                g.accumulate_into(v, -eta, beta)
+            else:
+                g = self._grad(i, p, g)
+                g *= eta
+                v *= self.momentum
+                v -= g
             p += v
 
     def state(self) -> dict[str, np.ndarray]:

@@ -27,6 +27,7 @@ import numpy as np
 
 from nndesk.engine.control import Hyperparameters, TrainingControl
 from nndesk.engine.dataset import Dataset
+from nndesk.engine.gradient import dense
 from nndesk.engine.network import Network
 from nndesk.engine.optimizers import Optimizer, optimizer as make_optimizer
 
@@ -158,29 +159,35 @@ class Trainer:
         n, i, total, changes, batches = len(x), 0, 0.0, [], 0
         eta = self._eta(control.hyper)
         n_batches_est = max(1, -(-n // control.hyper.batch_size))
+        frozen_any = _has_frozen(net)
         while i < n:
-            if not control.checkpoint():
+            batch = control.next_batch()
+            if batch is None:
                 return None
-            for edit in control.take_edits():
-                edit()
-            hyper = control.hyper
+            hyper, edits = batch
+            if edits:
+                for edit in edits:
+                    edit()
+                frozen_any = _has_frozen(net)  # an edit may have frozen or thawed a weight
             eta = self._eta(hyper)
             if self._base_lr is not None and hyper.learning_rate != self._base_lr:
                 changes.append((self.epoch + i / n, eta))  # the student moved η (a schedule is no change)
             self._base_lr = hyper.learning_rate
             idx = order[i:i + hyper.batch_size]
             i += hyper.batch_size
-            # np.take copies the batch's rows faster than fancy indexing x[idx]
-            nabla_w, nabla_b, cost, _ = net.backprop(x.take(idx, axis=0), t.take(idx, axis=0), self.tolerance)
+            # np.take copies the batch's rows faster than fancy indexing x[idx].  The weight
+            # gradients come factored (δ, a): the optimizer folds δᵀ·a into its update.
+            nabla_w, nabla_b, cost, _ = net.backprop(x.take(idx, axis=0), t.take(idx, axis=0), self.tolerance,
+                                                     factored=True)
             if not math.isfinite(cost):
-                layer = _first_bad_layer(net, nabla_w)
+                layer = _first_bad_layer(net, [dense(g) for g in nabla_w])
                 for p, s in zip(params, saved):
                     p[...] = s
                 raise TrainingDiverged(self.epoch + 1, layer, eta)
             if i >= n:  # the epoch's last batch: keep its gradients for the histograms and inspector
-                self.last_gradients = ([g.copy() for g in nabla_w], [g.copy() for g in nabla_b])
+                self.last_gradients = ([dense(g).copy() for g in nabla_w], [g.copy() for g in nabla_b])
             grads = [g for pair in zip(nabla_w, nabla_b) for g in pair]
-            frozen = _frozen_values(net)  # None when nothing is frozen: the common, fast case
+            frozen = _frozen_values(net) if frozen_any else None  # nothing frozen: the common, fast case
             if frozen is not None:
                 _mask_frozen(net, grads)
             self.optimizer.momentum = hyper.momentum
@@ -220,15 +227,17 @@ def _mask_frozen(net: Network, grads: list[np.ndarray]) -> None:
     """Zero the gradient of frozen weights so no optimizer moves them."""
     for l, layer in enumerate(net.layers):
         if layer.frozen is not None:
-            grads[2 * l] = np.where(layer.frozen, 0, grads[2 * l])
+            grads[2 * l] = np.where(layer.frozen, 0, dense(grads[2 * l]))
         if layer.frozen_bias is not None:
             grads[2 * l + 1] = np.where(layer.frozen_bias, 0, grads[2 * l + 1])
 
 
-def _frozen_values(net: Network) -> list[tuple[np.ndarray | None, np.ndarray | None]] | None:
+def _has_frozen(net: Network) -> bool:
+    return any(layer.frozen is not None or layer.frozen_bias is not None for layer in net.layers)
+
+
+def _frozen_values(net: Network) -> list[tuple[np.ndarray | None, np.ndarray | None]]:
     """The current values of frozen weights and biases (momentum, Adam and L2 could move them)."""
-    if all(layer.frozen is None and layer.frozen_bias is None for layer in net.layers):
-        return None
     return [(None if layer.frozen is None else layer.weights[layer.frozen],
              None if layer.frozen_bias is None else layer.bias[layer.frozen_bias]) for layer in net.layers]
 

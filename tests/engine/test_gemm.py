@@ -1,0 +1,90 @@
+"""The fused update C ← β·C + α·Aᵀ·B, and the optimizers that use it, agree with plain numpy."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nndesk.engine import gemm
+from nndesk.engine.gradient import OuterGradient, dense
+from nndesk.engine.network import Network
+from nndesk.engine.optimizers import optimizer
+
+
+def _operands(m: int, n: int, k: int, dtype: type, seed: int = 0) -> tuple[np.ndarray, ...]:
+    rng = np.random.default_rng(seed)
+    return tuple(rng.standard_normal(s).astype(dtype) for s in ((k, m), (k, n), (m, n)))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("shape", [(128, 784, 64), (10, 128, 64), (200, 100, 1), (130, 130, 7)])
+@pytest.mark.parametrize("beta", [1.0, 0.9, 0.0])
+def test_accumulate_product_matches_numpy(dtype: type, shape: tuple[int, int, int], beta: float) -> None:
+    a, b, c = _operands(*shape, dtype)
+    expected = beta * c.astype(np.float64) - 0.03 * (a.T.astype(np.float64) @ b)
+    gemm.accumulate_product(c, a, b, -0.03, beta)
+    tol = 1e-4 if dtype == np.float32 else 1e-12
+    np.testing.assert_allclose(c, expected, rtol=tol, atol=tol)
+
+
+def test_big_contiguous_products_go_to_blas(monkeypatch: pytest.MonkeyPatch) -> None:
+    """numpy's wheels ship OpenBLAS: the direct call must be found and used, or the speed-up is gone."""
+    if not any(lib.get("internal_api") == "openblas" for lib in gemm.threadpool_info()):
+        pytest.skip("numpy is not linked to OpenBLAS here")
+    assert gemm.available(np.float32) and gemm.available(np.float64)
+    calls = []
+    real = gemm._call
+    monkeypatch.setattr(gemm, "_call", lambda *args: (calls.append(args[1].shape), real(*args)))
+    a, b, c = _operands(128, 784, 64, np.float32)
+    gemm.accumulate_product(c, a, b, 1.0)
+    small = _operands(10, 128, 64, np.float32)
+    gemm.accumulate_product(small[2], small[0], small[1], 1.0)  # below MIN_ELEMENTS: numpy
+    assert calls == [(128, 784)]
+
+
+def test_unusual_operands_take_the_numpy_route() -> None:
+    a, b, c = _operands(200, 300, 16, np.float32)
+    a_strided = np.asfortranarray(a)  # not C-contiguous
+    b_readonly = b.copy()
+    b_readonly.flags.writeable = False
+    for left, right in ((a_strided, b), (a, b_readonly), (a.astype(np.float64), b)):
+        out = c.copy()
+        gemm.accumulate_product(out, left, right, 0.5, 2.0)
+        np.testing.assert_allclose(out, 2.0 * c + 0.5 * (a.T @ b), rtol=1e-4, atol=1e-4)
+    with pytest.raises(ValueError, match="shapes"):
+        gemm.accumulate_product(c, b, a, 1.0)
+
+
+def test_factored_backprop_is_the_same_gradient() -> None:
+    net = Network.create([30, 20, 5], "tanh", "cross-entropy", seed=1)
+    rng = np.random.default_rng(2)
+    x = rng.random((16, 30)).astype(np.float32)
+    t = np.eye(5, dtype=np.float32)[rng.integers(0, 5, 16)]
+    nw, nb, c, _ = net.backprop(x, t)
+    fw, fb, fc, _ = net.backprop(x, t, factored=True)
+    assert all(isinstance(g, OuterGradient) for g in fw) and fc == c
+    for g, f in zip(nw, fw):
+        assert f.shape == g.shape
+        np.testing.assert_allclose(dense(f), g, rtol=1e-6, atol=1e-7)
+    for g, f in zip(nb, fb):
+        np.testing.assert_array_equal(f, g)
+
+
+@pytest.mark.parametrize("name", ["sgd", "momentum", "adam"])
+@pytest.mark.parametrize("l2", [0.0, 0.01])
+def test_optimizers_fold_the_product_into_the_update(name: str, l2: float) -> None:
+    """Three steps with factored gradients land where three steps with dense ones do."""
+    sizes = [784, 64, 10]  # 64×784 weights: big enough for the BLAS route
+    nets = [Network.create(sizes, "relu", "cross-entropy", init="he", seed=3) for _ in range(2)]
+    opts = [optimizer(name, momentum=0.9, l2=l2) for _ in range(2)]
+    rng = np.random.default_rng(4)
+    for _ in range(3):
+        x = rng.random((32, 784)).astype(np.float32)
+        t = np.eye(10, dtype=np.float32)[rng.integers(0, 10, 32)]
+        for net, opt, factored in zip(nets, opts, (False, True)):
+            nw, nb, _, _ = net.backprop(x, t, factored=factored)
+            opt.step(net.parameters(), [g for pair in zip(nw, nb) for g in pair], 0.05)
+    for p, q in zip(*(net.parameters() for net in nets)):
+        np.testing.assert_allclose(q, p, rtol=1e-4, atol=1e-5)
+    assert not np.allclose(nets[1].layers[0].weights,
+                           Network.create(sizes, "relu", "cross-entropy", init="he", seed=3).layers[0].weights)
