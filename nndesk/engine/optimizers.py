@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nndesk.engine.gradient import OuterGradient, dense
+from nndesk.engine.gradient import OuterGradient
 
 
 class Optimizer:
@@ -25,7 +25,8 @@ class Optimizer:
         self.l2 = l2
 
     def _grad(self, i: int, p: np.ndarray, g: np.ndarray | OuterGradient) -> np.ndarray:
-        g = dense(g)
+        if isinstance(g, OuterGradient):
+            g = g.dense()
         # Even indices are weight matrices (Network.parameters order): decay those only.
         if self.l2 and i % 2 == 0:
             g += self.l2 * p  # ∇C + λ·w, in ``g`` (see ``step``)

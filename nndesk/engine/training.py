@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from nndesk.engine.control import Hyperparameters, TrainingControl
-from nndesk.engine.dataset import Dataset
+from nndesk.engine.dataset import Dataset, as_inputs
 from nndesk.engine.gradient import dense
 from nndesk.engine.network import Network
 from nndesk.engine.optimizers import Optimizer, optimizer as make_optimizer
@@ -89,7 +89,8 @@ class Trainer:
         self._base_lr: float | None = None  # the live η of the previous batch, to notice changes
         dtype = network.dtype.type
         self._t = train.target_matrix(dtype=dtype)
-        self._x = None if augment else train.inputs(dtype=dtype)
+        # Pixels stay bytes (a quarter of the memory) and are scaled batch by batch.
+        self._x = None if augment else train.x if train.x.dtype == np.uint8 else train.inputs(dtype=dtype)
         if augment is not None:
             if train.image_shape is None:
                 raise ValueError(f"data set {train.name!r} has no image shape to augment")
@@ -154,7 +155,8 @@ class Trainer:
     def _run_epoch(self, x: np.ndarray, order: np.ndarray, saved: list[np.ndarray]
                    ) -> tuple[float, list[tuple[float, float]], float] | None:
         """One pass over the shuffled data: (summed cost, η changes, last η), or None if stopped."""
-        net, control, t = self.network, self.control, self._t
+        net, control, t, dtype = self.network, self.control, self._t, self.network.dtype.type
+        pixels = x.dtype == np.uint8  # bytes, scaled to 0..1 batch by batch
         params = net.parameters()
         n, i, total, changes, batches = len(x), 0, 0.0, [], 0
         eta = self._eta(control.hyper)
@@ -177,8 +179,9 @@ class Trainer:
             i += hyper.batch_size
             # np.take copies the batch's rows faster than fancy indexing x[idx].  The weight
             # gradients come factored (δ, a): the optimizer folds δᵀ·a into its update.
-            nabla_w, nabla_b, cost, _ = net.backprop(x.take(idx, axis=0), t.take(idx, axis=0), self.tolerance,
-                                                     factored=True)
+            xb = x.take(idx, axis=0)
+            nabla_w, nabla_b, cost, _ = net.backprop(as_inputs(xb, dtype) if pixels else xb, t.take(idx, axis=0),
+                                                     self.tolerance, factored=True)
             if not math.isfinite(cost):
                 layer = _first_bad_layer(net, [dense(g) for g in nabla_w])
                 for p, s in zip(params, saved):
