@@ -152,6 +152,22 @@
         <translation>Что видит сеть (28×28):</translation>
     </message>
     <message>
+        <source>It is a</source>
+        <translation>Это цифра</translation>
+    </message>
+    <message>
+        <source>The digit you meant: the target t for backpropagation</source>
+        <translation>Цифра, которую вы имели в виду: ожидаемое значение t для обратного распространения ошибки</translation>
+    </message>
+    <message>
+        <source>Step through backpropagation</source>
+        <translation>Обратное распространение по шагам</translation>
+    </message>
+    <message>
+        <source>Follow this drawing through the network and back, number by number, with the chosen digit as the target</source>
+        <translation>Провести этот рисунок через сеть и обратно, число за числом, с выбранной цифрой как ожидаемым значением t</translation>
+    </message>
+    <message>
         <source>Drawing needs a network with 784 inputs (28×28) and 10 outputs; this one is {sizes}.</source>
         <translation>Для рисования нужна сеть с 784 входами (28×28) и 10 выходами; у этой сети {sizes}.</translation>
     </message>
@@ -772,6 +788,14 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
 </context>
 <context>
     <name>WindowFiles</name>
+    <message>
+        <source>the first training sample (class {label})</source>
+        <translation>первый обучающий пример (класс {label})</translation>
+    </message>
+    <message>
+        <source>the digit you drew, taught as a {digit}</source>
+        <translation>ваш рисунок цифры {digit}</translation>
+    </message>
     <message>
         <source>Open a data set: an .npz file, or any file of an MNIST IDX folder</source>
         <translation>Открыть набор данных: файл .npz или любой файл из папки MNIST IDX</translation>

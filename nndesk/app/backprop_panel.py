@@ -16,6 +16,8 @@ the list of steps is a ``StepsView``, and ``backprop_render`` writes its HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -46,6 +48,7 @@ class BackpropPanel(QWidget):
         self._network: Network | None = None
         self._x = self._t = None
         self._eta = 0.1
+        self._source: Callable[[], str] | None = None  # where the sample came from, in the current language
         self._focus: Focus | None = None
         self._walk: Walkthrough | None = None
         self._index = -1
@@ -115,10 +118,15 @@ class BackpropPanel(QWidget):
         self.lectureExampleLoaded.emit(net)
 
     def set_sample(self, network: Network | None, x: np.ndarray, t: np.ndarray, eta: float,
-                   slide: bool = False, focus: Focus | None = None) -> None:
-        """Start stepping (x, t) through ``network`` (the document's when None) with learning rate η."""
+                   slide: bool = False, focus: Focus | None = None, source: Callable[[], str] | None = None) -> None:
+        """Start stepping (x, t) through ``network`` (the document's when None) with learning rate η.
+
+        ``source()`` says where the sample came from ("the digit you drew…") in the current
+        language; the header then shows it instead of a⁽⁰⁾'s numbers.
+        """
         self._network = network if network is not None else self._document.network
         self._x, self._t, self._eta = np.asarray(x, dtype=np.float64), np.asarray(t, dtype=np.float64), eta
+        self._source = source
         self._focus = focus
         self.arithmeticToggle.blockSignals(True)
         self.arithmeticToggle.setChecked(slide)
@@ -273,7 +281,7 @@ class BackpropPanel(QWidget):
                                              "through."))
             self.stepsView.clear()
             return
-        self.sampleLabel.setText(sample_html(self, self._walk, self._network))
+        self.sampleLabel.setText(sample_html(self, self._walk, self._network, self._source() if self._source else None))
         self.stepsView.show_steps(self._walk, self._index, self.slide_arithmetic, self._network)
 
     def tooltip_for(self, href: str) -> str:

@@ -9,6 +9,8 @@ whose hover shows its full value.  The current step has a tinted background.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
@@ -27,14 +29,21 @@ def _mix(a: QColor, b: QColor, t: float) -> str:
     return QColor(*(round(x * (1 - t) + y * t) for x, y in zip(a.getRgb()[:3], b.getRgb()[:3]))).name()
 
 
-def sample_html(widget: QWidget, walk: Walkthrough, network: Network) -> str:
-    """"Sample: a⁽⁰⁾ = [1; 1; 0], t = [0], η = 0.1 — network 3-2-1, sigmoid, quadratic cost"."""
+def sample_html(widget: QWidget, walk: Walkthrough, network: Network, source: str | None = None) -> str:
+    """"Sample: a⁽⁰⁾ = [1; 1; 0], t = [0], η = 0.1 — network 3-2-1, quadratic cost".
+
+    With ``source`` ("the digit you drew, taught as a 3"), the words replace a⁽⁰⁾'s numbers.
+    """
     ex, loc = walk.exact, QLocale()
     nums = [f.Num(f.exact_text(v), float(v)) for v in ex.x]
     targets = [f.Num(f.exact_text(v), float(v)) for v in ex.t]
-    parts = ("a^{(0)} = ", *f.vector(nums), ",  t = ", *f.vector(targets), ",  η = ",
-             f.Num(f.exact_text(ex.eta), ex.eta))
+    inputs = ("a^{(0)} = ", *f.vector(nums), ",  ") if source is None else ()
+    # every target (10 for digits), so the one-hot 1 is always in sight
+    parts = (*inputs, "t = ", *f.vector(targets, limit=max(4, len(targets)) if len(targets) <= 10 else 4),
+             ",  η = ", f.Num(f.exact_text(ex.eta), ex.eta))
     formula, _ = formula_html(parts, loc, link=None)
+    if source is not None:
+        formula = f"{html.escape(source)}: {formula}"
     arch = "-".join(map(str, network.sizes))
     if network.cost.name == "quadratic":
         cost = translate("BackpropPanel", "quadratic cost")

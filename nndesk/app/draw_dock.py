@@ -5,13 +5,17 @@ so an edit or a training epoch shows up on the next stroke — and right away,
 because the dock re-predicts on ``weightsChanged`` and ``architectureChanged``.
 A forward pass of 784-256-10 takes well under a millisecond, so it runs on
 every mouse move (see ``benchmarks/bench_draw_latency.py``).
+
+"Step through backpropagation" hands the drawing and the digit it should be
+(the prediction until the student picks another) to the backprop panel:
+the moment a wrong answer becomes a lesson in how the weights would move.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QSlider, QWidget
 
 from nndesk.app.digit_preview import DigitPreview
 from nndesk.app.draw_pad import DrawPad
@@ -20,6 +24,8 @@ from nndesk.app.prediction_panel import PredictionPanel
 
 
 class DrawDock(QWidget):
+    stepThroughRequested = Signal(object, int)  # a⁽⁰⁾ (784 pixels 0..1, float64), the digit it should be
+
     def __init__(self, document: NetworkDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drawDock")
@@ -34,8 +40,16 @@ class DrawDock(QWidget):
         self.brush.setRange(8, 40)
         self.brush.setValue(round(self.pad.brush_width()))
         self.brush.valueChanged.connect(self.pad.set_brush_width)
-        self.clear_button = QPushButton(self)
+        self.clear_button = QPushButton(self, objectName="clearDrawing")
         self.clear_button.clicked.connect(self.pad.clear)
+        self.target = QComboBox(self, objectName="targetDigit")
+        self.target.addItems([str(d) for d in range(10)])
+        self.target.activated.connect(self._target_picked)
+        self._target_picked_by_student = False
+        self.step_button = QPushButton(self, objectName="stepThroughDrawing")
+        self.step_button.clicked.connect(self._request_step_through)
+        self.target_label = QLabel(self)
+        self.target_label.setBuddy(self.target)
         self.brush_label, self.preview_label, self.message = QLabel(self), QLabel(self), QLabel(self)
         self.message.setWordWrap(True)
         self.message.hide()
@@ -56,6 +70,9 @@ class DrawDock(QWidget):
         grid.addWidget(self.preview, 1, 3, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.panel, 2, 3)
         grid.addWidget(self.message, 3, 3)
+        grid.addWidget(self.target_label, 4, 0)
+        grid.addWidget(self.target, 4, 1)
+        grid.addWidget(self.step_button, 4, 2, 1, 2, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         grid.setRowStretch(2, 1)
@@ -76,11 +93,14 @@ class DrawDock(QWidget):
         fits = net.sizes[0] == image.size and net.sizes[-1] == 10
         self.message.setVisible(not fits)
         self.panel.setEnabled(fits)
+        blank = not image.any()
+        self.step_button.setEnabled(fits and not blank)
+        if blank:
+            self._target_picked_by_student = False  # a new drawing: follow the prediction again
         if not fits:
             self.retranslate()  # the message names the current sizes
             self.panel.clear()
             return
-        blank = not image.any()
         x = image.reshape(1, -1)
         if self.canvas is not None:
             _, activations = net.forward(x)
@@ -92,6 +112,14 @@ class DrawDock(QWidget):
             self.panel.clear()
         else:
             self.panel.set_probabilities(out[0])
+            if not self._target_picked_by_student:
+                self.target.setCurrentIndex(int(np.argmax(out[0])))
+
+    def _target_picked(self) -> None:
+        self._target_picked_by_student = True
+
+    def _request_step_through(self) -> None:
+        self.stepThroughRequested.emit(self._image.reshape(-1).astype(np.float64), self.target.currentIndex())
 
     def repredict(self) -> None:
         self.predict(self._image)
@@ -102,6 +130,11 @@ class DrawDock(QWidget):
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Clear the drawing (right-click or Esc on the pad)"))
         self.preview_label.setText(self.tr("What the network sees (28×28):"))
+        self.target_label.setText(self.tr("It is a"))
+        self.target.setToolTip(self.tr("The digit you meant: the target t for backpropagation"))
+        self.step_button.setText(self.tr("Step through backpropagation"))
+        self.step_button.setToolTip(self.tr("Follow this drawing through the network and back, number by number, "
+                                            "with the chosen digit as the target"))
         sizes = "-".join(map(str, self.document.network.sizes))
         self.message.setText(self.tr("Drawing needs a network with 784 inputs (28×28) and 10 outputs; "
                                      "this one is {sizes}.").format(sizes=sizes))

@@ -72,6 +72,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         self.canvas.edgeClicked.connect(self.inspector.show_edge)
         wire_canvas(self.backprop, self.canvas)  # steps light up what they compute; clicks pick what to follow
         self.backprop.lectureExampleLoaded.connect(self._open_lecture_example)
+        self.draw_widget.stepThroughRequested.connect(self._step_through_drawing)
         self.inspector.follow_backprop(self.backprop)
         self.status = TrainingStatusBar(self)
         self.setStatusBar(self.status)

@@ -14,7 +14,7 @@ from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nndesk.app import settings
@@ -26,6 +26,8 @@ from nndesk.engine.network import Network
 from nndesk.engine.readers import DataError
 from nndesk.engine.recipe import TrainingRecipe
 from nndesk.engine.training import EpochStats
+
+translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
 
 
 def recipe_for(spec: str) -> TrainingRecipe:
@@ -62,7 +64,23 @@ class WindowFiles:
         else:
             first, train = slice(0, 1), self.source.train
             x, t = train.inputs(first, np.float64)[0], train.target_matrix(first, np.float64)[0]
-            self.backprop.set_sample(None, x, t, self.trainer.control.hyper.learning_rate)
+            label = int(train.y[0])
+
+            def source() -> str:
+                return translate("WindowFiles", "the first training sample (class {label})").format(label=label)
+            self.backprop.set_sample(None, x, t, self.trainer.control.hyper.learning_rate, source=source)
+
+    def _step_through_drawing(self, x: np.ndarray, digit: int) -> None:
+        """The draw dock's button: the drawing as a⁽⁰⁾, the digit the student meant as t."""
+        t = np.zeros(self.document.network.sizes[-1])
+        t[digit] = 1.0
+
+        def source() -> str:
+            return translate("WindowFiles", "the digit you drew, taught as a {digit}").format(digit=digit)
+        self.backprop.set_sample(None, x, t, self.trainer.control.hyper.learning_rate, source=source)
+        self.backprop_dock.show()
+        self.backprop_dock.raise_()
+        self.backprop.setFocus()  # ← and → step at once
 
     def _open_lecture_example(self, _network: Network) -> None:
         """The panel's "Lecture example" button: show that network on the canvas too."""

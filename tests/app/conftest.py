@@ -94,3 +94,17 @@ def trained_digits_model(tmp_path_factory):
     path = tmp_path_factory.mktemp("models") / "digits-small.npz"
     save_model(path, network, recipe, trainer.history, trainer.optimizer)
     return path
+
+
+@pytest.fixture
+def window(qtbot):
+    """The real main window, shown; closed without questions at the end."""
+    from nndesk.app.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.document.set_modified(False)  # nothing to ask about when the fixture closes it
+    window.close()
+    window.deleteLater()

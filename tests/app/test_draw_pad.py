@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from people import LEFT, NONE, stroke
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
@@ -13,16 +14,6 @@ from nndesk.app.draw_dock import DrawDock
 from nndesk.app.draw_pad import DrawPad
 from nndesk.app.network_document import NetworkDocument
 from nndesk.engine.network import Network
-
-LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-
-
-def stroke(widget, points: list[tuple[int, int]]) -> None:
-    """Press, move through ``points``, release: a person drawing one line."""
-    QTest.mousePress(widget, LEFT, NONE, QPoint(*points[0]))
-    for p in points[1:]:
-        QTest.mouseMove(widget, QPoint(*p))
-    QTest.mouseRelease(widget, LEFT, NONE, QPoint(*points[-1]))
 
 
 @pytest.fixture
@@ -101,7 +92,7 @@ def test_dock_predicts_while_drawing_and_clears(qtbot) -> None:
     expected = doc.network.feedforward(dock.pad.image28().reshape(1, -1))[0]
     np.testing.assert_allclose(dock.panel.probabilities(), expected, rtol=1e-6)
     np.testing.assert_array_equal(dock.preview.image(), dock.pad.image28())
-    QTest.mouseClick(dock.findChild(QPushButton), LEFT)
+    QTest.mouseClick(dock.findChild(QPushButton, "clearDrawing"), LEFT)
     assert dock.pad.is_blank() and not any(dock.panel.probabilities())
 
 

@@ -4,24 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt, QTimer
+from people import LEFT, NONE, answer_next_dialog, pick, stroke
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QSlider, QToolButton
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSlider, QToolButton
 
 from nndesk.app.main_window import MainWindow
-
-LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-
-
-@pytest.fixture
-def window(qtbot):
-    window = MainWindow()
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.document.set_modified(False)  # nothing to ask about when the fixture closes it
-    window.close()
-    window.deleteLater()
 
 
 def click(window: MainWindow, name: str) -> None:
@@ -30,34 +18,10 @@ def click(window: MainWindow, name: str) -> None:
     QTest.mouseClick(button, LEFT)
 
 
-def pick(combo: QComboBox, text: str) -> None:
-    """Choose the entry called ``text`` with the arrow keys, as a person on the keyboard does.
-
-    (Offscreen Qt does not deliver clicks inside a combo box's popup list.)
-    """
-    row = next(i for i in range(combo.count()) if combo.itemText(i) == text)
-    combo.setFocus()
-    key = Qt.Key.Key_Down if row > combo.currentIndex() else Qt.Key.Key_Up
-    while combo.currentIndex() != row:
-        QTest.keyClick(combo, key)
 
 
-def answer_next_dialog(button: QMessageBox.StandardButton) -> None:
-    """Click ``button`` in the next modal question, as the student would."""
-    def press() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            box.button(button).click()
-        else:
-            QTimer.singleShot(20, press)
-    QTimer.singleShot(0, press)
 
 
-def stroke(widget, points: list[tuple[int, int]]) -> None:
-    QTest.mousePress(widget, LEFT, NONE, QPoint(*points[0]))
-    for p in points[1:]:
-        QTest.mouseMove(widget, QPoint(*p))
-    QTest.mouseRelease(widget, LEFT, NONE, QPoint(*points[-1]))
 
 
 def test_train_mnist_change_rate_pause_step_stop_then_draw(qtbot, window, trained_digits_model):

@@ -1,0 +1,40 @@
+"""Acting like a person on the real widgets: strokes with the mouse, choices with the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+
+LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+
+
+def stroke(widget, points: list[tuple[int, int]]) -> None:
+    """Press, move through ``points``, release: a person drawing one line."""
+    QTest.mousePress(widget, LEFT, NONE, QPoint(*points[0]))
+    for p in points[1:]:
+        QTest.mouseMove(widget, QPoint(*p))
+    QTest.mouseRelease(widget, LEFT, NONE, QPoint(*points[-1]))
+
+
+def pick(combo: QComboBox, text: str) -> None:
+    """Choose the entry called ``text`` with the arrow keys, as a person on the keyboard does.
+
+    (Offscreen Qt does not deliver clicks inside a combo box's popup list.)
+    """
+    row = next(i for i in range(combo.count()) if combo.itemText(i) == text)
+    combo.setFocus()
+    key = Qt.Key.Key_Down if row > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != row:
+        QTest.keyClick(combo, key)
+
+
+def answer_next_dialog(button: QMessageBox.StandardButton) -> None:
+    """Click ``button`` in the next modal question, as the student would."""
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, press)
+    QTimer.singleShot(0, press)
