@@ -49,10 +49,14 @@ def check_numpy(state: dict) -> str:
     a = np.arange(64 * 64, dtype=np.float32).reshape(64, 64) / 4096
     if not np.allclose(a @ np.eye(64, dtype=np.float32), a):
         raise AssertionError("a matrix product through BLAS gave a wrong result")
+    from nndesk.engine import gemm
+
     blas = info()
     if not blas:
         raise AssertionError("numpy loaded no BLAS library")
-    return f"numpy {np.__version__}, {blas[0].get('internal_api')} {blas[0].get('version')}"
+    update = ("weight updates in one gemm call" if gemm.available(np.float32)
+              else "weight updates through numpy (no direct BLAS call found: slower)")
+    return f"numpy {np.__version__}, {blas[0].get('internal_api')} {blas[0].get('version')}; {update}"
 
 
 def check_data(state: dict) -> str:

@@ -17,6 +17,7 @@ def test_self_test_passes_from_the_source_tree():
     assert done.returncode == 0, done.stdout + done.stderr
     assert sum(line.startswith("ok ") for line in lines) == len(selftest.CHECKS), done.stdout
     assert lines[-1].startswith("self-test: all checks passed")
+    assert any("weight updates in one gemm call" in line for line in lines), done.stdout
 
 
 def test_a_failing_check_fails_the_run_and_the_others_still_run(monkeypatch, capsys):

@@ -118,6 +118,7 @@ def test_self_test_passes_in_a_clean_environment(installed, tmp_path):
     done = _run(["/usr/bin/nndesk", "--self-test"], timeout=120, env=_clean_env(tmp_path), cwd=tmp_path)
     print(done.stdout)
     assert "(frozen bundle)" in done.stdout and "all checks passed" in done.stdout
+    assert "weight updates in one gemm call" in done.stdout  # the bundled OpenBLAS is reachable through ctypes
 
 
 def test_window_opens_and_closes_cleanly(installed, tmp_path):
