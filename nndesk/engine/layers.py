@@ -5,34 +5,73 @@ from neuron j of layer L−1 into neuron k of layer L, so one row is one
 neuron's incoming weights and a⁽ᴸ⁾ = σ(W⁽ᴸ⁻¹⁾·a⁽ᴸ⁻¹⁾ + b).  Samples are rows,
 so the code computes the same thing as ``a_prev @ W.T + b``.
 
+W and b live side by side in one array, ``params`` = [W | b] of shape
+(n_out, n_in + 1): b is the weight of an extra input that is always 1, so
+[a | 1]·[W | b]ᵀ = W·a + b.  ``weights`` and ``bias`` are views into it
+(assigning to them copies the values in), and the training loop moves both
+with one matrix product per layer (``Network.backprop(…, factored=True)``).
+
 ``frozen`` marks weights that training must not change (the inspector's
 freeze and prune); ``None`` means all are trainable, the fast common case.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
 from nndesk.engine.activations import Activation
 
 
-@dataclass(eq=False)
 class Dense:
-    weights: np.ndarray  # (n_out, n_in): W⁽ᴸ⁻¹⁾
-    bias: np.ndarray  # (n_out,): b
-    activation: Activation
-    frozen: np.ndarray | None = field(default=None)  # bool (n_out, n_in)
-    frozen_bias: np.ndarray | None = field(default=None)  # bool (n_out,)
+    def __init__(self, weights: np.ndarray, bias: np.ndarray, activation: Activation,
+                 frozen: np.ndarray | None = None, frozen_bias: np.ndarray | None = None) -> None:
+        self.activation = activation
+        self.frozen = frozen  # bool (n_out, n_in)
+        self.frozen_bias = frozen_bias  # bool (n_out,)
+        self._store(np.asarray(weights), np.asarray(bias))
+
+    def _store(self, weights: np.ndarray, bias: np.ndarray) -> None:
+        if weights.ndim != 2 or bias.shape != weights.shape[:1]:
+            raise ValueError(f"weights {weights.shape} and bias {bias.shape} don't make a layer")
+        params = np.empty((weights.shape[0], weights.shape[1] + 1), weights.dtype)
+        params[:, :-1] = weights
+        params[:, -1] = bias
+        self.params = params  # [W | b]
+        self._weights, self._bias = params[:, :-1], params[:, -1]
+
+    @property
+    def weights(self) -> np.ndarray:
+        """W⁽ᴸ⁻¹⁾, (n_out, n_in): a view into ``params``."""
+        return self._weights
+
+    @weights.setter
+    def weights(self, value: np.ndarray) -> None:
+        value = np.asarray(value)
+        if value.shape == self._weights.shape and value.dtype == self.params.dtype:
+            self._weights[...] = value
+        else:  # a new shape or dtype (float64 for step-by-step): a new [W | b]
+            self._store(value, self._bias.astype(value.dtype))
+
+    @property
+    def bias(self) -> np.ndarray:
+        """b, (n_out,): a view into ``params``."""
+        return self._bias
+
+    @bias.setter
+    def bias(self, value: np.ndarray) -> None:
+        value = np.asarray(value)
+        if value.shape == self._bias.shape and value.dtype == self.params.dtype:
+            self._bias[...] = value
+        else:
+            self._store(self._weights.astype(value.dtype), value)
 
     @property
     def n_in(self) -> int:
-        return self.weights.shape[1]
+        return self.params.shape[1] - 1
 
     @property
     def n_out(self) -> int:
-        return self.weights.shape[0]
+        return self.params.shape[0]
 
     def z(self, a_prev: np.ndarray) -> np.ndarray:
         """z = W·a⁽ᴸ⁻¹⁾ + b for every sample (row) of ``a_prev``."""

@@ -77,8 +77,8 @@ class Network:
         return self.layers[-1].activation
 
     def parameters(self) -> list[np.ndarray]:
-        """Weights and biases in optimizer order: W⁽⁰⁾, b⁽⁰⁾, W⁽¹⁾, b⁽¹⁾, …"""
-        return [p for layer in self.layers for p in (layer.weights, layer.bias)]
+        """Each layer's [W | b] (``Dense.params``), in layer order: what the optimizers move."""
+        return [layer.params for layer in self.layers]
 
     def copy(self) -> Network:
         return Network([layer.copy() for layer in self.layers], self.cost)
@@ -99,14 +99,27 @@ class Network:
             a = layer.activation.fn(layer.z(a))
         return a
 
-    def forward(self, x: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """Every zˡ and aˡ; ``activations[0]`` is the input, ``zs[l]`` feeds ``activations[l+1]``."""
+    def forward(self, x: np.ndarray, with_ones: bool = False) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Every zˡ and aˡ; ``activations[0]`` is the input, ``zs[l]`` feeds ``activations[l+1]``.
+
+        ``with_ones``: ``x`` is [a⁽⁰⁾ | 1] (a last column of ones) and every hidden aˡ gets
+        that column too, so each z = [a | 1]·[W | b]ᵀ is one matrix product, bias included.
+        """
         a = np.asarray(x, dtype=self.dtype)
         zs, activations = [], [a]
-        for layer in self.layers:
-            z = a @ layer.weights.T  # z = W·a + b (samples are rows), the bias added in place
-            z += layer.bias
-            a = layer.activation.fn(z)
+        last = len(self.layers) - 1
+        for l, layer in enumerate(self.layers):
+            if with_ones:
+                z = a @ layer.params.T  # [a | 1]·[W | b]ᵀ = W·a + b
+            else:
+                z = a @ layer.weights.T  # z = W·a + b (samples are rows), the bias added in place
+                z += layer.bias
+            if with_ones and l < last:
+                a = np.empty((len(z), z.shape[1] + 1), z.dtype)
+                a[:, -1] = 1
+                layer.activation.into(z, a[:, :-1])
+            else:
+                a = layer.activation.fn(z)
             zs.append(z)
             activations.append(a)
         return zs, activations
@@ -128,19 +141,24 @@ class Network:
 
     # ---- backward ----------------------------------------------------------
     def backprop(self, x: np.ndarray, t: np.ndarray, tolerance: float | None = None,
-                 factored: bool = False) -> tuple[list, list[np.ndarray], float, int]:
+                 factored: bool = False) -> tuple[list, list[np.ndarray] | None, float, int]:
         """∂C/∂W, ∂C/∂b (batch means), the batch cost, and how many samples learned.
 
         ``tolerance`` is the lecture's step 4.1: a sample whose every output is
-        within ``tolerance`` of its target changes no weight.  ``factored``
-        returns each ∂C/∂W as an ``OuterGradient`` (δ and a, not multiplied
-        out), which the training loop's optimizer folds into its update.
+        within ``tolerance`` of its target changes no weight.
+
+        ``factored`` is the training loop's form: ``x`` is [a⁽⁰⁾ | 1], and each
+        layer's ∂C/∂[W | b] = δᵀ·[a | 1] comes back as an ``OuterGradient`` (δ and
+        [a | 1], not multiplied out) for the optimizer to fold into its update;
+        the biases' gradients are its last column, so the second list is None.
         """
-        zs, activations = self.forward(x)
-        a_out, dtype = activations[-1], self.dtype
+        if factored and x.shape[1] != self.layers[0].params.shape[1]:
+            raise ValueError(f"factored backprop needs [x | 1] with {self.layers[0].n_in + 1} columns")
+        zs, activations = self.forward(x, with_ones=factored)
+        a_out, dtype, out_act = activations[-1], self.dtype, self.layers[-1].activation
         t = np.asarray(t, dtype=dtype)
-        c = self.cost.fn(a_out, t, self.output_activation)
-        delta = self.cost.delta(zs[-1], a_out, t, self.output_activation)  # δᴸ
+        c = self.cost.fn(a_out, t, out_act)
+        delta = self.cost.delta(zs[-1], a_out, t, out_act)  # δᴸ
         learned = len(x)
         if tolerance is not None:
             close = np.all(np.abs(t - a_out) <= tolerance, axis=1)
@@ -149,20 +167,24 @@ class Network:
         # Averaging over the batch: δ is linear all the way back, so dividing δᴸ by n
         # once makes every δᵀ·a below a batch mean, with no extra pass over the big ∂C/∂W.
         delta *= dtype.type(1 / len(x))
-        ones = _ones(len(x), dtype)
+        ones = None if factored else _ones(len(x), dtype)
         nabla_w: list[np.ndarray] = [None] * len(self.layers)  # type: ignore[list-item]
         nabla_b: list[np.ndarray] = [None] * len(self.layers)  # type: ignore[list-item]
         for l in range(len(self.layers) - 1, -1, -1):
-            # ∂C/∂w_kj = δ_k a_j (δ is a new array per layer, so the factors stay as they are)
-            nabla_w[l] = OuterGradient(delta, activations[l]) if factored else delta.T @ activations[l]
-            # ∂C/∂b_k = δ_k, summed over the samples as 1ᵀ·δ (BLAS: 2× faster than delta.sum(axis=0))
-            nabla_b[l] = ones @ delta
+            a = activations[l]
+            if factored:  # ∂C/∂[W | b] = δᵀ·[a | 1] (δ is a new array per layer: the factors stay put)
+                nabla_w[l] = OuterGradient(delta, a)
+                a = a[:, :-1]  # σ(zˡ⁻¹) without the column of ones
+            else:
+                nabla_w[l] = delta.T @ a  # ∂C/∂w_kj = δ_k a_j
+                # ∂C/∂b_k = δ_k, summed over the samples as 1ᵀ·δ (BLAS: 2× faster than delta.sum(axis=0))
+                nabla_b[l] = ones @ delta
             if l > 0:
-                # δˡ⁻¹ = (Wˡ)ᵀ δˡ ⊙ σ′(zˡ⁻¹): ``activations[l]`` is σ(zs[l-1]).
+                # δˡ⁻¹ = (Wˡ)ᵀ δˡ ⊙ σ′(zˡ⁻¹): ``a`` is σ(zs[l-1]).
                 below = self.layers[l - 1].activation
                 delta = delta @ self.layers[l].weights
-                delta *= below.prime(zs[l - 1], activations[l])
-        return nabla_w, nabla_b, c, learned
+                delta *= below.prime(zs[l - 1], a)
+        return nabla_w, None if factored else nabla_b, c, learned
 
     def __repr__(self) -> str:
         arch = "-".join(str(n) for n in self.sizes)

@@ -2,13 +2,14 @@
 
 All share ``step(params, grads, eta)``, which updates ``params`` in place
 and may use ``grads`` as scratch space (``Network.backprop`` makes them fresh
-for every batch, and nothing reads them after the step).  A weight gradient
-may come as an ``OuterGradient`` (δ and a of ∂C/∂W = δᵀ·a): SGD and
-momentum fold that product into their update, one BLAS call with no
+for every batch, and nothing reads them after the step).  Each parameter is
+a layer's [W | b] (``Dense.params``: the bias is its last column), and its
+gradient may come as an ``OuterGradient`` (δ and [a | 1] of δᵀ·[a | 1]):
+SGD and momentum fold that product into their update, one BLAS call with no
 gradient matrix; Adam, which needs (∂C/∂w)², multiplies it out.
 Plain SGD is the lecture's rule w_new = w_old − η·∇C.  ``l2`` adds λ·w to
-the gradient of every weight matrix (never to biases), i.e. the cost gains
-½λ‖W‖².
+the gradient of every weight (never to the bias column), i.e. the cost
+gains ½λ‖W‖².
 """
 
 from __future__ import annotations
@@ -24,12 +25,11 @@ class Optimizer:
     def __init__(self, l2: float = 0.0) -> None:
         self.l2 = l2
 
-    def _grad(self, i: int, p: np.ndarray, g: np.ndarray | OuterGradient) -> np.ndarray:
+    def _grad(self, p: np.ndarray, g: np.ndarray | OuterGradient) -> np.ndarray:
         if isinstance(g, OuterGradient):
             g = g.dense()
-        # Even indices are weight matrices (Network.parameters order): decay those only.
-        if self.l2 and i % 2 == 0:
-            g += self.l2 * p  # ∇C + λ·w, in ``g`` (see ``step``)
+        if self.l2:  # ∇C + λ·w on the weights, not the bias column, in ``g`` (see ``step``)
+            g[:, :-1] += self.l2 * p[:, :-1]
         return g
 
     def step(self, params: list[np.ndarray], grads: list[np.ndarray], eta: float) -> None:
@@ -54,11 +54,13 @@ class SGD(Optimizer):
     name = "sgd"
 
     def step(self, params: list[np.ndarray], grads: list[np.ndarray], eta: float) -> None:
-        for i, (p, g) in enumerate(zip(params, grads)):
-            if isinstance(g, OuterGradient):  # w ← (1 − ηλ)·w − η·δᵀa, all in the product's call
-                g.accumulate_into(p, -eta, 1.0 - eta * self.l2)
+        for p, g in zip(params, grads):
+            if isinstance(g, OuterGradient):  # [W | b] ← [W | b] − η·δᵀ·[a | 1], in the product's call
+                if self.l2:
+                    p[:, :-1] *= 1.0 - eta * self.l2  # w ← (1 − ηλ)·w first
+                g.accumulate_into(p, -eta)
                 continue
-            g = self._grad(i, p, g)
+            g = self._grad(p, g)
             g *= eta  # η·∇C, computed in the gradient's own array (no temporary) …
             p -= g  # … then w ← w − η·∇C
 
@@ -76,16 +78,16 @@ class Momentum(Optimizer):
     def step(self, params: list[np.ndarray], grads: list[np.ndarray], eta: float) -> None:
         if len(self.velocity) != len(params) or any(v.shape != p.shape for v, p in zip(self.velocity, params)):
             self.velocity = [np.zeros_like(p) for p in params]
-        for i, (p, g, v) in enumerate(zip(params, grads, self.velocity)):
-            if isinstance(g, OuterGradient):  # v ← μ·v − η·(λ·w) − η·δᵀa, the product in place
+        for p, g, v in zip(params, grads, self.velocity):
+            if isinstance(g, OuterGradient):  # v ← μ·v − η·(λ·w) − η·δᵀ·[a | 1], the product in place
                 beta = self.momentum
                 if self.l2:
                     v *= beta
-                    v -= (eta * self.l2) * p
+                    v[:, :-1] -= (eta * self.l2) * p[:, :-1]
                     beta = 1.0
                 g.accumulate_into(v, -eta, beta)
             else:
-                g = self._grad(i, p, g)
+                g = self._grad(p, g)
                 g *= eta
                 v *= self.momentum
                 v -= g
@@ -95,8 +97,8 @@ class Momentum(Optimizer):
         return {f"velocity_{i}": v for i, v in enumerate(self.velocity)}
 
     def load_state(self, state: dict[str, np.ndarray]) -> None:
-        self.velocity = [state[k] for k in sorted(state, key=lambda k: int(k.split("_")[1]))
-                         if k.startswith("velocity_")]
+        self.velocity = _joined([state[k] for k in sorted(state, key=lambda k: int(k.split("_")[1]))
+                                 if k.startswith("velocity_")])
 
 
 class Adam(Optimizer):
@@ -123,8 +125,8 @@ class Adam(Optimizer):
         self.t += 1
         b1, b2 = self.momentum, self.beta2
         scale = eta * np.sqrt(1 - b2 ** self.t) / (1 - b1 ** self.t)
-        for i, (p, g, m, v) in enumerate(zip(params, grads, self.m, self.v)):
-            g = self._grad(i, p, g)
+        for p, g, m, v in zip(params, grads, self.m, self.v):
+            g = self._grad(p, g)
             m *= b1
             m += (1 - b1) * g
             v *= b2
@@ -139,9 +141,17 @@ class Adam(Optimizer):
 
     def load_state(self, state: dict[str, np.ndarray]) -> None:
         ms = sorted((k for k in state if k.startswith("m_")), key=lambda k: int(k[2:]))
-        self.m = [state[k] for k in ms]
-        self.v = [state["v_" + k[2:]] for k in ms]
+        self.m = _joined([state[k] for k in ms])
+        self.v = _joined([state["v_" + k[2:]] for k in ms])
         self.t = int(state.get("t", 0))
+
+
+def _joined(arrays: list[np.ndarray]) -> list[np.ndarray]:
+    """Per-layer [W | b] state from files that stored W and b apart (W⁽⁰⁾, b⁽⁰⁾, W⁽¹⁾, …)."""
+    pairs = list(zip(arrays[::2], arrays[1::2]))
+    if len(arrays) % 2 == 0 and pairs and all(w.ndim == 2 and b.shape == w.shape[:1] for w, b in pairs):
+        return [np.concatenate([w, b[:, None]], axis=1) for w, b in pairs]
+    return arrays
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {cls.name: cls for cls in (SGD, Momentum, Adam)}

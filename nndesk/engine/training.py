@@ -89,8 +89,9 @@ class Trainer:
         self._base_lr: float | None = None  # the live η of the previous batch, to notice changes
         dtype = network.dtype.type
         self._t = train.target_matrix(dtype=dtype)
-        # Pixels stay bytes (a quarter of the memory) and are scaled batch by batch.
-        self._x = None if augment else train.x if train.x.dtype == np.uint8 else train.inputs(dtype=dtype)
+        # [x | 1]: the bias's constant input rides along as a last column (see ``Dense``).  Pixels
+        # stay bytes (a quarter of the memory) and are scaled batch by batch.
+        self._x = None if augment else _with_ones(train.x if train.x.dtype == np.uint8 else train.inputs(dtype=dtype))
         if augment is not None:
             if train.image_shape is None:
                 raise ValueError(f"data set {train.name!r} has no image shape to augment")
@@ -111,7 +112,7 @@ class Trainer:
         """The training inputs of ``epoch`` (from 0), distorted by its own generator."""
         assert self.augment is not None
         rng = np.random.default_rng([self._aug_seed, epoch])
-        return self.augment(self._images, rng).reshape(len(self.train), -1)
+        return _with_ones(self.augment(self._images, rng).reshape(len(self.train), -1))
 
     def _epoch_inputs(self) -> np.ndarray:
         """This epoch's inputs; with augmentation, also start making the next epoch's."""
@@ -157,11 +158,11 @@ class Trainer:
         """One pass over the shuffled data: (summed cost, η changes, last η), or None if stopped."""
         net, control, t, dtype = self.network, self.control, self._t, self.network.dtype.type
         pixels = x.dtype == np.uint8  # bytes, scaled to 0..1 batch by batch
-        params = net.parameters()
+        params = net.parameters()  # each layer's [W | b]
         n, i, total, changes, batches = len(x), 0, 0.0, [], 0
         eta = self._eta(control.hyper)
         n_batches_est = max(1, -(-n // control.hyper.batch_size))
-        frozen_any = _has_frozen(net)
+        masks = _frozen_masks(net)
         while i < n:
             batch = control.next_batch()
             if batch is None:
@@ -170,34 +171,37 @@ class Trainer:
             if edits:
                 for edit in edits:
                     edit()
-                frozen_any = _has_frozen(net)  # an edit may have frozen or thawed a weight
+                params, masks = net.parameters(), _frozen_masks(net)  # an edit may have frozen a weight
             eta = self._eta(hyper)
             if self._base_lr is not None and hyper.learning_rate != self._base_lr:
                 changes.append((self.epoch + i / n, eta))  # the student moved η (a schedule is no change)
             self._base_lr = hyper.learning_rate
             idx = order[i:i + hyper.batch_size]
             i += hyper.batch_size
-            # np.take copies the batch's rows faster than fancy indexing x[idx].  The weight
-            # gradients come factored (δ, a): the optimizer folds δᵀ·a into its update.
+            # np.take copies the batch's rows faster than fancy indexing x[idx].  The gradients
+            # come factored, δ and [a | 1]: the optimizer folds δᵀ·[a | 1] into its update.
             xb = x.take(idx, axis=0)
-            nabla_w, nabla_b, cost, _ = net.backprop(as_inputs(xb, dtype) if pixels else xb, t.take(idx, axis=0),
-                                                     self.tolerance, factored=True)
+            grads, _, cost, _ = net.backprop(as_inputs(xb, dtype) if pixels else xb, t.take(idx, axis=0),
+                                             self.tolerance, factored=True)
             if not math.isfinite(cost):
-                layer = _first_bad_layer(net, [dense(g) for g in nabla_w])
+                layer = _first_bad_layer(params, [dense(g) for g in grads])
                 for p, s in zip(params, saved):
                     p[...] = s
                 raise TrainingDiverged(self.epoch + 1, layer, eta)
             if i >= n:  # the epoch's last batch: keep its gradients for the histograms and inspector
-                self.last_gradients = ([dense(g).copy() for g in nabla_w], [g.copy() for g in nabla_b])
-            grads = [g for pair in zip(nabla_w, nabla_b) for g in pair]
-            frozen = _frozen_values(net) if frozen_any else None  # nothing frozen: the common, fast case
-            if frozen is not None:
-                _mask_frozen(net, grads)
+                full = [dense(g) for g in grads]
+                self.last_gradients = ([g[:, :-1].copy() for g in full], [g[:, -1].copy() for g in full])
+            frozen = None
+            if masks is not None:  # rare: the inspector froze or pruned something
+                frozen = [None if m is None else p[m] for p, m in zip(params, masks)]
+                grads = [g if m is None else np.where(m, 0, dense(g)) for g, m in zip(grads, masks)]
             self.optimizer.momentum = hyper.momentum
             self.optimizer.l2 = hyper.l2
             self.optimizer.step(params, grads, eta)
-            if frozen is not None:
-                _restore_frozen(net, frozen)
+            if frozen is not None:  # momentum, Adam and L2 could still have moved them
+                for p, m, values in zip(params, masks, frozen):
+                    if m is not None:
+                        p[m] = values
             total += cost * len(idx)
             batches += 1
             if self.on_batch is not None:
@@ -226,36 +230,35 @@ class _Background:
         return self._value
 
 
-def _mask_frozen(net: Network, grads: list[np.ndarray]) -> None:
-    """Zero the gradient of frozen weights so no optimizer moves them."""
-    for l, layer in enumerate(net.layers):
+def _with_ones(x: np.ndarray) -> np.ndarray:
+    """[x | 1]: a last column for the bias's constant input (255 in bytes, which scales to exactly 1)."""
+    out = np.empty((len(x), x.shape[1] + 1), x.dtype)
+    out[:, :-1] = x
+    out[:, -1] = 255 if x.dtype == np.uint8 else 1
+    return out
+
+
+def _frozen_masks(net: Network) -> list[np.ndarray | None] | None:
+    """Per layer, [frozen | frozen_bias] over its [W | b]; None when nothing is frozen anywhere."""
+    if all(layer.frozen is None and layer.frozen_bias is None for layer in net.layers):
+        return None
+    masks: list[np.ndarray | None] = []
+    for layer in net.layers:
+        if layer.frozen is None and layer.frozen_bias is None:
+            masks.append(None)
+            continue
+        mask = np.zeros(layer.params.shape, dtype=bool)
         if layer.frozen is not None:
-            grads[2 * l] = np.where(layer.frozen, 0, dense(grads[2 * l]))
+            mask[:, :-1] = layer.frozen
         if layer.frozen_bias is not None:
-            grads[2 * l + 1] = np.where(layer.frozen_bias, 0, grads[2 * l + 1])
+            mask[:, -1] = layer.frozen_bias
+        masks.append(mask)
+    return masks
 
 
-def _has_frozen(net: Network) -> bool:
-    return any(layer.frozen is not None or layer.frozen_bias is not None for layer in net.layers)
-
-
-def _frozen_values(net: Network) -> list[tuple[np.ndarray | None, np.ndarray | None]]:
-    """The current values of frozen weights and biases (momentum, Adam and L2 could move them)."""
-    return [(None if layer.frozen is None else layer.weights[layer.frozen],
-             None if layer.frozen_bias is None else layer.bias[layer.frozen_bias]) for layer in net.layers]
-
-
-def _restore_frozen(net: Network, values: list[tuple[np.ndarray | None, np.ndarray | None]]) -> None:
-    for layer, (w, b) in zip(net.layers, values):
-        if w is not None:
-            layer.weights[layer.frozen] = w
-        if b is not None:
-            layer.bias[layer.frozen_bias] = b
-
-
-def _first_bad_layer(net: Network, nabla_w: list[np.ndarray]) -> int:
-    """Index of the first layer whose weights or gradient stopped being finite."""
-    for l, (layer, g) in enumerate(zip(net.layers, nabla_w)):
-        if not (np.all(np.isfinite(layer.weights)) and np.all(np.isfinite(g))):
+def _first_bad_layer(params: list[np.ndarray], grads: list[np.ndarray]) -> int:
+    """Index of the first layer whose [W | b] or gradient stopped being finite."""
+    for l, (p, g) in enumerate(zip(params, grads)):
+        if not (np.all(np.isfinite(p)) and np.all(np.isfinite(g))):
             return l
-    return len(net.layers) - 1
+    return len(params) - 1

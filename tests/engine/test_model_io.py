@@ -65,6 +65,21 @@ def test_round_trip_is_bit_exact_with_optimizer_state_and_history(trained, tmp_p
     assert m.preprocessing is None and m.metadata["nndesk_version"]
 
 
+def test_optimizer_state_saved_with_w_and_b_apart_still_resumes(trained, tmp_path):
+    """Files from before [W | b] was one array hold velocity_0 = W⁽⁰⁾'s, velocity_1 = b⁽⁰⁾'s, …"""
+    recipe, net, trainer = trained
+    momentum = recipe.with_changes(optimizer="momentum").make_trainer(net.copy(), recipe.load_data())
+    list(momentum.epochs())
+    joined = momentum.optimizer.velocity
+    old = {}
+    for i, v in enumerate(joined):
+        old[f"velocity_{2 * i}"], old[f"velocity_{2 * i + 1}"] = v[:, :-1].copy(), v[:, -1].copy()
+    restored = type(momentum.optimizer)()
+    restored.load_state(old)
+    assert [v.shape for v in restored.velocity] == [v.shape for v in joined]
+    assert all(np.array_equal(a, b) for a, b in zip(restored.velocity, joined))
+
+
 def test_digit_models_record_the_mnist_preprocessing(tmp_path):
     net = TrainingRecipe(hidden=(3,)).build_network(784, 10)
     m = load_model(save_model(tmp_path / "d.npz", net))
