@@ -99,7 +99,7 @@ def save_model(path: str | os.PathLike, network: Network, recipe: TrainingRecipe
     image_shape = tuple(image_shape) if image_shape is not None else None
     arrays: dict[str, np.ndarray] = {}
     for l, layer in enumerate(network.layers):
-        arrays[f"W{l}"], arrays[f"b{l}"] = layer.weights, layer.bias
+        arrays[f"W{l}"], arrays[f"b{l}"] = np.ascontiguousarray(layer.weights), layer.bias  # C order on disk
         if layer.frozen is not None:
             arrays[f"frozen{l}"] = layer.frozen.astype(bool)
         if layer.frozen_bias is not None:

@@ -77,7 +77,7 @@ class Network:
         return self.layers[-1].activation
 
     def parameters(self) -> list[np.ndarray]:
-        """Each layer's [W | b] (``Dense.params``), in layer order: what the optimizers move."""
+        """Each layer's [W | b]ᵀ (``Dense.params``), in layer order: what the optimizers move."""
         return [layer.params for layer in self.layers]
 
     def copy(self) -> Network:
@@ -110,7 +110,7 @@ class Network:
         last = len(self.layers) - 1
         for l, layer in enumerate(self.layers):
             if with_ones:
-                z = a @ layer.params.T  # [a | 1]·[W | b]ᵀ = W·a + b
+                z = a @ layer.params  # [a | 1]·[W | b]ᵀ = W·a + b
             else:
                 z = a @ layer.weights.T  # z = W·a + b (samples are rows), the bias added in place
                 z += layer.bias
@@ -148,11 +148,11 @@ class Network:
         within ``tolerance`` of its target changes no weight.
 
         ``factored`` is the training loop's form: ``x`` is [a⁽⁰⁾ | 1], and each
-        layer's ∂C/∂[W | b] = δᵀ·[a | 1] comes back as an ``OuterGradient`` (δ and
-        [a | 1], not multiplied out) for the optimizer to fold into its update;
-        the biases' gradients are its last column, so the second list is None.
+        layer's ∂C/∂[W | b]ᵀ = [a | 1]ᵀ·δ comes back as an ``OuterGradient`` ([a | 1]
+        and δ, not multiplied out) for the optimizer to fold into its update;
+        the biases' gradients are its last row, so the second list is None.
         """
-        if factored and x.shape[1] != self.layers[0].params.shape[1]:
+        if factored and x.shape[1] != self.layers[0].params.shape[0]:
             raise ValueError(f"factored backprop needs [x | 1] with {self.layers[0].n_in + 1} columns")
         zs, activations = self.forward(x, with_ones=factored)
         a_out, dtype, out_act = activations[-1], self.dtype, self.layers[-1].activation
@@ -172,8 +172,8 @@ class Network:
         nabla_b: list[np.ndarray] = [None] * len(self.layers)  # type: ignore[list-item]
         for l in range(len(self.layers) - 1, -1, -1):
             a = activations[l]
-            if factored:  # ∂C/∂[W | b] = δᵀ·[a | 1] (δ is a new array per layer: the factors stay put)
-                nabla_w[l] = OuterGradient(delta, a)
+            if factored:  # ∂C/∂[W | b]ᵀ = [a | 1]ᵀ·δ (δ is a new array per layer: the factors stay put)
+                nabla_w[l] = OuterGradient(a, delta)
                 a = a[:, :-1]  # σ(zˡ⁻¹) without the column of ones
             else:
                 nabla_w[l] = delta.T @ a  # ∂C/∂w_kj = δ_k a_j

@@ -3,13 +3,13 @@
 All share ``step(params, grads, eta)``, which updates ``params`` in place
 and may use ``grads`` as scratch space (``Network.backprop`` makes them fresh
 for every batch, and nothing reads them after the step).  Each parameter is
-a layer's [W | b] (``Dense.params``: the bias is its last column), and its
-gradient may come as an ``OuterGradient`` (δ and [a | 1] of δᵀ·[a | 1]):
+a layer's [W | b]ᵀ (``Dense.params``: the biases are its last row), and its
+gradient may come as an ``OuterGradient`` ([a | 1] and δ of [a | 1]ᵀ·δ):
 SGD and momentum fold that product into their update, one BLAS call with no
 gradient matrix; Adam, which needs (∂C/∂w)², multiplies it out.
 Plain SGD is the lecture's rule w_new = w_old − η·∇C.  ``l2`` adds λ·w to
-the gradient of every weight (never to the bias column), i.e. the cost
-gains ½λ‖W‖².
+the gradient of every weight (never to the bias row), i.e. the cost gains
+½λ‖W‖².
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ class Optimizer:
     def _grad(self, p: np.ndarray, g: np.ndarray | OuterGradient) -> np.ndarray:
         if isinstance(g, OuterGradient):
             g = g.dense()
-        if self.l2:  # ∇C + λ·w on the weights, not the bias column, in ``g`` (see ``step``)
-            g[:, :-1] += self.l2 * p[:, :-1]
+        if self.l2:  # ∇C + λ·w on the weights, not the bias row, in ``g`` (see ``step``)
+            g[:-1] += self.l2 * p[:-1]
         return g
 
     def step(self, params: list[np.ndarray], grads: list[np.ndarray], eta: float) -> None:
@@ -55,9 +55,9 @@ class SGD(Optimizer):
 
     def step(self, params: list[np.ndarray], grads: list[np.ndarray], eta: float) -> None:
         for p, g in zip(params, grads):
-            if isinstance(g, OuterGradient):  # [W | b] ← [W | b] − η·δᵀ·[a | 1], in the product's call
+            if isinstance(g, OuterGradient):  # [W | b]ᵀ ← [W | b]ᵀ − η·[a | 1]ᵀ·δ, in the product's call
                 if self.l2:
-                    p[:, :-1] *= 1.0 - eta * self.l2  # w ← (1 − ηλ)·w first
+                    p[:-1] *= 1.0 - eta * self.l2  # w ← (1 − ηλ)·w first
                 g.accumulate_into(p, -eta)
                 continue
             g = self._grad(p, g)
@@ -79,11 +79,11 @@ class Momentum(Optimizer):
         if len(self.velocity) != len(params) or any(v.shape != p.shape for v, p in zip(self.velocity, params)):
             self.velocity = [np.zeros_like(p) for p in params]
         for p, g, v in zip(params, grads, self.velocity):
-            if isinstance(g, OuterGradient):  # v ← μ·v − η·(λ·w) − η·δᵀ·[a | 1], the product in place
+            if isinstance(g, OuterGradient):  # v ← μ·v − η·(λ·w) − η·[a | 1]ᵀ·δ, the product in place
                 beta = self.momentum
                 if self.l2:
                     v *= beta
-                    v[:, :-1] -= (eta * self.l2) * p[:, :-1]
+                    v[:-1] -= (eta * self.l2) * p[:-1]
                     beta = 1.0
                 g.accumulate_into(v, -eta, beta)
             else:
@@ -147,10 +147,10 @@ class Adam(Optimizer):
 
 
 def _joined(arrays: list[np.ndarray]) -> list[np.ndarray]:
-    """Per-layer [W | b] state from files that stored W and b apart (W⁽⁰⁾, b⁽⁰⁾, W⁽¹⁾, …)."""
+    """Per-layer [W | b]ᵀ state from files that stored W and b apart (W⁽⁰⁾, b⁽⁰⁾, W⁽¹⁾, …)."""
     pairs = list(zip(arrays[::2], arrays[1::2]))
     if len(arrays) % 2 == 0 and pairs and all(w.ndim == 2 and b.shape == w.shape[:1] for w, b in pairs):
-        return [np.concatenate([w, b[:, None]], axis=1) for w, b in pairs]
+        return [np.concatenate([w.T, b[None]], axis=0) for w, b in pairs]
     return arrays
 
 

@@ -179,7 +179,7 @@ class Trainer:
             idx = order[i:i + hyper.batch_size]
             i += hyper.batch_size
             # np.take copies the batch's rows faster than fancy indexing x[idx].  The gradients
-            # come factored, δ and [a | 1]: the optimizer folds δᵀ·[a | 1] into its update.
+            # come factored, [a | 1] and δ: the optimizer folds [a | 1]ᵀ·δ into its update.
             xb = x.take(idx, axis=0)
             grads, _, cost, _ = net.backprop(as_inputs(xb, dtype) if pixels else xb, t.take(idx, axis=0),
                                              self.tolerance, factored=True)
@@ -190,7 +190,7 @@ class Trainer:
                 raise TrainingDiverged(self.epoch + 1, layer, eta)
             if i >= n:  # the epoch's last batch: keep its gradients for the histograms and inspector
                 full = [dense(g) for g in grads]
-                self.last_gradients = ([g[:, :-1].copy() for g in full], [g[:, -1].copy() for g in full])
+                self.last_gradients = ([g[:-1].T.copy() for g in full], [g[-1].copy() for g in full])
             frozen = None
             if masks is not None:  # rare: the inspector froze or pruned something
                 frozen = [None if m is None else p[m] for p, m in zip(params, masks)]
@@ -239,7 +239,7 @@ def _with_ones(x: np.ndarray) -> np.ndarray:
 
 
 def _frozen_masks(net: Network) -> list[np.ndarray | None] | None:
-    """Per layer, [frozen | frozen_bias] over its [W | b]; None when nothing is frozen anywhere."""
+    """Per layer, [frozen | frozen_bias]ᵀ over its [W | b]ᵀ; None when nothing is frozen anywhere."""
     if all(layer.frozen is None and layer.frozen_bias is None for layer in net.layers):
         return None
     masks: list[np.ndarray | None] = []
@@ -249,15 +249,15 @@ def _frozen_masks(net: Network) -> list[np.ndarray | None] | None:
             continue
         mask = np.zeros(layer.params.shape, dtype=bool)
         if layer.frozen is not None:
-            mask[:, :-1] = layer.frozen
+            mask[:-1] = layer.frozen.T
         if layer.frozen_bias is not None:
-            mask[:, -1] = layer.frozen_bias
+            mask[-1] = layer.frozen_bias
         masks.append(mask)
     return masks
 
 
 def _first_bad_layer(params: list[np.ndarray], grads: list[np.ndarray]) -> int:
-    """Index of the first layer whose [W | b] or gradient stopped being finite."""
+    """Index of the first layer whose [W | b]ᵀ or gradient stopped being finite."""
     for l, (p, g) in enumerate(zip(params, grads)):
         if not (np.all(np.isfinite(p)) and np.all(np.isfinite(g))):
             return l

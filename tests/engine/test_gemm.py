@@ -60,7 +60,7 @@ def _with_ones(x: np.ndarray) -> np.ndarray:
 
 
 def test_factored_backprop_is_the_same_gradient() -> None:
-    """δᵀ·[a | 1] over [W | b] holds ∂C/∂W in its first columns and ∂C/∂b in its last."""
+    """[a | 1]ᵀ·δ over [W | b]ᵀ holds ∂C/∂Wᵀ in its first rows and ∂C/∂b in its last."""
     net = Network.create([30, 20, 5], "tanh", "cross-entropy", seed=1)
     rng = np.random.default_rng(2)
     x = rng.random((16, 30)).astype(np.float32)
@@ -71,8 +71,8 @@ def test_factored_backprop_is_the_same_gradient() -> None:
     assert fc == pytest.approx(c, rel=1e-6)
     for g, b, f, layer in zip(nw, nb, fw, net.layers):
         assert f.shape == layer.params.shape
-        np.testing.assert_allclose(dense(f)[:, :-1], g, rtol=1e-5, atol=1e-7)
-        np.testing.assert_allclose(dense(f)[:, -1], b, rtol=1e-5, atol=1e-7)
+        np.testing.assert_allclose(dense(f)[:-1].T, g, rtol=1e-5, atol=1e-7)
+        np.testing.assert_allclose(dense(f)[-1], b, rtol=1e-5, atol=1e-7)
     with pytest.raises(ValueError, match=r"\[x \| 1\]"):
         net.backprop(x, t, factored=True)
 
@@ -81,7 +81,7 @@ def test_factored_backprop_is_the_same_gradient() -> None:
 @pytest.mark.parametrize("l2", [0.0, 0.01])
 def test_optimizers_fold_the_product_into_the_update(name: str, l2: float) -> None:
     """Three steps with factored gradients land where three steps with dense ones do, biases spared by L2."""
-    sizes = [784, 64, 10]  # 64×785 parameters: big enough for the BLAS route
+    sizes = [784, 64, 10]  # 785×64 parameters: big enough for the BLAS route
     nets = [Network.create(sizes, "relu", "cross-entropy", init="he", seed=3) for _ in range(2)]
     for net in nets:
         for layer in net.layers:
@@ -92,7 +92,7 @@ def test_optimizers_fold_the_product_into_the_update(name: str, l2: float) -> No
         x = rng.random((32, 784)).astype(np.float32)
         t = np.eye(10, dtype=np.float32)[rng.integers(0, 10, 32)]
         nw, nb, _, _ = nets[0].backprop(x, t)  # the lecture's form: W and b apart, multiplied out
-        grads = [np.concatenate([w, b[:, None]], axis=1) for w, b in zip(nw, nb)]
+        grads = [np.concatenate([w.T, b[None]], axis=0) for w, b in zip(nw, nb)]
         opts[0].step(nets[0].parameters(), grads, 0.05)
         fw, _, _, _ = nets[1].backprop(_with_ones(x), t, factored=True)
         opts[1].step(nets[1].parameters(), fw, 0.05)
@@ -107,12 +107,12 @@ def test_optimizers_fold_the_product_into_the_update(name: str, l2: float) -> No
 def test_l2_shrinks_the_weights_and_spares_the_bias(name: str) -> None:
     """With ∂C/∂[W | b] = 0, one step is pure weight decay: W ← (1 − ηλ)·W, b unchanged."""
     rng = np.random.default_rng(5)
-    p = rng.standard_normal((200, 101)).astype(np.float32)  # [W | b], big enough for the BLAS route
+    p = rng.standard_normal((101, 200)).astype(np.float32)  # [W | b]ᵀ, big enough for the BLAS route
     before = p.copy()
-    zero = OuterGradient(np.zeros((8, 200), np.float32), np.ones((8, 101), np.float32))
+    zero = OuterGradient(np.ones((8, 101), np.float32), np.zeros((8, 200), np.float32))
     optimizer(name, momentum=0.9, l2=0.1).step([p], [zero], 0.5)
-    np.testing.assert_array_equal(p[:, -1], before[:, -1])
+    np.testing.assert_array_equal(p[-1], before[-1])
     if name != "adam":
-        np.testing.assert_allclose(p[:, :-1], 0.95 * before[:, :-1], rtol=1e-6)
+        np.testing.assert_allclose(p[:-1], 0.95 * before[:-1], rtol=1e-6)
     else:  # Adam rescales the step to about η, but every weight still moves toward 0
-        assert np.all(np.sign(before[:, :-1] - p[:, :-1]) == np.sign(before[:, :-1]))
+        assert np.all(np.sign(before[:-1] - p[:-1]) == np.sign(before[:-1]))

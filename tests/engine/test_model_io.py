@@ -73,7 +73,7 @@ def test_optimizer_state_saved_with_w_and_b_apart_still_resumes(trained, tmp_pat
     joined = momentum.optimizer.velocity
     old = {}
     for i, v in enumerate(joined):
-        old[f"velocity_{2 * i}"], old[f"velocity_{2 * i + 1}"] = v[:, :-1].copy(), v[:, -1].copy()
+        old[f"velocity_{2 * i}"], old[f"velocity_{2 * i + 1}"] = v[:-1].T.copy(), v[-1].copy()  # W, b
     restored = type(momentum.optimizer)()
     restored.load_state(old)
     assert [v.shape for v in restored.velocity] == [v.shape for v in joined]
