@@ -8,8 +8,8 @@ machine, and it collapses as soon as anything else wants a core: the BLAS
 threads wait for each other at every product.  Measured on the 2-core
 development machine (784-128-10, batch 64, float32,
 ``benchmarks/bench_throughput.py --threads``): idle, 2 threads trained at
-298k samples/s and 1 thread at 207k; with one other busy process, 2 threads
-fell to 110k (91k–129k) while 1 thread kept 204k.  In the app something
+359k samples/s and 1 thread at 232k; with one other busy process, 2 threads
+fell to 105k (88k–180k) while 1 thread kept 228k.  In the app something
 else always runs — the GUI thread, and the trainer's background thread
 that distorts the next epoch's digits — so ``DEFAULT_THREADS = 1``.
 
