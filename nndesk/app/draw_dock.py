@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from nndesk.app.digit_preview import DigitPreview
 from nndesk.app.draw_pad import DrawPad
@@ -70,9 +70,12 @@ class DrawDock(QWidget):
         grid.addWidget(self.preview, 1, 3, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.panel, 2, 3)
         grid.addWidget(self.message, 3, 3)
-        grid.addWidget(self.target_label, 4, 0)
-        grid.addWidget(self.target, 4, 1)
-        grid.addWidget(self.step_button, 4, 2, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        teach = QHBoxLayout()  # its own row, so the long button never squeezes the brush slider
+        teach.addWidget(self.target_label)
+        teach.addWidget(self.target)
+        teach.addWidget(self.step_button)
+        teach.addStretch(1)
+        grid.addLayout(teach, 4, 0, 1, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         grid.setRowStretch(2, 1)
