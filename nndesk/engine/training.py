@@ -91,7 +91,7 @@ class Trainer:
         self._t = train.target_matrix(dtype=dtype)
         # [x | 1]: the bias's constant input rides along as a last column (see ``Dense``).  Pixels
         # stay bytes (a quarter of the memory) and are scaled batch by batch.
-        self._x = None if augment else _with_ones(train.x if train.x.dtype == np.uint8 else train.inputs(dtype=dtype))
+        self._x = None if augment else _with_ones(train.x, dtype)
         if augment is not None:
             if train.image_shape is None:
                 raise ValueError(f"data set {train.name!r} has no image shape to augment")
@@ -112,7 +112,7 @@ class Trainer:
         """The training inputs of ``epoch`` (from 0), distorted by its own generator."""
         assert self.augment is not None
         rng = np.random.default_rng([self._aug_seed, epoch])
-        return _with_ones(self.augment(self._images, rng).reshape(len(self.train), -1))
+        return _with_ones(self.augment(self._images, rng).reshape(len(self.train), -1), self._images.dtype.type)
 
     def _epoch_inputs(self) -> np.ndarray:
         """This epoch's inputs; with augmentation, also start making the next epoch's."""
@@ -230,11 +230,16 @@ class _Background:
         return self._value
 
 
-def _with_ones(x: np.ndarray) -> np.ndarray:
-    """[x | 1]: a last column for the bias's constant input (255 in bytes, which scales to exactly 1)."""
-    out = np.empty((len(x), x.shape[1] + 1), x.dtype)
+def _with_ones(x: np.ndarray, dtype: type) -> np.ndarray:
+    """[x | 1]: a last column for the bias's constant input.
+
+    Bytes stay bytes (255 scales to exactly 1 with the rest of the batch); anything
+    else is converted to ``dtype`` on the way in, with no intermediate copy.
+    """
+    kind = np.uint8 if x.dtype == np.uint8 else dtype
+    out = np.empty((len(x), x.shape[1] + 1), kind)
     out[:, :-1] = x
-    out[:, -1] = 255 if x.dtype == np.uint8 else 1
+    out[:, -1] = 255 if kind == np.uint8 else 1
     return out
 
 
