@@ -6,8 +6,8 @@ subtract it: two more passes over a matrix as big as W.  BLAS's ``gemm``
 does C ← β·C + α·op(A)·op(B) in place, and numpy already loaded one, so
 this module calls that library's ``cblas_sgemm``/``cblas_dgemm`` through
 ctypes.  On 784-128-10 the first layer's update then costs what the product
-alone costs (about 110 µs instead of 125 per batch of 64), and weight decay
-(β = 1 − ηλ) and momentum (β = μ) fold into the same call.
+alone costs (about 110 µs instead of 125 per batch of 64), and momentum's
+v ← μ·v − η·∇C folds into the same call (β = μ).
 
 The library is found with threadpoolctl (the one it limits to one thread),
 its symbol names follow the OpenBLAS builds numpy ships (``scipy_`` prefix,
