@@ -113,10 +113,12 @@ class EdgeBundle(QGraphicsObject):
         if self.full:
             ks, js = np.divmod(np.arange(w.size), w.shape[1])
         else:
-            flat = np.abs(w).ravel()
+            # flattened in memory order (no copy: the engine's W is a transposed view, column-major)
+            order = "F" if w.flags.f_contiguous and not w.flags.c_contiguous else "C"
+            flat = np.abs(w).ravel(order=order)
             n = min(N_STRONGEST, flat.size)
             idx = np.argpartition(flat, flat.size - n)[flat.size - n:]
-            ks, js = np.divmod(idx[np.argsort(flat[idx], kind="stable")], w.shape[1])  # weakest first
+            ks, js = np.unravel_index(idx[np.argsort(flat[idx], kind="stable")], w.shape, order=order)  # weakest first
         values = w[ks, js].tolist()
         locked = frozen[ks, js].tolist() if frozen is not None else [False] * len(values)
         start, end = self._visible(self._src_pos[js], self._dst_pos[ks])

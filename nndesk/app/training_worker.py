@@ -51,7 +51,9 @@ def yield_to_gui() -> None:
 
 def weights_snapshot(network: Network) -> WeightsSnapshot:
     """Copies of every layer's weights and bias, safe to hand to another thread."""
-    return [(layer.weights.copy(), layer.bias.copy()) for layer in network.layers]
+    # order="K": the copy keeps the engine's memory layout (W is a view of [W | b]ᵀ), so it is a
+    # plain memcpy here and writing it back into the document's network is one too
+    return [(layer.weights.copy(order="K"), layer.bias.copy()) for layer in network.layers]
 
 
 class TrainingWorker(QObject):
@@ -94,7 +96,7 @@ class TrainingWorker(QObject):
                 report = stats.as_dict()
                 report["epochs"] = trainer.control.hyper.epochs
                 report["weights"] = snapshot = weights_snapshot(trainer.network)
-                if trainer.last_gradients is not None:  # already copies, made by the engine
+                if trainer.last_gradients is not None:  # multiplied out when the GUI reads them, not here
                     report["gradients"], report["bias_gradients"] = trainer.last_gradients
                 self.epochFinished.emit(report)
             snapshot = weights_snapshot(trainer.network)

@@ -12,6 +12,7 @@ calls ``dense()``.  The orientation, [W | b]ᵀ, is ``Dense.params``'s.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -39,3 +40,47 @@ class OuterGradient(NamedTuple):
 def dense(g: np.ndarray | OuterGradient) -> np.ndarray:
     """``g`` as an array, multiplying out an ``OuterGradient``."""
     return g.dense() if isinstance(g, OuterGradient) else g
+
+
+class BatchGradients:
+    """One batch's ∂C/∂W and ∂C/∂b per layer, multiplied out only when first read.
+
+    The training loop keeps its gradients factored; turning the last batch's
+    into matrices costs about 3 ms an epoch on 784-800-10, which only the
+    inspector and the histograms want (the command line never does).  So the
+    loop hands over the factors and whoever reads ``weights[l]`` or
+    ``biases[l]`` pays for that layer, once.  Unpacks as (weights, biases).
+    """
+
+    def __init__(self, grads: list[np.ndarray | OuterGradient]) -> None:
+        self._grads = grads  # each layer's ∂C/∂[W | b]ᵀ, factored or not; never written after the batch
+        self._dense: list[np.ndarray | None] = [None] * len(grads)
+        self.weights = _Part(self, lambda g: g[:-1].T)  # ∂C/∂W, (n_out, n_in) like Dense.weights
+        self.biases = _Part(self, lambda g: g[-1])  # ∂C/∂b
+
+    def layer(self, l: int) -> np.ndarray:
+        """∂C/∂[W | b]ᵀ of layer ``l`` as a matrix (computed once)."""
+        if self._dense[l] is None:
+            self._dense[l] = dense(self._grads[l])
+        return self._dense[l]
+
+    def __len__(self) -> int:
+        return len(self._grads)
+
+    def __iter__(self):
+        return iter((self.weights, self.biases))
+
+
+class _Part(Sequence):
+    """``BatchGradients.weights`` or ``.biases``: a read-only list of arrays made on demand."""
+
+    def __init__(self, owner: BatchGradients, pick) -> None:
+        self._owner, self._pick = owner, pick
+
+    def __len__(self) -> int:
+        return len(self._owner)
+
+    def __getitem__(self, l: int) -> np.ndarray:
+        if not -len(self) <= l < len(self):
+            raise IndexError(l)
+        return self._pick(self._owner.layer(l % len(self)))

@@ -27,7 +27,7 @@ import numpy as np
 
 from nndesk.engine.control import Hyperparameters, TrainingControl
 from nndesk.engine.dataset import Dataset, as_inputs
-from nndesk.engine.gradient import dense
+from nndesk.engine.gradient import BatchGradients, OuterGradient, dense
 from nndesk.engine.network import Network
 from nndesk.engine.optimizers import Optimizer, optimizer as make_optimizer
 
@@ -85,7 +85,7 @@ class Trainer:
         self.augment, self.tolerance, self.schedule, self.on_batch = augment, tolerance, schedule, on_batch
         self.epoch = 0
         self.history: list[EpochStats] = []
-        self.last_gradients: tuple[list[np.ndarray], list[np.ndarray]] | None = None  # ∂C/∂W, ∂C/∂b
+        self.last_gradients: BatchGradients | None = None  # the last batch's ∂C/∂W, ∂C/∂b
         self._base_lr: float | None = None  # the live η of the previous batch, to notice changes
         dtype = network.dtype.type
         self._t = train.target_matrix(dtype=dtype)
@@ -188,9 +188,9 @@ class Trainer:
                 for p, s in zip(params, saved):
                     p[...] = s
                 raise TrainingDiverged(self.epoch + 1, layer, eta)
-            if i >= n:  # the epoch's last batch: keep its gradients for the histograms and inspector
-                full = [dense(g) for g in grads]
-                self.last_gradients = ([g[:-1].T.copy() for g in full], [g[-1].copy() for g in full])
+            if i >= n:  # the epoch's last batch: its gradients for the histograms and inspector, multiplied
+                # out only if someone reads them (the optimizer may scribble on arrays: those are copied)
+                self.last_gradients = BatchGradients([g if isinstance(g, OuterGradient) else g.copy() for g in grads])
             frozen = None
             if masks is not None:  # rare: the inspector froze or pruned something
                 frozen = [None if m is None else p[m] for p, m in zip(params, masks)]

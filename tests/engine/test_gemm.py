@@ -116,3 +116,25 @@ def test_l2_shrinks_the_weights_and_spares_the_bias(name: str) -> None:
         np.testing.assert_allclose(p[:-1], 0.95 * before[:-1], rtol=1e-6)
     else:  # Adam rescales the step to about η, but every weight still moves toward 0
         assert np.all(np.sign(before[:-1] - p[:-1]) == np.sign(before[:-1]))
+
+
+def test_batch_gradients_are_multiplied_out_only_when_read() -> None:
+    from nndesk.engine.gradient import BatchGradients
+
+    net = Network.create([30, 20, 5], "tanh", "cross-entropy", seed=1)
+    rng = np.random.default_rng(2)
+    x = rng.random((16, 30)).astype(np.float32)
+    t = np.eye(5, dtype=np.float32)[rng.integers(0, 5, 16)]
+    nw, nb, _, _ = net.backprop(x, t)
+    factored, _, _, _ = net.backprop(_with_ones(x), t, factored=True)
+    grads = BatchGradients(factored)
+    assert grads._dense == [None, None]  # nothing computed yet
+    np.testing.assert_allclose(grads.weights[1], nw[1], rtol=1e-5, atol=1e-7)
+    assert grads._dense[0] is None and grads._dense[1] is not None  # only the layer that was read
+    weights, biases = grads
+    assert len(weights) == len(biases) == 2
+    for g, b, w_lazy, b_lazy in zip(nw, nb, weights, biases):
+        np.testing.assert_allclose(w_lazy, g, rtol=1e-5, atol=1e-7)
+        np.testing.assert_allclose(b_lazy, b, rtol=1e-5, atol=1e-7)
+    with pytest.raises(IndexError):
+        weights[2]
