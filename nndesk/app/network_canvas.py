@@ -33,7 +33,7 @@ from nndesk.app.shown_throttle import ShownThrottle
 GAP = 160.0  # between the bodies of two columns
 MAX_SCALE = 1.5  # fit-in-view never blows a tiny network up beyond this
 SIDE = 70.0  # room left and right of the bodies for headers and neuron numbers
-WEIGHTS_INTERVAL_MS = 250  # the fastest the canvas follows new weights (see ``_weights_throttle``)
+WEIGHTS_INTERVAL_MS = 100  # the fastest the canvas follows new weights (see ``_weights_throttle``)
 CLICK_SLOP = 3.0  # screen pixels around an edge's stroke that still count as a click on it
 
 
@@ -57,9 +57,9 @@ class NetworkCanvas(QGraphicsView):
         self._activations: list[np.ndarray] | None = None
         self.highlight = CanvasHighlight()
         self.repaints = RepaintQueue(self)
-        # Training sends new weights every epoch (9 a second for the digits preset): follow them at
-        # most 4 times a second, so the GUI thread leaves the trainer its share of the GIL.  A single
-        # edit still shows at once (leading edge).
+        # Training sends new weights every epoch (hundreds a second on a toy set): follow them at most
+        # 10 times a second, so the GUI thread leaves the trainer its share of the GIL.  A single edit
+        # shows at once (leading edge), and a dragged weight still moves smoothly enough.
         self._weights_throttle = ShownThrottle(self, self.refresh_weights, WEIGHTS_INTERVAL_MS)
         self._user_zoom = False
         document.architectureChanged.connect(self.rebuild)
