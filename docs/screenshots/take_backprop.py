@@ -9,7 +9,10 @@ Each language runs in its own process (chosen at start-up, as with
 1. ``backprop-<lang>-1.png``: the forward pass reaches the output neuron a₀⁽²⁾ ≈ 0.59;
 2. ``backprop-<lang>-2.png``: the first updated weight, w₀₀⁽¹⁾ new = 0.192;
 3. ``backprop-<lang>-3.png``: the gradient of w₀₀⁽⁰⁾, checked with finite
-   differences, then its update.
+   differences, then its update;
+4. ``draw-backprop-<lang>.png``: the main window (1280×800, a fresh 784-800-10
+   network) after a "7" is drawn on the pad with the mouse, 7 picked as the
+   target, "Step through backpropagation" clicked and six steps taken.
 """
 
 from __future__ import annotations
@@ -44,14 +47,43 @@ def take(lang: str, out_dir: Path) -> None:
             panel.stepForwardButton.click()
         app.processEvents()
         panel.grab().save(str(out_dir / f"backprop-{lang}-{n}.png"))
+    _draw_and_step(app, out_dir / f"draw-backprop-{lang}.png")
+
+
+def _draw_and_step(app, out: Path) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from nndesk.app.main_window import MainWindow
+
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    pad, c = window.draw_widget.pad, window.draw_widget.pad.rect().center()
+    points = [QPoint(c.x() - 30, c.y() - 60), QPoint(c.x() + 30, c.y() - 60), QPoint(c.x() - 20, c.y() + 70)]
+    QTest.mousePress(pad, left, none, points[0])
+    for p in points[1:]:
+        QTest.mouseMove(pad, p)
+    QTest.mouseRelease(pad, left, none, points[-1])
+    window.draw_widget.target.setCurrentIndex(7)
+    window.draw_widget.target.activated.emit(7)
+    window.draw_widget.step_button.click()
+    for _ in range(6):
+        window.backprop.step_forward()
+    app.processEvents()
+    window.grab().save(str(out))
+    window.document.set_modified(False)
+    window.close()
 
 
 def main() -> int:
     env = dict(os.environ, NNDESK_SETTINGS=str(Path(tempfile.mkdtemp()) / "settings.ini"))
     for lang in ("en", "ru"):
         subprocess.run([sys.executable, __file__, lang], env=env, check=True)
-        for n in (1, 2, 3):
-            print((HERE / f"backprop-{lang}-{n}.png").relative_to(HERE.parent.parent))
+        for name in (*(f"backprop-{lang}-{n}.png" for n in (1, 2, 3)), f"draw-backprop-{lang}.png"):
+            print((HERE / name).relative_to(HERE.parent.parent))
     return 0
 
 

@@ -71,11 +71,6 @@ class TrainingControl:
         with self._cond:
             self._edits.append(edit)
 
-    def take_edits(self) -> list[Callable[[], None]]:
-        with self._cond:
-            edits, self._edits = self._edits, []
-            return edits
-
     # ---- flow ----------------------------------------------------------------
     def pause(self) -> None:
         with self._cond:
@@ -119,7 +114,7 @@ class TrainingControl:
             return not self._stop
 
     def next_batch(self) -> tuple[Hyperparameters, list[Callable[[], None]]] | None:
-        """``checkpoint``, ``hyper`` and ``take_edits`` under one lock: None means stop.
+        """The settings and queued edits for the next batch, after any pause; None means stop.
 
         The loop calls this before every mini-batch (a thousand times an epoch),
         so it takes the lock once instead of three times.

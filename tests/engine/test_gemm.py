@@ -59,12 +59,17 @@ def _with_ones(x: np.ndarray) -> np.ndarray:
     return np.concatenate([x, np.ones((len(x), 1), x.dtype)], axis=1)
 
 
-def test_factored_backprop_is_the_same_gradient() -> None:
-    """[a | 1]ᵀ·δ over [W | b]ᵀ holds ∂C/∂Wᵀ in its first rows and ∂C/∂b in its last."""
+def _tanh_sample() -> tuple[Network, np.ndarray, np.ndarray]:
+    """A 30-20-5 tanh network and a batch of 16 samples with one-hot targets."""
     net = Network.create([30, 20, 5], "tanh", "cross-entropy", seed=1)
     rng = np.random.default_rng(2)
     x = rng.random((16, 30)).astype(np.float32)
-    t = np.eye(5, dtype=np.float32)[rng.integers(0, 5, 16)]
+    return net, x, np.eye(5, dtype=np.float32)[rng.integers(0, 5, 16)]
+
+
+def test_factored_backprop_is_the_same_gradient() -> None:
+    """[a | 1]ᵀ·δ over [W | b]ᵀ holds ∂C/∂Wᵀ in its first rows and ∂C/∂b in its last."""
+    net, x, t = _tanh_sample()
     nw, nb, c, _ = net.backprop(x, t)
     fw, fb, fc, _ = net.backprop(_with_ones(x), t, factored=True)
     assert all(isinstance(g, OuterGradient) for g in fw) and fb is None
@@ -121,10 +126,7 @@ def test_l2_shrinks_the_weights_and_spares_the_bias(name: str) -> None:
 def test_batch_gradients_are_multiplied_out_only_when_read() -> None:
     from nndesk.engine.gradient import BatchGradients
 
-    net = Network.create([30, 20, 5], "tanh", "cross-entropy", seed=1)
-    rng = np.random.default_rng(2)
-    x = rng.random((16, 30)).astype(np.float32)
-    t = np.eye(5, dtype=np.float32)[rng.integers(0, 5, 16)]
+    net, x, t = _tanh_sample()
     nw, nb, _, _ = net.backprop(x, t)
     factored, _, _, _ = net.backprop(_with_ones(x), t, factored=True)
     grads = BatchGradients(factored)
