@@ -20,12 +20,12 @@ import time
 
 import numpy as np
 
-from nndesk.engine.augment import make_augmenter
-from nndesk.engine.blas import blas_threads, info
-from nndesk.engine.control import TrainingControl
-from nndesk.engine.datasets import load
-from nndesk.engine.presets import make_schedule, preset
-from nndesk.engine.training import Trainer
+from nndesk.engine.core.control import TrainingControl
+from nndesk.engine.core.training import Trainer
+from nndesk.engine.data.augment import make_augmenter
+from nndesk.engine.data.datasets import load
+from nndesk.engine.fast.blas import blas_threads, info
+from nndesk.engine.runs.presets import make_schedule, preset
 
 
 def trainer(name: str, augment: bool, seed: int) -> Trainer:

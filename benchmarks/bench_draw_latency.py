@@ -27,11 +27,11 @@ from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from nndesk.app.draw_dock import DrawDock  # noqa: E402
-from nndesk.app.network_canvas import NetworkCanvas  # noqa: E402
-from nndesk.app.network_document import NetworkDocument  # noqa: E402
-from nndesk.engine.blas import use_default_threads  # noqa: E402
-from nndesk.engine.presets import preset  # noqa: E402
+from nndesk.app.canvas.network_canvas import NetworkCanvas  # noqa: E402
+from nndesk.app.document.network_document import NetworkDocument  # noqa: E402
+from nndesk.app.draw.dock import DrawDock  # noqa: E402
+from nndesk.engine.fast.blas import use_default_threads  # noqa: E402
+from nndesk.engine.runs.presets import preset  # noqa: E402
 
 
 def figure_eight(n: int, centre: QPoint, r: float) -> list[QPoint]:
@@ -65,7 +65,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=600)
     args = parser.parse_args()
-    use_default_threads()  # one BLAS thread, as the app runs (see nndesk.engine.blas)
+    use_default_threads()  # one BLAS thread, as the app runs (see nndesk.engine.fast.blas)
     app = QApplication.instance() or QApplication([])
     net = preset("digits").network(784, 10)
     doc = NetworkDocument(net, "mnist-bundled", (28, 28))

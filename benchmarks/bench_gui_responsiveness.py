@@ -35,8 +35,8 @@ os.environ.setdefault("NNDESK_SETTINGS", os.path.join(tempfile.mkdtemp(), "setti
 
 
 def headless_seconds(epochs: int) -> float:
-    from nndesk.engine.blas import use_default_threads
-    from nndesk.engine.recipe import TrainingRecipe
+    from nndesk.engine.fast.blas import use_default_threads
+    from nndesk.engine.runs.recipe import TrainingRecipe
 
     use_default_threads()  # as the CLI and the window do
     recipe = TrainingRecipe.from_preset("digits", dataset="mnist-bundled", epochs=epochs)
@@ -110,7 +110,7 @@ def interleaved_runs(epochs: int, repeats: int) -> tuple[list[float], list[float
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from nndesk.app.main_window import MainWindow
+    from nndesk.app.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow()

@@ -30,11 +30,11 @@ import time
 
 import numpy as np
 
-from nndesk.engine.blas import blas_threads, info
-from nndesk.engine.control import Hyperparameters, TrainingControl
-from nndesk.engine.dataset import Dataset, as_inputs
-from nndesk.engine.network import Network
-from nndesk.engine.training import Trainer
+from nndesk.engine.core.control import Hyperparameters, TrainingControl
+from nndesk.engine.core.dataset import Dataset, as_inputs
+from nndesk.engine.core.network import Network
+from nndesk.engine.core.training import Trainer
+from nndesk.engine.fast.blas import blas_threads, info
 
 SIZES = (784, 128, 10)
 N, BATCH, ETA = 60_000, 64, 0.01

@@ -27,13 +27,13 @@ from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 
-from nndesk.engine.augment import make_augmenter
-from nndesk.engine.blas import blas_threads
-from nndesk.engine.control import TrainingControl
-from nndesk.engine.dataset import Dataset
-from nndesk.engine.datasets import load
-from nndesk.engine.presets import make_schedule, preset
-from nndesk.engine.training import Trainer
+from nndesk.engine.core.control import TrainingControl
+from nndesk.engine.core.dataset import Dataset
+from nndesk.engine.core.training import Trainer
+from nndesk.engine.data.augment import make_augmenter
+from nndesk.engine.data.datasets import load
+from nndesk.engine.fast.blas import blas_threads
+from nndesk.engine.runs.presets import make_schedule, preset
 
 
 def folds(data: Dataset, k: int, seed: int = 0) -> list[np.ndarray]:

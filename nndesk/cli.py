@@ -40,9 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as e:  # --help, --version, or a usage error already printed
         return e.code if isinstance(e.code, int) else EXIT_USAGE
-    from nndesk.engine.blas import use_default_threads
-    from nndesk.engine.download import DownloadError
-    from nndesk.engine.training import TrainingDiverged
+    from nndesk.engine.core.training import TrainingDiverged
+    from nndesk.engine.data.download import DownloadError
+    from nndesk.engine.fast.blas import use_default_threads
 
     use_default_threads()  # one BLAS thread: faster for our small matrices (see engine.blas)
     try:
@@ -72,19 +72,19 @@ def _window(argv: list[str]) -> int:
         from nndesk.selftest import run_self_test
 
         return run_self_test()
-    if importlib.util.find_spec("nndesk.app.main") is None:
+    if importlib.util.find_spec("nndesk.app.shell.main") is None:
         build_parser().print_help()
         return 0 if not argv else EXIT_USAGE
-    from nndesk.app.main import main as window_main
+    from nndesk.app.shell.main import main as window_main
 
     return window_main(argv)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from nndesk.engine.activations import HIDDEN_ACTIVATIONS
-    from nndesk.engine.costs import COSTS
-    from nndesk.engine.optimizers import OPTIMIZERS
-    from nndesk.engine.presets import PRESETS, SCHEDULES
+    from nndesk.engine.core.activations import HIDDEN_ACTIVATIONS
+    from nndesk.engine.core.costs import COSTS
+    from nndesk.engine.core.optimizers import OPTIMIZERS
+    from nndesk.engine.runs.presets import PRESETS, SCHEDULES
 
     data_help = "mnist-bundled, a toy set (xor, circles, spiral, gaussians, lecture), an .npz file or an MNIST folder"
     parser = _Parser(prog="nndesk", description="A desktop lab for learning how neural networks work.",

@@ -19,8 +19,8 @@ from nndesk.paths import mnist_dir
 
 
 def train(args: argparse.Namespace) -> int:
-    from nndesk.engine.model_io import save_model
-    from nndesk.engine.recipe import TrainingRecipe
+    from nndesk.engine.runs.model_io import save_model
+    from nndesk.engine.runs.recipe import TrainingRecipe
 
     options = {"hidden": args.layers, "activation": args.activation, "cost": args.cost, "optimizer": args.optimizer,
                "learning_rate": args.lr, "momentum": args.momentum, "l2": args.l2, "batch_size": args.batch_size,
@@ -76,8 +76,8 @@ def train(args: argparse.Namespace) -> int:
 def evaluate(args: argparse.Namespace) -> int:
     import numpy as np
 
-    from nndesk.engine.datasets import load
-    from nndesk.engine.model_io import load_model
+    from nndesk.engine.data.datasets import load
+    from nndesk.engine.runs.model_io import load_model
 
     model = load_model(args.model)
     net, recipe, spec = model.network, model.recipe, _spec(args.dataset)
@@ -111,7 +111,7 @@ def evaluate(args: argparse.Namespace) -> int:
 def predict(args: argparse.Namespace) -> int:
     import numpy as np
 
-    from nndesk.engine.model_io import load_model
+    from nndesk.engine.runs.model_io import load_model
     from nndesk.imageio import ImageError, read_digit_image
 
     net = load_model(args.model).network
@@ -137,7 +137,7 @@ def predict(args: argparse.Namespace) -> int:
 
 
 def download(args: argparse.Namespace) -> int:
-    from nndesk.engine.download import DEFAULT_MIRROR, download_mnist
+    from nndesk.engine.data.download import DEFAULT_MIRROR, download_mnist
 
     if args.retries < 0:
         raise UsageError(f"--retries must be ≥ 0, got {args.retries}")
@@ -153,7 +153,7 @@ def download(args: argparse.Namespace) -> int:
 
 def _spec(text: str) -> str:
     """A data set name as it is; an existing path made absolute, so a model file can find it again."""
-    from nndesk.engine.datasets import DATASET_NAMES
+    from nndesk.engine.data.datasets import DATASET_NAMES
 
     if text in DATASET_NAMES or not Path(text).expanduser().exists():
         return text

@@ -21,7 +21,7 @@ import numpy as np
 from PySide6.QtCore import qInstallMessageHandler
 from PySide6.QtGui import QImage, QImageReader
 
-from nndesk.engine.preprocess import mnist_centre
+from nndesk.engine.data.preprocess import mnist_centre
 
 MAX_PIXELS = 50_000_000  # 50 MP: a large phone photo; beyond that decoding alone costs seconds and GBs
 

@@ -35,7 +35,7 @@ def _app():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from nndesk.app import settings
+    from nndesk.app.shell import settings
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "nndesk"])
     app.setOrganizationName(settings.ORGANIZATION)
@@ -44,12 +44,12 @@ def _app():
 
 
 def check_numpy(state: dict) -> str:
-    from nndesk.engine.blas import info
+    from nndesk.engine.fast.blas import info
 
     a = np.arange(64 * 64, dtype=np.float32).reshape(64, 64) / 4096
     if not np.allclose(a @ np.eye(64, dtype=np.float32), a):
         raise AssertionError("a matrix product through BLAS gave a wrong result")
-    from nndesk.engine import gemm
+    from nndesk.engine.fast import gemm
 
     blas = info()
     if not blas:
@@ -60,7 +60,7 @@ def check_numpy(state: dict) -> str:
 
 
 def check_data(state: dict) -> str:
-    from nndesk.engine.datasets import BUNDLED, load
+    from nndesk.engine.data.datasets import BUNDLED, load
 
     digits = load(BUNDLED).train
     if digits.n_inputs != 784 or digits.n_classes != 10 or len(digits) < 1000:
@@ -106,14 +106,14 @@ def check_translations(state: dict) -> str:
 
 def check_lecture(state: dict) -> str:
     """The slides' numbers (0.57, 0.59, 0.17, 0.08, 0.192 …) and one training step that reproduces 0.192."""
-    from nndesk.engine.control import Hyperparameters, TrainingControl
-    from nndesk.engine.datasets import load
-    from nndesk.engine.lecture import LECTURE_ETA, LECTURE_INPUT, LECTURE_TARGET, lecture_network
-    from nndesk.engine.training import Trainer
+    from nndesk.engine.core.control import Hyperparameters, TrainingControl
+    from nndesk.engine.core.training import Trainer
+    from nndesk.engine.data.datasets import load
+    from nndesk.engine.explain.lecture import LECTURE_ETA, LECTURE_INPUT, LECTURE_TARGET, lecture_network
 
     slides = ["0.57", "0.59", "0.17", "0.08", "0.192", "0.028", "0.006"]
     try:
-        from nndesk.engine.stepthrough import walkthrough
+        from nndesk.engine.explain.stepthrough import walkthrough
     except ImportError:  # an older engine: check the forward pass against the slides instead
         _, a = lecture_network().forward(LECTURE_INPUT[None])
         shown = [f"{a[1][0, 0]:.2f}", f"{a[2][0, 0]:.2f}"]
@@ -135,9 +135,9 @@ def check_lecture(state: dict) -> str:
 
 
 def check_training(state: dict) -> str:
-    from nndesk.engine.control import Hyperparameters, TrainingControl
-    from nndesk.engine.network import Network
-    from nndesk.engine.training import Trainer
+    from nndesk.engine.core.control import Hyperparameters, TrainingControl
+    from nndesk.engine.core.network import Network
+    from nndesk.engine.core.training import Trainer
 
     train, val = state["digits"].split(0.2, seed=0)
     train = train.subset(np.random.default_rng(0).permutation(len(train))[:2000])  # the files are sorted by class
@@ -152,7 +152,7 @@ def check_training(state: dict) -> str:
 
 def check_prediction(state: dict) -> str:
     """Bundled digits drawn large, dark on white (as on the pad), through MNIST-style centring."""
-    from nndesk.engine.preprocess import mnist_centre
+    from nndesk.engine.data.preprocess import mnist_centre
 
     net, val = state.get("network"), state.get("validation")
     if net is None:
@@ -169,7 +169,7 @@ def check_prediction(state: dict) -> str:
 
 def check_window(state: dict) -> str:
     app = _app()
-    from nndesk.app.main_window import MainWindow
+    from nndesk.app.shell.main_window import MainWindow
 
     window = MainWindow()
     try:

@@ -20,10 +20,10 @@ import numpy as np
 import pytest
 
 from nndesk import cli, paths
-from nndesk.engine import download
-from nndesk.engine.datasets import load
-from nndesk.engine.model_io import load_model
-from nndesk.engine.training import Trainer
+from nndesk.engine.core.training import Trainer
+from nndesk.engine.data import download
+from nndesk.engine.data.datasets import load
+from nndesk.engine.runs.model_io import load_model
 from nndesk.imageio import write_gray
 
 DIGITS = ["--dataset", "mnist-bundled", "--preset", "digits-small", "--layers", "16", "--no-augment"]
@@ -266,11 +266,11 @@ def test_default_download_folder_follows_xdg(monkeypatch, tmp_path):
 
 # ---- the window ----------------------------------------------------------------
 def test_no_command_opens_the_window_passing_its_options_through(monkeypatch):
-    import nndesk.app.main
+    import nndesk.app.shell.main
     import nndesk.selftest
 
     calls = []
-    monkeypatch.setattr(nndesk.app.main, "main", lambda argv: calls.append(argv) or 0)
+    monkeypatch.setattr(nndesk.app.shell.main, "main", lambda argv: calls.append(argv) or 0)
     monkeypatch.setattr(nndesk.selftest, "run_self_test", lambda: calls.append("self-test") or 0)
     assert cli.main([]) == 0 and cli.main(["--lang", "ru"]) == 0 and cli.main(["--self-test"]) == 0
     assert calls == [[], ["--lang", "ru"], "self-test"]

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
-from nndesk.engine.preprocess import centre_of_mass, mnist_centre
+from nndesk.engine.data.preprocess import centre_of_mass, mnist_centre
 from nndesk.imageio import ImageError, read_digit_image, read_gray, write_gray
 from nndesk.paths import resource
 

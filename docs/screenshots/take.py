@@ -24,10 +24,10 @@ def take(lang: str, theme: str, out: Path) -> None:
     from PySide6.QtCore import QPoint, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from nndesk.app.main import make_app, parse_args
+    from nndesk.app.shell.main import make_app, parse_args
 
     app = make_app(parse_args(["--lang", lang, "--theme", theme]))
-    from nndesk.app.main_window import MainWindow
+    from nndesk.app.shell.main_window import MainWindow
 
     window = MainWindow()
     window.resize(1280, 800)

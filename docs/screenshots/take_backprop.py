@@ -27,10 +27,10 @@ HERE = Path(__file__).resolve().parent
 
 
 def take(lang: str, out_dir: Path) -> None:
-    from nndesk.app.main import make_app, parse_args
+    from nndesk.app.shell.main import make_app, parse_args
 
     app = make_app(parse_args(["--lang", lang, "--theme", "light"]))
-    from nndesk.app.backprop_panel import BackpropPanel
+    from nndesk.app.backprop.panel import BackpropPanel
 
     panel = BackpropPanel()
     panel.resize(980, 640)
@@ -54,7 +54,7 @@ def _draw_and_step(app, out: Path) -> None:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    from nndesk.app.main_window import MainWindow
+    from nndesk.app.shell.main_window import MainWindow
 
     left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     window = MainWindow()

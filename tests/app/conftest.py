@@ -11,9 +11,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from nndesk.engine.dataset import Dataset  # noqa: E402
-from nndesk.engine.network import Network  # noqa: E402
-from nndesk.engine.training import Trainer  # noqa: E402
+from nndesk.engine.core.dataset import Dataset  # noqa: E402
+from nndesk.engine.core.network import Network  # noqa: E402
+from nndesk.engine.core.training import Trainer  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -81,8 +81,8 @@ def network() -> Network:
 @pytest.fixture(scope="session")
 def trained_digits_model(tmp_path_factory):
     """A model file of the digits-small preset really trained on the bundled MNIST digits (~2 s)."""
-    from nndesk.engine.model_io import save_model
-    from nndesk.engine.recipe import TrainingRecipe
+    from nndesk.engine.runs.model_io import save_model
+    from nndesk.engine.runs.recipe import TrainingRecipe
 
     recipe = TrainingRecipe.from_preset("digits-small", epochs=8)
     source = recipe.load_data()
@@ -99,7 +99,7 @@ def trained_digits_model(tmp_path_factory):
 @pytest.fixture
 def window(qtbot):
     """The real main window, shown; closed without questions at the end."""
-    from nndesk.app.main_window import MainWindow
+    from nndesk.app.shell.main_window import MainWindow
 
     window = MainWindow()
     window.show()

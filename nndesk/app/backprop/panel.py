@@ -1,0 +1,338 @@
+"""Step through one sample's forward pass, cost, backpropagation and update, as on the slides.
+
+The engine's ``walkthrough`` lists the steps; this panel reveals them one at
+a time (buttons or ←/→), each with a sentence saying what it does, the
+symbolic formula and the formula with the numbers substituted.  The
+arithmetic toggle switches between the slides' cut decimals (0.57, 0.374 …)
+and exact float64 (hover any number for every digit).  Each step asks the
+canvas to highlight what it concerns (``highlightRequested``); the last step
+writes the new weights into the network, and stepping back puts the old ones
+back.  "Check with finite differences" compares the selected weight's
+gradient with ``gradcheck``.
+
+This file is the step-through's logic; the buttons are ``BackpropControls``,
+the list of steps is a ``StepsView``, and ``backprop_render`` writes its HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from nndesk.app.backprop.controls import BackpropControls
+from nndesk.app.backprop.render import gradcheck_html, sample_html
+from nndesk.app.backprop.steps_view import StepsView
+from nndesk.engine.core.network import Network
+from nndesk.engine.explain import formula as f
+from nndesk.engine.explain.gradcheck import gradcheck
+from nndesk.engine.explain.lecture import LECTURE_ETA, LECTURE_INPUT, LECTURE_TARGET, lecture_network
+from nndesk.engine.explain.stepthrough import Focus, Step, Walkthrough, walkthrough
+
+
+class BackpropPanel(QWidget):
+    highlightRequested = Signal(str, int, object)  # ("neuron", L, i) / ("edge", l, (k, j)) / ("layer", L, None)…
+    stepChanged = Signal(int)  # index of the newest step shown, −1 before the first
+    walkthroughChanged = Signal(object)  # the engine's Walkthrough (its .exact Trace has every z, a, δ)
+    networkUpdated = Signal()  # the last step wrote new weights, or stepping back restored the old ones
+    lectureExampleLoaded = Signal(object)  # the lecture's Network, for the document / canvas
+
+    def __init__(self, document=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backpropPanel")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._document = None
+        self._network: Network | None = None
+        self._x = self._t = None
+        self._eta = 0.1
+        self._source: Callable[[], str] | None = None  # where the sample came from, in the current language
+        self._focus: Focus | None = None
+        self._walk: Walkthrough | None = None
+        self._index = -1
+        self._applied = False
+        self._applying = False
+        self._stale = False
+        self._refresh_timer = QTimer(self, singleShot=True, interval=150)  # training sends ≤ 30 snapshots/s
+        self._refresh_timer.timeout.connect(self._refresh_if_stale)
+        self._build_ui()
+        self.set_document(document)
+        self._update_buttons()
+
+    # ---- widgets -------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.sampleLabel = QLabel(objectName="sampleLabel", wordWrap=True)
+        self.controls = BackpropControls(self)
+        self.stepBackButton = self.controls.stepBackButton  # the panel's own names for them, as before
+        self.stepForwardButton = self.controls.stepForwardButton
+        self.toEndButton = self.controls.toEndButton
+        self.restartButton = self.controls.restartButton
+        self.counterLabel = self.controls.counterLabel
+        self.arithmeticToggle = self.controls.arithmeticToggle
+        self.gradCheckButton = self.controls.gradCheckButton
+        self.lectureButton = self.controls.lectureButton
+        self.stepsView = StepsView(self)
+        self.gradCheckLabel = QLabel(objectName="gradCheckLabel", wordWrap=True)
+        self.gradCheckLabel.setTextFormat(Qt.TextFormat.RichText)
+        box = QVBoxLayout(self)
+        box.addWidget(self.sampleLabel)
+        box.addWidget(self.controls)
+        box.addWidget(self.stepsView, 1)
+        box.addWidget(self.gradCheckLabel)
+        self.stepForwardButton.clicked.connect(self.step_forward)
+        self.stepBackButton.clicked.connect(self.step_back)
+        self.toEndButton.clicked.connect(self.to_end)
+        self.restartButton.clicked.connect(self.restart)
+        self.arithmeticToggle.toggled.connect(self._arithmetic_toggled)
+        self.gradCheckButton.clicked.connect(self.check_gradient)
+        self.lectureButton.clicked.connect(self.load_lecture_example)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The buttons translate themselves (``BackpropControls``); the steps are typeset again."""
+        self.gradCheckLabel.clear()
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ---- what to step through ---------------------------------------------
+    def set_document(self, document) -> None:
+        """Follow a ``NetworkDocument``: its edits rebuild the steps; the update goes through it."""
+        if self._document is not None:
+            self._document.weightsChanged.disconnect(self._values_changed)
+            self._document.architectureChanged.disconnect(self._architecture_changed)
+        self._document = document
+        if document is not None:
+            document.weightsChanged.connect(self._values_changed)
+            document.architectureChanged.connect(self._architecture_changed)
+
+    def load_lecture_example(self) -> None:
+        """The lecture's 3-2-1 network and sample, in slide arithmetic."""
+        net = lecture_network()
+        self.set_sample(net, LECTURE_INPUT, LECTURE_TARGET, LECTURE_ETA, slide=True)
+        self.lectureExampleLoaded.emit(net)
+
+    def set_sample(self, network: Network | None, x: np.ndarray, t: np.ndarray, eta: float,
+                   slide: bool = False, focus: Focus | None = None, source: Callable[[], str] | None = None) -> None:
+        """Start stepping (x, t) through ``network`` (the document's when None) with learning rate η.
+
+        ``source()`` says where the sample came from ("the digit you drew…") in the current
+        language; the header then shows it instead of a⁽⁰⁾'s numbers.
+        """
+        self._network = network if network is not None else self._document.network
+        self._x, self._t, self._eta = np.asarray(x, dtype=np.float64), np.asarray(t, dtype=np.float64), eta
+        self._source = source
+        self._focus = focus
+        self.arithmeticToggle.blockSignals(True)
+        self.arithmeticToggle.setChecked(slide)
+        self.arithmeticToggle.blockSignals(False)
+        self._rebuild(index=-1)
+
+    def select_edge(self, l: int, k: int, j: int) -> None:
+        """Follow w_kj⁽ˡ⁾ (a canvas click): big networks re-plan their path, all use it for the check."""
+        self._refocus((l, k, j))
+
+    def select_neuron(self, L: int, i: int) -> None:
+        if L > 0:
+            self._refocus((L - 1, i, None))
+
+    def _refocus(self, focus: Focus) -> None:
+        self._focus = focus
+        if self._walk is not None and not self._walk.full and not self._applied:
+            self._rebuild(index=-1)
+
+    def _rebuild(self, index: int) -> None:
+        self._applied = False
+        self._stale = False
+        self.gradCheckLabel.clear()
+        if self._network is None or self._x is None:
+            self._walk = None
+        else:
+            self._walk = walkthrough(self._network, self._x, self._t, self._eta, self._focus,
+                                     slide=self.slide_arithmetic)  # Decimal only when shown
+            self._before = self._network.astype(np.float64)
+        self._index = min(index, len(self.steps) - 2)
+        self.walkthroughChanged.emit(self._walk)
+        self._render()
+        self._emit_step()
+
+    def _arithmetic_toggled(self, slide: bool) -> None:
+        if self._walk is not None and slide and self._walk.slide is None:
+            index = self._index
+            if self._applied:
+                self._apply_update(False)
+            self._rebuild(index)
+            self._go(index)  # back at the update step: applied again, now in slide arithmetic
+        else:
+            self._render()
+
+    def _values_changed(self) -> None:
+        """The document's weights changed (an edit, a training snapshot): rebuild soon, once."""
+        if not self._applying and self._network is not None:
+            self._stale = True
+            self._refresh_timer.start()
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale and self.isVisible():  # hidden panels catch up when shown
+            self._rebuild(self._index)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._refresh_if_stale()
+
+    def _architecture_changed(self) -> None:
+        net = self._document.network
+        if self._x is not None and (net.sizes[0] != len(self._x) or net.sizes[-1] != len(self._t)):
+            self._network, self._x = None, None
+        else:
+            self._network = net
+        self._focus = None
+        self._rebuild(index=-1)
+
+    # ---- stepping ----------------------------------------------------------
+    @property
+    def steps(self) -> list[Step]:
+        return self._walk.steps if self._walk is not None else []
+
+    @property
+    def walk(self) -> Walkthrough | None:
+        return self._walk
+
+    @property
+    def current_index(self) -> int:
+        return self._index
+
+    @property
+    def slide_arithmetic(self) -> bool:
+        return self.arithmeticToggle.isChecked()
+
+    def step_forward(self) -> None:
+        self._go(self._index + 1)
+
+    def step_back(self) -> None:
+        self._go(self._index - 1)
+
+    def to_end(self) -> None:
+        self._go(len(self.steps) - 1)
+
+    def restart(self) -> None:
+        """A new pass over the same sample, with the network as it is now (updated or not)."""
+        self._rebuild(index=-1)
+
+    def _go(self, index: int) -> None:
+        index = max(-1, min(index, len(self.steps) - 1))
+        if index == self._index:
+            return
+        self._index = index
+        at_update = bool(self.steps) and index == len(self.steps) - 1
+        if at_update != self._applied:
+            self._apply_update(at_update)
+        self._render()
+        self._emit_step()
+
+    def _emit_step(self) -> None:
+        self._update_buttons()
+        self.stepChanged.emit(self._index)
+        if 0 <= self._index < len(self.steps):
+            self.highlightRequested.emit(*self.steps[self._index].target)
+        else:
+            self.highlightRequested.emit("none", -1, None)
+
+    def _apply_update(self, apply: bool) -> None:
+        """Write w − η·∇C (in the arithmetic shown) into the network, or put the old weights back."""
+        tr = (self._walk.slide if self.slide_arithmetic else self._walk.exact) if apply else self._walk.exact
+        ws, bs = (tr.new_weights, tr.new_biases) if apply else (tr.weights, tr.biases)
+        snapshot = [(np.asarray(w, dtype=np.float64), np.asarray(b, dtype=np.float64)) for w, b in zip(ws, bs)]
+        self._applying = True
+        try:
+            if self._document is not None and self._document.network is self._network:
+                self._document.apply_weights(snapshot)
+            else:
+                for layer, (w, b) in zip(self._network.layers, snapshot):
+                    layer.weights[...] = w
+                    layer.bias[...] = b
+        finally:
+            self._applying = False
+        self._applied = apply
+        self.networkUpdated.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.step_forward()
+        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.step_back()
+        elif event.key() == Qt.Key.Key_End:
+            self.to_end()
+        else:
+            super().keyPressEvent(event)
+
+    def _update_buttons(self) -> None:
+        self.controls.show_position(self._index, len(self.steps))
+
+    # ---- showing -------------------------------------------------------------
+    def _render(self) -> None:
+        if self._walk is None:
+            self.sampleLabel.setText(self.tr("No sample: load the lecture example or pick a sample to step "
+                                             "through."))
+            self.stepsView.clear()
+            return
+        self.sampleLabel.setText(sample_html(self, self._walk, self._network, self._source() if self._source else None))
+        self.stepsView.show_steps(self._walk, self._index, self.slide_arithmetic, self._network)
+
+    def tooltip_for(self, href: str) -> str:
+        """What hovering the number ``href`` ("n:12") shows: its full float64 value."""
+        return self.stepsView.tooltip_for(href)
+
+    def result_href(self, index: int) -> str:
+        """The link of step ``index``'s result number (its last number), for hovering."""
+        before = sum(sum(isinstance(p, f.Num) for p in s.formula(self.slide_arithmetic))
+                     for s in self.steps[:index + 1])
+        return f"n:{before - 1}"
+
+    def steps_text(self) -> str:
+        """The visible text of the steps shown so far (for tests and copying)."""
+        return self.stepsView.toPlainText()
+
+    # ---- finite differences --------------------------------------------------
+    def selected_parameter(self) -> tuple[int, int, int | None]:
+        """(l, k, j) of the weight the current step concerns (j None: a bias), else the focus."""
+        if 0 <= self._index < len(self.steps):
+            step = self.steps[self._index]
+            if step.kind in ("grad_w", "new_w"):
+                return (step.layer, *step.index)
+            if step.kind in ("grad_b", "new_b"):
+                return (step.layer - 1, step.index, None)
+        return self._walk.focus
+
+    def check_gradient(self) -> None:
+        if self._walk is None:
+            return
+        l, k, j = self.selected_parameter()
+        self.gradCheckLabel.setText(gradcheck_html(gradcheck(self._before, self._x, self._t, l, k, j), l, k, j))
+        self.highlightRequested.emit(*(("edge", l, (k, j)) if j is not None else ("neuron", l + 1, k)))
+
+
+def wire_canvas(panel: BackpropPanel, canvas) -> None:
+    """Connect the panel to a ``NetworkCanvas``: each step lights up what it computes and shows the
+    sample's activations a⁽ᴸ⁾ (until then the canvas belongs to the draw pad); clicks pick the focus."""
+    def highlight(kind: str, layer: int, where: object) -> None:
+        if kind in ("none", ""):
+            canvas.clear_highlight()
+            return
+        if panel.walk is not None:
+            canvas.set_activations(list(panel.walk.exact.activations))
+        if kind == "neuron":
+            canvas.highlight_neuron(layer, where)
+        elif kind == "edge":
+            canvas.highlight_edge(layer, *where)
+        else:
+            canvas.clear_highlight()
+
+    panel.highlightRequested.connect(highlight)
+    canvas.edgeClicked.connect(panel.select_edge)
+    canvas.neuronClicked.connect(panel.select_neuron)

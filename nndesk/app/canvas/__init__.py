@@ -1,0 +1,1 @@
+"""The network canvas: layers as columns, weights as edges, edited in place."""

@@ -1,0 +1,274 @@
+"""The network drawn as a student draws it on paper, and edited in place.
+
+Layers are columns (``LayerColumn``), weight matrices are edge bundles
+(``EdgeBundle``): blue for w > 0, orange for w < 0, thicker for larger |w|.
+The view builds its scene from a ``NetworkDocument`` and follows its
+signals: ``architectureChanged`` rebuilds (a few hundred items even for
+784-800-10), ``weightsChanged`` only recolours.  Edits — the ＋ layer
+buttons, the −/+/× and σ buttons on each hidden layer, the context menu —
+are undo commands (``LayerEditor``).  For the inspector and the backprop
+step-through it reports clicks as indices and can highlight a neuron or an
+edge; see the index convention in ``network_document``.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QCursor, QPainter, QTransform, QUndoStack
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
+
+from nndesk.app.canvas.edge_bundle import EdgeBundle
+from nndesk.app.canvas.highlight import CanvasHighlight
+from nndesk.app.canvas.items import CanvasButton, NeuronItem, group_anchor
+from nndesk.app.canvas.layer_column import FOOTER, HEADER, STEPPER_Y, LayerColumn, body_size
+from nndesk.app.canvas.layer_editor import LayerEditor
+from nndesk.app.canvas.legend import CanvasLegend
+from nndesk.app.canvas.repaint import RepaintQueue
+from nndesk.app.document.network_document import NetworkDocument
+from nndesk.app.style.colors import CanvasColors, sup
+from nndesk.app.widgets.shown_throttle import ShownThrottle
+
+GAP = 160.0  # between the bodies of two columns
+MAX_SCALE = 1.5  # fit-in-view never blows a tiny network up beyond this
+SIDE = 70.0  # room left and right of the bodies for headers and neuron numbers
+WEIGHTS_INTERVAL_MS = 100  # the fastest the canvas follows new weights (see ``_weights_throttle``)
+CLICK_SLOP = 3.0  # screen pixels around an edge's stroke that still count as a click on it
+
+
+class NetworkCanvas(QGraphicsView):
+    neuronClicked = Signal(int, int)  # L, index: neuron `index` of a⁽ᴸ⁾
+    edgeClicked = Signal(int, int, int)  # l, k, j: w_kj of W⁽ˡ⁾
+
+    def __init__(self, document: NetworkDocument, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkEditor")
+        self.document = document
+        self.editor = LayerEditor(document, undo_stack, self)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.columns: list[LayerColumn] = []
+        self.bundles: list[EdgeBundle] = []
+        self.insert_buttons: dict[int, CanvasButton] = {}  # L → the "+ layer" button inserting a⁽ᴸ⁾
+        self._activations: list[np.ndarray] | None = None
+        self.highlight = CanvasHighlight()
+        self.repaints = RepaintQueue(self)
+        # Training sends new weights every epoch (hundreds a second on a toy set): follow them at most
+        # 10 times a second, so the GUI thread leaves the trainer its share of the GIL.  A single edit
+        # shows at once (leading edge), and a dragged weight still moves smoothly enough.
+        self._weights_throttle = ShownThrottle(self, self.refresh_weights, WEIGHTS_INTERVAL_MS)
+        self._user_zoom = False
+        document.architectureChanged.connect(self.rebuild)
+        document.weightsChanged.connect(self._weights_throttle.request)
+        self.rebuild()
+
+    # ---- the inspector's API ----------------------------------------------------
+    def neuron_pos(self, L: int, i: int) -> QPointF:
+        return self.columns[L].neuron_pos(i)
+
+    def edge_pos(self, l: int, k: int, j: int) -> QPointF:
+        """A point on the drawn edge w_kj (its middle), e.g. to click it."""
+        return self.bundles[l].edge_line(k, j).center()
+
+    def set_activations(self, activations: list[np.ndarray] | None) -> None:
+        """Light every layer by its a⁽ᴸ⁾ (one array per layer, input first); None: neutral."""
+        if activations is not None and [np.size(a) for a in activations] != self.document.sizes:
+            return  # from before an edit; the sender will send fresh ones
+        self._activations = activations
+        if [c.n for c in self.columns] != self.document.sizes:
+            return  # the document changed and our rebuild is still to come; it applies them
+        for L, col in enumerate(self.columns):
+            a = activations[L] if activations is not None else None
+            if a is None and L == 0:
+                a = self.document.mean_input  # the "mean digit" until a real input arrives
+            col.set_activations(a)
+
+    def highlight_neuron(self, L: int, i: int) -> None:
+        self._set_highlight(("neuron", L, i))
+
+    def highlight_edge(self, l: int, k: int, j: int) -> None:
+        self._set_highlight(("edge", l, k, j))
+
+    def clear_highlight(self) -> None:
+        self._set_highlight(None)
+
+    def fit(self) -> None:
+        """Show the whole network (also on double-click on empty space)."""
+        self._user_zoom = False
+        view, rect = self.viewport().rect(), self._layout_rect
+        key = self.legend.height_for(view.width() - 12) + 4  # pixels for the key above the network
+        if rect.isEmpty() or view.width() < 2 or view.height() <= key + 2:
+            return
+        s = min(view.width() / rect.width(), (view.height() - key) / rect.height(), MAX_SCALE)
+        self.scene().setSceneRect(rect.adjusted(0, -key / s, 0, 0))
+        self.setTransform(QTransform.fromScale(s, s))
+        self.centerOn(self.scene().sceneRect().center())
+
+    # ---- following the document ---------------------------------------------------
+    def rebuild(self) -> None:
+        """Build every item from the document (after any change of architecture)."""
+        doc, scene = self.document, self.scene()
+        self.highlight.forget_items()
+        self.repaints.clear()
+        scene.clear()
+        self.columns, self.bundles, self.insert_buttons = [], [], {}
+        colors = CanvasColors.from_palette(self.palette())
+        self.setBackgroundBrush(QBrush(colors.background))
+        sizes, n_layers = doc.sizes, doc.n_layers
+        bodies = [body_size(n, doc.input_shape if L == 0 else None) for L, n in enumerate(sizes)]
+        half = max(h for _, h in bodies) / 2
+        x = 0.0
+        for L, n in enumerate(sizes):
+            if L:
+                x += bodies[L - 1][0] / 2 + GAP + bodies[L][0] / 2
+            role = "input" if L == 0 else "output" if L == n_layers - 1 else "hidden"
+            col = LayerColumn(L, n, role, doc.activation_name(L), doc.input_shape if L == 0 else None, colors, half)
+            col.setPos(x, 0)
+            scene.addItem(col)
+            self.columns.append(col)
+            if role == "hidden":
+                self._connect_controls(col)
+        for l in range(n_layers - 1):
+            bundle = EdgeBundle(l, self.columns[l], self.columns[l + 1], colors, half)
+            scene.addItem(bundle)
+            self.bundles.append(bundle)
+            self._add_insert_button(l + 1, colors, half)
+        self.legend = CanvasLegend(colors)
+        self._colors = colors
+        self._take_weights()  # new items: drawn in the coming paint anyway
+        self.set_activations(self._activations)
+        left, right = self.columns[0].x() - bodies[0][0] / 2, self.columns[-1].x() + bodies[-1][0] / 2
+        self._layout_rect = QRectF(left - SIDE, -half - HEADER - 10, right - left + 2 * SIDE,
+                                   2 * half + HEADER + 10 + FOOTER)
+        scene.setSceneRect(self._layout_rect)
+        self._set_highlight(self.highlight.target)
+        if not self._user_zoom:
+            self.fit()
+
+    def refresh_weights(self) -> None:
+        """New weights: the bundles take them now and redraw over the next few paints."""
+        self._take_weights()
+        self.repaints.request(self.bundles)
+
+    def _take_weights(self) -> None:
+        for bundle, layer in zip(self.bundles, self.document.network.layers):
+            bundle.refresh(layer.weights, layer.frozen)
+
+    def _connect_controls(self, col: LayerColumn) -> None:
+        # Deferred: an edit rebuilds the scene, which must not delete the button inside its own click.
+        ed, L = self.editor, col.L
+        later = lambda f: lambda: QTimer.singleShot(0, f)  # noqa: E731
+        col.plus_button.clicked.connect(later(lambda: ed.step_size(L, +1, col.plus_button.modifiers)))
+        col.minus_button.clicked.connect(later(lambda: ed.step_size(L, -1, col.minus_button.modifiers)))
+        col.remove_button.clicked.connect(later(partial(ed.remove_layer, L)))
+        col.activation_button.clicked.connect(later(lambda: self._popup(ed.activation_menu(L))))
+
+    @staticmethod
+    def _popup(menu) -> None:
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(QCursor.pos())
+
+    def _add_insert_button(self, L: int, colors: CanvasColors, half: float) -> None:
+        a, b = self.columns[L - 1], self.columns[L]
+        anchor = group_anchor(None, QPointF((a.x() + a.width / 2 + b.x() - b.width / 2) / 2, half))
+        self.scene().addItem(anchor)
+        button = CanvasButton(self.tr("+ layer"), self.tr("Insert a hidden layer here"), colors, radius=12, flat=True)
+        button.setParentItem(anchor)
+        button.setPos(0, STEPPER_Y)
+        button.clicked.connect(lambda: QTimer.singleShot(0, partial(self.editor.insert_layer, L)))
+        self.insert_buttons[L] = button
+
+    def drawForeground(self, painter: QPainter, rect) -> None:
+        """The key, in screen pixels over the top-left corner (see ``CanvasLegend``)."""
+        painter.save()
+        painter.resetTransform()
+        self.legend.paint(painter, QPointF(6, 4), self.viewport().width() - 12)
+        painter.restore()
+
+    def _set_highlight(self, target: tuple | None) -> None:
+        self.highlight.show(target, self.scene(), self.columns, self.bundles, self._colors.highlight)
+
+    # ---- mouse, wheel, tooltips -------------------------------------------------------
+    def hit(self, view_pos: QPoint) -> tuple | None:
+        """("neuron", L, i), ("edge", l, k, j), ("button",) or None under a viewport point."""
+        scene_pos = self.mapToScene(view_pos)
+        for item in self.items(view_pos):
+            if isinstance(item, CanvasButton):
+                return ("button",)
+            if isinstance(item, NeuronItem):
+                return ("neuron", item.layer, item.index)
+            col = item.parentItem()
+            if isinstance(col, LayerColumn) and (i := col.neuron_at(scene_pos)) is not None:
+                return ("neuron", col.L, i)
+        slop = CLICK_SLOP / max(self.transform().m11(), 1e-6)
+        for bundle in self.bundles:  # edges lie under everything else
+            if bundle.boundingRect().contains(scene_pos) and (kj := bundle.edge_at(scene_pos, slop)) is not None:
+                return ("edge", bundle.l, *kj)
+        return None
+
+    def mousePressEvent(self, event) -> None:
+        hit = self.hit(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and hit and hit[0] != "button":
+            (self.neuronClicked if hit[0] == "neuron" else self.edgeClicked).emit(*hit[1:])
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if self.hit(event.position().toPoint()) is None:
+            self.fit()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        x = self.mapToScene(event.pos()).x()
+        nearest = min(self.columns, key=lambda c: abs(c.x() - x))
+        if abs(nearest.x() - x) <= nearest.width / 2 + GAP / 3:
+            menu = self.editor.context_menu(nearest.L)
+            menu.exec(event.globalPos())
+            menu.deleteLater()
+
+    def wheelEvent(self, event) -> None:
+        self._user_zoom = True
+        factor = 1.0015 ** event.angleDelta().y()
+        self.scale(factor, factor)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._user_zoom:
+            self.fit()
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self._tooltip(self.hit(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+                return True
+        return super().viewportEvent(event)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange) and hasattr(self, "_colors"):
+            self.rebuild()
+
+    def _tooltip(self, hit: tuple | None) -> str:
+        if hit is None or hit[0] == "button":
+            return ""
+        net = self.document.network
+        if hit[0] == "neuron":
+            _, L, i = hit
+            text = self.tr("neuron {i} of a{L}").format(i=i, L=sup(L))
+            if L > 0:
+                text += "\n" + self.tr("bias b = {b:.3f}").format(b=float(net.layers[L - 1].bias[i]))
+            if self._activations is not None:
+                text += "\n" + self.tr("activation a = {a:.3f}").format(a=float(np.ravel(self._activations[L])[i]))
+            return text
+        _, l, k, j = hit
+        return self.tr("weight w{kj} of W{l} = {w:.3f}\nfrom neuron {j} of a{l} to neuron {k} of a{l1}").format(
+            kj=f"[{k},{j}]", l=sup(l), l1=sup(l + 1), w=float(net.layers[l].weights[k, j]), k=k, j=j)
+

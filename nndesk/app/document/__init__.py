@@ -1,0 +1,1 @@
+"""The editable network: the single writer of the network's state, and its undo commands."""

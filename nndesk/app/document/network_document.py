@@ -1,0 +1,232 @@
+"""The GUI's model of the network being edited: one ``Network`` plus the data set it is for.
+
+Views (canvas, draw dock, decision boundary) read ``document.network`` and
+follow the signals; every change goes through a method here, usually called
+by an undo command (``editor_commands``).  Two indices are used, as in the
+lecture:
+
+* ``L`` — a neuron layer a⁽ᴸ⁾: 0 is the input, ``n_layers - 1`` the output.
+  Structure edits (insert/remove/resize/activation) take ``L``; only hidden
+  layers (0 < L < n_layers − 1) can change size, the data set fixes the others.
+* ``l`` — a weight matrix W⁽ˡ⁾ = ``network.layers[l]``, which feeds a⁽ˡ⁺¹⁾;
+  ``weights[k, j]`` is w_kj from neuron j of a⁽ˡ⁾ into neuron k of a⁽ˡ⁺¹⁾.
+
+Editing a hidden layer replaces only the two matrices that touch it, keeping
+their overlapping block; every other weight and bias stays as it was.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from nndesk.app.document.layer_resize import fresh_dense, resized_dense
+from nndesk.engine.core.activations import HIDDEN_ACTIVATIONS, activation
+from nndesk.engine.core.layers import Dense
+from nndesk.engine.core.network import Network
+
+Touching = tuple[Dense, Dense]  # (W⁽ᴸ⁻¹⁾ into layer L, W⁽ᴸ⁾ out of it)
+
+
+class NetworkDocument(QObject):
+    architectureChanged = Signal()  # after any change of layers, sizes or activations
+    layerAdded = Signal(int)  # L, emitted just before architectureChanged
+    layerRemoved = Signal(int)
+    layerChanged = Signal(int)  # size or activation of layer L
+    weightsChanged = Signal()  # values only; shapes are unchanged
+    modifiedChanged = Signal(bool)
+
+    def __init__(self, network: Network, dataset_name: str = "", input_shape: tuple[int, ...] | None = None,
+                 parent: QObject | None = None, seed: int | None = None,
+                 mean_input: np.ndarray | None = None) -> None:
+        super().__init__(parent)
+        self._network = network
+        self._dataset_name, self._input_shape = dataset_name, input_shape
+        self._mean_input = mean_input
+        self._modified = False
+        self._rng = np.random.default_rng(seed)
+
+    # ---- reading ------------------------------------------------------------
+    @property
+    def network(self) -> Network:
+        """The GUI thread's network; replaced (not mutated) by structure edits."""
+        return self._network
+
+    @property
+    def sizes(self) -> list[int]:
+        return self._network.sizes
+
+    @property
+    def n_layers(self) -> int:
+        """Neuron layers a⁽⁰⁾…a⁽ᴸ⁾, input and output included."""
+        return len(self._network.sizes)
+
+    def activation_name(self, L: int) -> str:
+        """σ of layer L (the input layer has none: "")."""
+        return self._network.layers[L - 1].activation.name if L > 0 else ""
+
+    def is_hidden(self, L: int) -> bool:
+        return 0 < L < self.n_layers - 1
+
+    @property
+    def dataset_name(self) -> str:
+        return self._dataset_name
+
+    @property
+    def input_shape(self) -> tuple[int, ...] | None:
+        """(28, 28) when the inputs are an image, so views can draw them as one."""
+        return self._input_shape
+
+    @property
+    def mean_input(self) -> np.ndarray | None:
+        """The data set's mean input (the "mean digit"), shown until a real input is fed."""
+        return self._mean_input
+
+    def touching(self, L: int) -> Touching:
+        """Copies of the two matrices around hidden layer L, for undo."""
+        return self._network.layers[L - 1].copy(), self._network.layers[L].copy()
+
+    def dense(self, l: int) -> Dense:
+        return self._network.layers[l].copy()
+
+    def weight(self, l: int, k: int, j: int) -> float:
+        return float(self._network.layers[l].weights[k, j])
+
+    def bias(self, l: int, k: int) -> float:
+        return float(self._network.layers[l].bias[k])
+
+    def weights_snapshot(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        return [(layer.weights.copy(), layer.bias.copy()) for layer in self._network.layers]
+
+    # ---- whole network ------------------------------------------------------
+    def set_network(self, network: Network, dataset_name: str | None = None,
+                    input_shape: tuple[int, ...] | None = None, mean_input: np.ndarray | None = None) -> None:
+        """Show a new network (a loaded model, a new preset); the caller gives up ``network``."""
+        self._network = network
+        if dataset_name is not None:
+            self._dataset_name, self._input_shape = dataset_name, input_shape
+            self._mean_input = mean_input
+        self.architectureChanged.emit()
+        self.set_modified(False)
+
+    def is_modified(self) -> bool:
+        return self._modified
+
+    def set_modified(self, modified: bool) -> None:
+        if modified != self._modified:
+            self._modified = modified
+            self.modifiedChanged.emit(modified)
+
+    # ---- structure edits (neuron-layer index L) -----------------------------
+    def insert_layer(self, L: int, n_neurons: int, activation_name: str, params: Touching | None = None) -> None:
+        """A new hidden layer becomes a⁽ᴸ⁾; the matrix it splits is replaced by fresh ones.
+
+        ``params`` reinstalls exact matrices (undo of a removal, redo of an insert).
+        """
+        if not 0 < L < self.n_layers:
+            raise ValueError(f"a hidden layer can be inserted at 1…{self.n_layers - 1}, not {L}")
+        self._check_hidden_args(n_neurons, activation_name)
+        old = self._network.layers[L - 1]
+        if params is None:
+            into = self._fresh(n_neurons, old.n_in, activation_name)
+            out = self._fresh(old.n_out, n_neurons, old.activation.name)
+            out.bias = old.bias.copy()  # a⁽ᴸ⁺¹⁾ keeps its biases b
+            out.frozen_bias = None if old.frozen_bias is None else old.frozen_bias.copy()
+        else:
+            into, out = (d.copy() for d in params)
+        layers = self._network.layers[:L - 1] + [into, out] + self._network.layers[L:]
+        self._replace(layers, self.layerAdded, L)
+
+    def remove_layer(self, L: int, merged: Dense | None = None) -> Touching:
+        """Drop hidden layer L; a⁽ᴸ⁻¹⁾ connects straight to a⁽ᴸ⁺¹⁾. Returns the removed matrices."""
+        self._check_hidden(L)
+        removed = self.touching(L)
+        into, out = removed
+        if merged is None:
+            merged = self._fresh(out.n_out, into.n_in, out.activation.name)
+            merged.bias, merged.frozen_bias = out.bias.copy(), out.frozen_bias
+        layers = self._network.layers[:L - 1] + [merged.copy()] + self._network.layers[L + 1:]
+        self._replace(layers, self.layerRemoved, L)
+        return removed
+
+    def set_layer_size(self, L: int, n_neurons: int, params: Touching | None = None) -> None:
+        """Resize hidden layer L, keeping the overlapping block of both touching matrices."""
+        self._check_hidden(L)
+        into, out = self._network.layers[L - 1], self._network.layers[L]
+        self._check_hidden_args(n_neurons, into.activation.name)
+        if params is None:
+            params = (self._resized(into, n_neurons, into.n_in), self._resized(out, out.n_out, n_neurons))
+        layers = list(self._network.layers)
+        layers[L - 1], layers[L] = (d.copy() for d in params)
+        self._replace(layers, self.layerChanged, L)
+
+    def set_activation(self, L: int, name: str) -> None:
+        """σ of layer L; weights stay.  The network checks softmax/cost rules for the output."""
+        if not 0 < L < self.n_layers:
+            raise ValueError(f"layer {L} has no activation")
+        layers = list(self._network.layers)
+        layers[L - 1] = layers[L - 1].copy()
+        layers[L - 1].activation = activation(name)
+        self._replace(layers, self.layerChanged, L)
+
+    # ---- values (matrix index l) --------------------------------------------
+    def set_weight(self, l: int, k: int, j: int, value: float) -> None:
+        """w_kj of W⁽ˡ⁾: from neuron j of a⁽ˡ⁾ into neuron k of a⁽ˡ⁺¹⁾."""
+        self._network.layers[l].weights[k, j] = value
+        self._values_changed()
+
+    def set_bias(self, l: int, k: int, value: float) -> None:
+        """b_k of neuron k in a⁽ˡ⁺¹⁾ (stored with W⁽ˡ⁾)."""
+        self._network.layers[l].bias[k] = value
+        self._values_changed()
+
+    def set_masks(self, l: int, frozen: np.ndarray | None, frozen_bias: np.ndarray | None) -> None:
+        """Which weights and biases of W⁽ˡ⁾ training must leave alone (None: all trainable)."""
+        layer = self._network.layers[l]
+        if frozen is not None and frozen.shape != layer.weights.shape:
+            raise ValueError(f"mask {frozen.shape} does not fit W{l} {layer.weights.shape}")
+        if frozen_bias is not None and frozen_bias.shape != layer.bias.shape:
+            raise ValueError(f"mask {frozen_bias.shape} does not fit b {layer.bias.shape}")
+        layer.frozen = None if frozen is None else frozen.astype(bool, copy=True)
+        layer.frozen_bias = None if frozen_bias is None else frozen_bias.astype(bool, copy=True)
+        self._values_changed()
+
+    def apply_weights(self, snapshot: list[tuple[np.ndarray, np.ndarray]]) -> bool:
+        """Copy a training snapshot in; False (and nothing changes) if its shapes are stale."""
+        layers = self._network.layers
+        if len(snapshot) != len(layers) or any(
+                w.shape != layer.weights.shape or b.shape != layer.bias.shape
+                for (w, b), layer in zip(snapshot, layers)):
+            return False
+        for (w, b), layer in zip(snapshot, layers):
+            layer.weights[...] = w
+            layer.bias[...] = b
+        self._values_changed()
+        return True
+
+    # ---- helpers --------------------------------------------------------------
+    def _values_changed(self) -> None:
+        self.weightsChanged.emit()
+        self.set_modified(True)
+
+    def _replace(self, layers: list[Dense], signal: Signal, L: int) -> None:
+        self._network = Network(layers, self._network.cost)  # validates chaining and softmax rules
+        signal.emit(L)
+        self.architectureChanged.emit()
+        self.set_modified(True)
+
+    def _check_hidden(self, L: int) -> None:
+        if not self.is_hidden(L):
+            raise ValueError(f"layer {L} is not a hidden layer; the data set fixes the input and output")
+
+    def _check_hidden_args(self, n_neurons: int, activation_name: str) -> None:
+        if n_neurons < 1:
+            raise ValueError(f"a layer needs at least one neuron, got {n_neurons}")
+        if activation_name not in HIDDEN_ACTIVATIONS:
+            raise ValueError(f"{activation_name!r} is not a hidden-layer activation")
+
+    def _fresh(self, n_out: int, n_in: int, activation_name: str) -> Dense:
+        return fresh_dense(n_out, n_in, activation_name, self._rng, self._network.dtype)
+
+    def _resized(self, dense: Dense, n_out: int, n_in: int) -> Dense:
+        return resized_dense(dense, n_out, n_in, self._rng)

@@ -1,0 +1,1 @@
+"""Draw a digit and see the network's answer."""

@@ -1,0 +1,202 @@
+"""The main window: the network canvas in the middle, Training / Loss / Draw docks around it.
+
+It wires views to models and does little itself: the data set and recipe
+decide the network, ``TrainerController`` (``window.trainer``) runs training
+in its own thread, ``NetworkDocument`` holds the GUI's network, and every
+view follows signals.  The window is a thin composition: what it does with
+files (``WindowFiles``), with training (``WindowTraining``) and where its
+docks go (``WindowDocks``) live in their own modules; here are the menus,
+the wiring, messages, the language and closing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
+
+from nndesk.app.backprop.panel import wire_canvas
+from nndesk.app.canvas.network_canvas import NetworkCanvas
+from nndesk.app.document.network_document import NetworkDocument
+from nndesk.app.shell import i18n, settings
+from nndesk.app.shell.window_docks import WindowDocks
+from nndesk.app.shell.window_files import WindowFiles, mean_digit, recipe_for
+from nndesk.app.shell.window_training import GuardedUndoStack, WindowTraining
+from nndesk.app.training.controller import TrainerController
+from nndesk.app.training.divergence import DivergenceBanner
+from nndesk.app.training.dock import TrainingDock
+from nndesk.app.training.status_bar import TrainingStatusBar
+from nndesk.engine.data.datasets import DataSource
+from nndesk.engine.fast.blas import use_default_threads
+
+__all__ = ["MainWindow", "recipe_for"]
+
+
+class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        use_default_threads()  # one BLAS thread: the GUI and the digit distorter need the other core
+        self.trainer = TrainerController(self)
+        self.recipe = recipe_for("mnist-bundled")
+        self.source: DataSource = self.recipe.load_data()
+        self.document = NetworkDocument(self._fresh_network(), self.source.name, self.source.train.image_shape,
+                                        mean_input=mean_digit(self.source.train))
+        self.undo_stack = GuardedUndoStack(self)
+        self._build_views()
+        self._build_menus()
+        self._connect()
+        self.training_dock.show_settings(self.recipe.hyper, self.recipe.cost, self.recipe.optimizer)
+        self._use_settings_of(self.recipe)
+        self._show_source()
+        self._step_through_first_sample()
+        self.retranslate()
+        self.resize(1280, 800)
+        self._restore_layout()
+
+    # ---- building --------------------------------------------------------------------
+    def _build_views(self) -> None:
+        self.canvas = NetworkCanvas(self.document, self.undo_stack)
+        self.divergence_banner = DivergenceBanner()
+        central = QWidget(objectName="centralArea")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.divergence_banner)  # inline, so the cost plot stays in view
+        column.addWidget(self.canvas, 1)
+        self.setCentralWidget(central)
+        self.training_dock = TrainingDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.training_dock)
+        self._build_docks()
+        self.draw_widget.connect_canvas(self.canvas)  # the drawn digit lights up the network
+        self.canvas.neuronClicked.connect(self.inspector.show_neuron)
+        self.canvas.edgeClicked.connect(self.inspector.show_edge)
+        wire_canvas(self.backprop, self.canvas)  # steps light up what they compute; clicks pick what to follow
+        self.backprop.lectureExampleLoaded.connect(self._open_lecture_example)
+        self.draw_widget.stepThroughRequested.connect(self._step_through_drawing)
+        self.inspector.follow_backprop(self.backprop)
+        self.status = TrainingStatusBar(self)
+        self.setStatusBar(self.status)
+
+    def _show_budget(self, *_: object) -> None:
+        """While idle the status bar shows the epochs the next Train will run ("Epoch 0 of 400")."""
+        if not self.trainer.is_active:
+            done = len(self.trainer.history)
+            self.status.set_budget(done, done + self.trainer.control.hyper.epochs)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu, self.edit_menu = bar.addMenu(""), bar.addMenu("")
+        self.training_menu, self.view_menu, self.language_menu = bar.addMenu(""), bar.addMenu(""), bar.addMenu("")
+        self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.open_model_dialog)
+        self.save_action = QAction(self, shortcut=QKeySequence.StandardKey.Save, triggered=self.save)
+        self.save_as_action = QAction(self, shortcut=QKeySequence.StandardKey.SaveAs, triggered=self.save_as)
+        self.open_data_action = QAction(self, triggered=self.open_data_dialog)
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.file_menu.addActions([self.open_action, self.save_action, self.save_as_action, self.open_data_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        dock = self.training_dock
+        self.training_menu.addActions([dock.toggle_action, dock.train_action, dock.pause_action, dock.step_action,
+                                       dock.stop_action, dock.reset_action])
+        self.training_menu.addSeparator()
+        self.training_menu.addAction(self.loss_plot.log_action)
+        self.addAction(dock.toggle_action)  # Space works wherever the focus is in the window
+        for d in self.all_docks():
+            self.view_menu.addAction(d.toggleViewAction())
+        group = QActionGroup(self, exclusive=True)
+        self.language_actions: dict[str, QAction] = {}
+        for code in ("", *i18n.LANGUAGES):
+            action = QAction(i18n.LANGUAGES.get(code, ""), group, checkable=True)
+            action.setChecked(code == settings.language())
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_actions[code] = action
+        self.language_menu.addActions(group.actions())
+
+    def _connect(self) -> None:
+        t, dock, doc = self.trainer, self.training_dock, self.document
+        dock.train_action.triggered.connect(self.train)
+        dock.pause_action.triggered.connect(t.pause)
+        dock.step_action.triggered.connect(self.step)
+        dock.stop_action.triggered.connect(t.stop)
+        dock.reset_action.triggered.connect(self.reset)
+        dock.toggle_action.triggered.connect(self.toggle_training)
+        dock.settingsEdited.connect(lambda changes: t.update(**changes))
+        dock.datasetChosen.connect(self._on_dataset_chosen)
+        dock.costChosen.connect(self.set_cost)
+        dock.optimizerChosen.connect(lambda name: setattr(self, "recipe", self.recipe.with_changes(optimizer=name)))
+        t.settingsChanged.connect(lambda hyper: dock.show_settings(hyper))
+        t.stateChanged.connect(dock.set_state)
+        t.epochFinished.connect(self.loss_plot.add_epoch)
+        t.epochFinished.connect(self.status.on_epoch)
+        t.batchFinished.connect(self.loss_plot.add_batch)
+        t.batchFinished.connect(self.status.on_batch)
+        t.weightsUpdated.connect(self._apply_weights)
+        t.historyCleared.connect(self.loss_plot.clear_history)
+        t.historyCleared.connect(self.status.reset)
+        t.historyCleared.connect(self._show_budget)
+        t.settingsChanged.connect(self._show_budget)
+        t.epochFinished.connect(self._on_epoch_for_hidden_views)
+        self.divergence_banner.learningRateChosen.connect(lambda eta: t.update(learning_rate=eta))
+        self.divergence_banner.retryRequested.connect(self.train)
+        t.failed.connect(self._on_failed)
+        t.diverged.connect(self.divergence_banner.show_divergence)
+        doc.modifiedChanged.connect(self.setWindowModified)
+        doc.weightsChanged.connect(self._on_user_weight_edit)
+        doc.architectureChanged.connect(self._on_architecture_changed)
+
+    # ---- messages, language, closing -------------------------------------------------------
+    def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information,
+                     details: str = "") -> QMessageBox:
+        """A window-modal message that never blocks the caller (training reports keep arriving).
+
+        ``text`` is translated; ``details`` (the engine's own explanation, in English) sits behind
+        "Show Details…".
+        """
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Close, self)
+        box.setObjectName("nndeskMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if details:
+            box.setDetailedText(details)
+        box.open()
+        return box
+
+    def set_language(self, code: str) -> None:
+        """Switch the UI language now ("" follows the system); remembered for the next start."""
+        settings.set_language(code)
+        i18n.install(code)
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.training_menu.setTitle(self.tr("&Training"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.open_action.setText(self.tr("&Open model…"))
+        self.save_action.setText(self.tr("&Save model"))
+        self.save_as_action.setText(self.tr("Save model &as…"))
+        self.open_data_action.setText(self.tr("Open &data set…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self.language_actions[""].setText(self.tr("System language"))
+        self._retranslate_docks()
+        self._show_source()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "language_actions"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask about unsaved work, then stop the worker and wait for its thread."""
+        if not self._maybe_save():
+            event.ignore()
+            return
+        self._save_layout()
+        self.trainer.shutdown()
+        super().closeEvent(event)

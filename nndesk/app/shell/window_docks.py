@@ -1,0 +1,127 @@
+"""The main window's docks: which view goes where, the default layout, and the layout remembered.
+
+``MainWindow`` mixes this in and calls ``_build_docks`` once the canvas and
+the training dock exist.  Training runs down the left, the cost plot under
+the canvas (tabbed with the backprop steps, histograms and weight gallery),
+the draw pad on the right (tabbed with the inspector).  The histograms and
+the gallery are built the first time they are shown: they draw hundreds of
+plots or tiles that most sessions never look at.  ``saveState`` finds docks
+by object name, so each has one; the layout the student leaves is restored
+at the next start (``settings.LAYOUT_VERSION`` drops layouts of older docks).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from nndesk.app.backprop.panel import BackpropPanel
+from nndesk.app.draw.dock import DrawDock
+from nndesk.app.shell import settings
+from nndesk.app.views.decision_boundary import DecisionBoundaryView
+from nndesk.app.views.histograms import HistogramsView
+from nndesk.app.views.inspector_panel import InspectorPanel
+from nndesk.app.views.loss_plot import LossPlot
+from nndesk.app.views.weight_gallery import WeightGallery
+from nndesk.engine.core.dataset import Dataset
+
+RIGHT, BOTTOM = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+class WindowDocks:
+    _last_report: dict | None = None  # the newest epoch, for views built later
+
+    def _build_docks(self) -> None:
+        doc = self.document
+        self.loss_plot, self.draw_widget = LossPlot(), DrawDock(doc)
+        self.boundary_view, self.inspector = DecisionBoundaryView(doc), InspectorPanel(doc, self.undo_stack)
+        self.backprop = BackpropPanel(doc)
+        self.histograms: HistogramsView | None = None  # these two are built when first shown
+        self.gallery: WeightGallery | None = None
+        self.loss_dock = self._dock("lossDock", self.loss_plot, BOTTOM)
+        self.draw_dock = self._dock("drawPanelDock", self.draw_widget, RIGHT)
+        self.boundary_dock = self._dock("boundaryDock", self.boundary_view, RIGHT)
+        self.inspector_dock = self._dock("inspectorDock", self.inspector, RIGHT)
+        self.backprop_dock = self._dock("backpropDock", self.backprop, BOTTOM)  # wide formulas: under the canvas
+        self.histograms_dock = self._dock("histogramsDock", QWidget(), BOTTOM)
+        self.gallery_dock = self._dock("galleryDock", QWidget(), BOTTOM)
+        self.histograms_dock.visibilityChanged.connect(self._build_histograms)
+        self.gallery_dock.visibilityChanged.connect(self._build_gallery)
+        for first, second in ((self.draw_dock, self.inspector_dock), (self.loss_dock, self.backprop_dock),
+                              (self.loss_dock, self.histograms_dock), (self.loss_dock, self.gallery_dock)):
+            self.tabifyDockWidget(first, second)
+        self.draw_dock.raise_()
+        self.loss_dock.raise_()
+
+    def all_docks(self) -> list[QDockWidget]:
+        """Every dock, in the order of the View menu."""
+        return [self.training_dock, self.loss_dock, self.draw_dock, self.boundary_dock, self.inspector_dock,
+                self.backprop_dock, self.histograms_dock, self.gallery_dock]
+
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self, objectName=name)  # saveState() finds docks by name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_histograms(self, visible: bool) -> None:
+        if visible and self.histograms is None:
+            self.histograms = HistogramsView()
+            self.histograms_dock.setWidget(self.histograms)
+            if self._last_report is not None:
+                self.histograms.on_epoch(self._last_report)
+
+    def _build_gallery(self, visible: bool) -> None:
+        if visible and self.gallery is None:
+            self.gallery = WeightGallery(self.document)
+            self.gallery.neuronSelected.connect(self.canvas.neuronClicked)
+            self.gallery_dock.setWidget(self.gallery)
+
+    def _on_epoch_for_hidden_views(self, report: dict) -> None:
+        """The latest epoch: the last batch's ∂C/∂w for the inspector, and the histograms (which redraw only
+        while shown, at most once a second)."""
+        self._last_report = report
+        self.inspector.set_batch_gradients(report.get("gradients"), report.get("bias_gradients"))
+        if self.histograms is not None:
+            self.histograms.on_epoch(report)
+
+    def _show_views_for(self, train: Dataset) -> None:
+        """Views that suit the data: digits can be drawn, 2-D sets show a decision boundary."""
+        plane = train.n_inputs == 2
+        self.draw_dock.setVisible(train.image_shape is not None)
+        self.boundary_dock.setVisible(plane)
+        if plane:
+            self.boundary_view.set_dataset(train)
+
+    def _retranslate_docks(self) -> None:
+        for dock, title in ((self.loss_dock, self.tr("Cost")), (self.draw_dock, self.tr("Draw a digit")),
+                            (self.boundary_dock, self.tr("Decision boundary")),
+                            (self.inspector_dock, self.tr("Inspector")),
+                            (self.backprop_dock, self.tr("Backpropagation")),
+                            (self.histograms_dock, self.tr("Weight histograms")),
+                            (self.gallery_dock, self.tr("What the neurons look for"))):
+            dock.setWindowTitle(title)
+
+    # ---- layout ------------------------------------------------------------------------------
+    def _default_layout(self) -> None:
+        """Training down the whole left side, the canvas widest, cost and pad below and beside it."""
+        self.resizeDocks([self.training_dock], [310], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.draw_dock, self.boundary_dock], [420, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.loss_dock], [300], Qt.Orientation.Vertical)
+
+    def _restore_layout(self) -> None:
+        """The layout the student left, or the default one once the window has its real size."""
+        store = settings.settings()
+        geometry, state = store.value(settings.WINDOW_GEOMETRY), store.value(settings.WINDOW_STATE)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is None or not self.restoreState(state, settings.LAYOUT_VERSION):
+            self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+            QTimer.singleShot(0, self._default_layout)  # dock sizes only stick once the window is laid out
+        self._show_source()
+
+    def _save_layout(self) -> None:
+        store = settings.settings()
+        store.setValue(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        store.setValue(settings.WINDOW_STATE, self.saveState(settings.LAYOUT_VERSION))
+        store.sync()

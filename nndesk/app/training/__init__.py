@@ -1,0 +1,1 @@
+"""Training in the window: the worker thread, its GUI-thread controller, the Training dock and status."""

@@ -1,0 +1,125 @@
+"""What a 2-input network answers everywhere in the plane, under the data points (like TensorFlow Playground).
+
+Every point of a 100×100 grid over the data is fed forward at once (10,000
+rows through a small network: well under a millisecond), and the output is
+shown as an image: orange for class 0, blue for class 1, pale where the
+network hesitates.  The data points sit on top in the same colours, so a
+student sees the boundary bend around them epoch after epoch.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QRectF
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from nndesk.app.document.network_document import NetworkDocument
+from nndesk.app.style.colors import CanvasColors
+from nndesk.engine.core.dataset import Dataset
+
+GRID = 100
+CLASS_COLORS = ("#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000")
+
+
+class DecisionBoundaryView(QWidget):
+    def __init__(self, document: NetworkDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionBoundary")
+        self.document = document
+        self.x = np.zeros((0, 2), np.float32)
+        self.y = np.zeros(0, np.int64)
+        self.extent = QRectF(-1.5, -1.5, 3, 3)
+        self.values: np.ndarray | None = None  # (GRID, GRID) p(class 1), or (GRID, GRID, 3) RGB for more classes
+        self.plot = pg.PlotWidget(self)
+        self.plot.setAspectLocked(True)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.image = pg.ImageItem()
+        self.points = pg.ScatterPlotItem(size=7)
+        self.plot.addItem(self.image)
+        self.plot.addItem(self.points)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.message)
+        self._apply_palette()
+        document.weightsChanged.connect(self.refresh)
+        document.architectureChanged.connect(self.refresh)
+        self.refresh()
+
+    def set_data(self, x: np.ndarray, y: np.ndarray, margin: float = 0.25) -> None:
+        """The 2-D points (n, 2) and their classes (n,); the grid spans them plus ``margin``."""
+        self.x, self.y = np.asarray(x, np.float32), np.asarray(y).astype(np.int64)
+        if len(self.x):
+            lo, hi = self.x.min(axis=0) - margin, self.x.max(axis=0) + margin
+            self.extent = QRectF(float(lo[0]), float(lo[1]), float(hi[0] - lo[0]), float(hi[1] - lo[1]))
+        self._draw_points()
+        self.refresh()
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """``set_data`` with a data set's inputs and labels (a 2-input toy set)."""
+        self.set_data(dataset.inputs(), dataset.y)
+
+    def grid(self) -> np.ndarray:
+        """The (GRID·GRID, 2) inputs fed forward: row ix·GRID + iy is (x[ix], y[iy])."""
+        e = self.extent
+        xs = np.linspace(e.left(), e.right(), GRID, dtype=np.float32)
+        ys = np.linspace(e.top(), e.bottom(), GRID, dtype=np.float32)
+        return np.stack(np.meshgrid(xs, ys, indexing="ij"), axis=-1).reshape(-1, 2)
+
+    def refresh(self) -> None:
+        """One forward pass of the whole grid; the image follows."""
+        net = self.document.network
+        if net.sizes[0] != 2:
+            self.message.setText(self.tr("The decision boundary needs a network with 2 inputs; this one has {n}.")
+                                 .format(n=net.sizes[0]))
+            self.message.show()
+            self.image.clear()
+            self.values = None
+            return
+        self.message.hide()
+        a = net.feedforward(self.grid())
+        if a.shape[1] <= 2:
+            p = a[:, 0] if a.shape[1] == 1 else a[:, 1] / np.maximum(a.sum(axis=1), 1e-12)
+            self.values = p.reshape(GRID, GRID)
+            self.image.setImage(self.values, levels=(0.0, 1.0), lut=self._lut, autoLevels=False)
+        else:
+            colors = np.array([QColor(c).getRgb()[:3] for c in CLASS_COLORS], np.float32)
+            best, sure = a.argmax(axis=1), a.max(axis=1, keepdims=True)
+            rgb = self._bg + (colors[best % len(colors)] - self._bg) * (0.25 + 0.5 * sure)
+            self.values = rgb.reshape(GRID, GRID, 3)
+            self.image.setImage(self.values.astype(np.uint8), levels=(0, 255), autoLevels=False)
+        self.image.setRect(self.extent)
+
+    def _draw_points(self) -> None:
+        brushes = [pg.mkBrush(CLASS_COLORS[c % len(CLASS_COLORS)]) for c in self.y.tolist()]
+        self.points.setData(pos=self.x, brush=brushes, pen=pg.mkPen(self._outline, width=1))
+
+    def _apply_palette(self) -> None:
+        """Lookup table class 0 → background → class 1, and plot colours, from the palette."""
+        colors = CanvasColors.from_palette(self.palette())
+        bg = colors.background
+        self._bg = np.array(bg.getRgb()[:3], np.float32)
+        self._outline = self.palette().color(QPalette.ColorRole.Base)
+        ends = [np.array(QColor(c).getRgb()[:3], np.float32) for c in CLASS_COLORS[:2]]
+        t = np.linspace(-1, 1, 256)[:, None]
+        strength = 0.5 * np.abs(t)  # pale near p = ½, never fully saturated: points stay visible
+        lut = np.where(t < 0, self._bg + (ends[0] - self._bg) * strength, self._bg + (ends[1] - self._bg) * strength)
+        self._lut = lut.astype(np.uint8)
+        self.plot.setBackground(bg)
+        for axis in ("left", "bottom"):
+            self.plot.getAxis(axis).setTextPen(colors.text)
+            self.plot.getAxis(axis).setPen(colors.muted)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+            self._draw_points()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
+            self.refresh()

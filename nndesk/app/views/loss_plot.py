@@ -1,0 +1,227 @@
+"""The cost curves: training and validation cost per epoch, accuracy, per-batch cost, η changes.
+
+Built like pyqtgraph's ``scrollingPlots``/``PlotSpeedTest`` examples: every
+curve is created once, data goes into numpy buffers that double when full,
+and a QTimer redraws with ``setData`` on slices soon after an epoch but at
+most five times a second, however fast epochs arrive: each redraw costs the
+GUI thread ~5 ms (pyqtgraph paints twice when the axes rescale), which a
+digits run would pay ~10 times a second.  Peak downsampling and
+clip-to-view keep long runs cheap.  Validation accuracy has its own view box on the right axis, so
+the log-y toggle bends only the cost.  A dashed vertical line, labelled with
+the new η, marks each place where the learning rate changed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.exporters import CSVExporter, ImageExporter
+from PySide6.QtCore import QElapsedTimer, QEvent, QLocale, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from nndesk.app.style.theme import plot_colors
+from nndesk.app.widgets.locale_axis import locale_axes
+
+REDRAW_MS = 33  # after an epoch, drawn this soon…
+MIN_GAP_MS = 200  # …but at most five times a second: painting costs training time
+BATCH_REDRAW_MS = 250  # the faint per-batch trace alone: 4 fps is enough
+
+
+class _Buffer:
+    """Rows appended to a preallocated array that doubles when it fills."""
+
+    def __init__(self, columns: int) -> None:
+        self.data, self.n = np.full((256, columns), np.nan), 0
+
+    def append(self, row: list[float]) -> None:
+        if self.n == len(self.data):
+            self.data = np.concatenate([self.data, np.full_like(self.data, np.nan)])
+        self.data[self.n] = row
+        self.n += 1
+
+    def column(self, i: int) -> np.ndarray:
+        return self.data[: self.n, i]
+
+
+class _AllCurvesCSV(CSVExporter):
+    """pyqtgraph's CSV exporter, plus the accuracy curve that lives in the second view box."""
+
+    def __init__(self, plot_item: pg.PlotItem, extra: list[pg.PlotDataItem]) -> None:
+        super().__init__(plot_item)
+        self.params["columnMode"] = "(x,y) per plot"
+        self._extra = extra
+
+    def export(self, fileName: str | None = None) -> None:  # noqa: N803 - pyqtgraph's name
+        for item in self._extra:
+            self._exportPlotDataItem(item)
+        super().export(fileName)
+
+
+class LossPlot(pg.PlotWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, axisItems=locale_axes())
+        self.setObjectName("lossPlot")
+        self.setMinimumHeight(160)
+        plot = self.getPlotItem()
+        plot.setDownsampling(auto=True, mode="peak")
+        plot.setClipToView(True)
+        # No grid: pyqtgraph draws it with the axes, and repainting those each frame costs training time.
+        self.legend = plot.addLegend(offset=(-10, 10))
+        self.epochs, self.batches = _Buffer(4), _Buffer(2)  # epoch, train, val, acc% | x, cost
+        self.batch_curve = plot.plot(name="batch")
+        self.train_curve = plot.plot(name="train", symbol="o", symbolSize=4)
+        self.val_curve = plot.plot(name="val", connect="finite")
+        self.accuracy_view = pg.ViewBox(enableMouse=False, enableMenu=False)
+        self.accuracy_view.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks reach the cost's view box
+        plot.showAxis("right")
+        plot.scene().addItem(self.accuracy_view)
+        plot.getAxis("right").linkToView(self.accuracy_view)
+        self.accuracy_view.setXLink(plot)
+        self.accuracy_view.setYRange(0, 100, padding=0.02)
+        self.accuracy_curve = pg.PlotDataItem(name="acc", connect="finite")
+        self.accuracy_curve.setDownsampling(auto=True, method="peak")
+        self.accuracy_curve.setClipToView(True)
+        self.accuracy_view.addItem(self.accuracy_curve)
+        plot.vb.sigResized.connect(lambda: self.accuracy_view.setGeometry(plot.vb.sceneBoundingRect()))
+        self.lr_markers: list[pg.InfiniteLine] = []
+        self._redraw = QTimer(self, singleShot=True, interval=REDRAW_MS, timeout=self.redraw)
+        self._since_redraw = QElapsedTimer()
+        self._add_menu_actions()
+        self.apply_colors()
+        self.retranslate()
+
+    # ---- data in ---------------------------------------------------------------
+    def add_epoch(self, report: dict) -> None:
+        """One ``epochFinished`` report: a point on each curve, a marker per η change."""
+        self.epochs.append([report["epoch"], report["train_cost"], report["val_cost"],
+                            100 * report["val_accuracy"]])
+        for x, eta in report.get("lr_changes", ()):
+            self._add_marker(float(x), float(eta))
+        self._schedule()
+
+    def add_batch(self, progress: dict) -> None:
+        """A throttled per-batch report: drawn as the faint trace under the epoch curves."""
+        x = progress["epoch"] - 1 + progress["batch"] / max(progress["n_batches"], 1)
+        self.batches.append([x, progress["cost"]])
+        self._schedule(BATCH_REDRAW_MS)
+
+    def clear_history(self) -> None:
+        self.epochs, self.batches = _Buffer(4), _Buffer(2)
+        for line in self.lr_markers:
+            self.getPlotItem().removeItem(line)
+        self.lr_markers.clear()
+        self.redraw()
+
+    def _schedule(self, delay_ms: int = REDRAW_MS) -> None:
+        if self._since_redraw.isValid():
+            delay_ms = max(delay_ms, MIN_GAP_MS - self._since_redraw.elapsed())
+        if not self._redraw.isActive():
+            self._redraw.start(delay_ms)
+        elif self._redraw.remainingTime() > delay_ms:  # an epoch arrived: draw it sooner
+            self._redraw.start(delay_ms)
+
+    def redraw(self) -> None:
+        self._since_redraw.start()
+        x = self.epochs.column(0)
+        self.train_curve.setData(x, self.epochs.column(1))
+        self.val_curve.setData(x, self.epochs.column(2))
+        self.accuracy_curve.setData(x, self.epochs.column(3))
+        self.batch_curve.setData(self.batches.column(0), self.batches.column(1), skipFiniteCheck=True)
+
+    def _add_marker(self, x: float, eta: float) -> None:
+        label = f"η = {QLocale().toString(eta, 'g', 3)}"
+        line = pg.InfiniteLine(pos=x, angle=90, movable=False, label=label,
+                               labelOpts={"position": 0.5, "anchors": [(0, 0), (0, 0)]})
+        line.eta = eta
+        self.getPlotItem().addItem(line, ignoreBounds=True)
+        self.lr_markers.append(line)
+        self._color_marker(line)
+
+    # ---- look --------------------------------------------------------------------
+    def apply_colors(self) -> None:
+        """Colour everything from the palette in force (light or dark)."""
+        c = plot_colors(self.palette())
+        self.setBackground(c.background)
+        plot = self.getPlotItem()
+        for name in ("left", "bottom", "right"):
+            axis = plot.getAxis(name)
+            axis.setPen(c.accuracy if name == "right" else c.foreground)
+            axis.setTextPen(c.accuracy if name == "right" else c.foreground)
+        self.legend.setLabelTextColor(c.foreground)
+        self.train_curve.setPen(pg.mkPen(c.train, width=2))
+        self.train_curve.setSymbolBrush(c.train)
+        self.train_curve.setSymbolPen(c.train)
+        self.val_curve.setPen(pg.mkPen(c.validation, width=2))
+        self.accuracy_curve.setPen(pg.mkPen(c.accuracy, width=1.5, style=Qt.PenStyle.DashLine))
+        self.batch_curve.setPen(pg.mkPen(c.batch, width=1))
+        for line in self.lr_markers:
+            self._color_marker(line)
+
+    def _color_marker(self, line: pg.InfiniteLine) -> None:
+        color = plot_colors(self.palette()).marker
+        line.setPen(pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine))
+        line.label.setColor(color)
+
+    def set_log_y(self, on: bool) -> None:
+        self.getPlotItem().setLogMode(y=on)
+        self.getPlotItem().getAxis("right").setLogMode(False)  # accuracy stays linear, 0–100 %
+        self.log_action.setChecked(on)
+
+    # ---- menu, language -------------------------------------------------------------
+    def _add_menu_actions(self) -> None:
+        """A short right-click menu of our own, in the UI's language, instead of pyqtgraph's expert one."""
+        self.menu = QMenu(self)
+        self.view_all_action = QAction(self, triggered=lambda: self.getPlotItem().enableAutoRange())
+        self.log_action = QAction(self, checkable=True, toggled=self.set_log_y)
+        self.png_action = QAction(self, triggered=lambda: self._export("png"))
+        self.csv_action = QAction(self, triggered=lambda: self._export("csv"))
+        self.menu.addActions([self.view_all_action, self.log_action])
+        self.menu.addSeparator()
+        self.menu.addActions([self.png_action, self.csv_action])
+        self.getPlotItem().vb.raiseContextMenu = lambda ev: self.menu.popup(ev.screenPos().toPoint())
+
+    def export(self, path: str) -> None:
+        """Write the plot as PNG or its curves as CSV, chosen by the file's extension."""
+        if path.lower().endswith(".csv"):
+            _AllCurvesCSV(self.getPlotItem(), [self.accuracy_curve]).export(path)
+        else:
+            ImageExporter(self.getPlotItem()).export(path)
+
+    def _export(self, kind: str) -> None:
+        what = self.tr("PNG image (*.png)") if kind == "png" else self.tr("CSV table (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the cost plot"), f"cost.{kind}", what)
+        if path:
+            self.export(path)
+
+    def retranslate(self) -> None:
+        plot = self.getPlotItem()
+        plot.setLabel("bottom", self.tr("epoch"))
+        plot.setLabel("left", self.tr("cost C"))
+        plot.setLabel("right", self.tr("validation accuracy, %"))
+        self.legend.clear()
+        for curve, name in ((self.train_curve, self.tr("training cost")),
+                            (self.val_curve, self.tr("validation cost")),
+                            (self.accuracy_curve, self.tr("validation accuracy")),
+                            (self.batch_curve, self.tr("mini-batch cost"))):
+            curve.opts["name"] = name
+            self.legend.addItem(curve, name)
+        self.view_all_action.setText(self.tr("Show everything"))
+        self.log_action.setText(self.tr("Logarithmic cost axis"))
+        self.png_action.setText(self.tr("Export as PNG…"))
+        self.csv_action.setText(self.tr("Export as CSV…"))
+
+    def close(self) -> bool:
+        """pyqtgraph tears the scene down here: no redraw may run after it."""
+        self._redraw.stop()
+        self._redraw.timeout.disconnect()
+        return super().close()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if not hasattr(self, "log_action"):  # still inside pg.PlotWidget.__init__
+            pass
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.apply_colors()
+        super().changeEvent(event)

@@ -1,0 +1,109 @@
+"""The cost plot: curves made once, throttled redraws, η markers, log axis, export, palette."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtTest import QTest
+
+from nndesk.app.views.loss_plot import LossPlot
+
+
+def report(epoch: int, lr_changes=()) -> dict:
+    return {"epoch": epoch, "train_cost": 1 / epoch, "val_cost": 1.2 / epoch, "val_accuracy": 0.5 + epoch / 5000,
+            "learning_rate": 0.1, "lr_changes": list(lr_changes)}
+
+
+@pytest.fixture
+def plot(qtbot):
+    widget = LossPlot()
+    qtbot.addWidget(widget)
+    widget.resize(500, 300)
+    widget.show()
+    return widget
+
+
+def test_a_flood_of_epochs_is_drawn_by_the_same_curves_in_one_redraw(qtbot, plot, monkeypatch):
+    curves = (plot.train_curve, plot.val_curve, plot.accuracy_curve, plot.batch_curve)
+    redraws = []
+    original = plot.redraw
+    monkeypatch.setattr(plot, "redraw", lambda: (redraws.append(1), original()))
+    plot._redraw.timeout.disconnect()
+    plot._redraw.timeout.connect(plot.redraw)
+    for epoch in range(1, 1001):
+        plot.add_epoch(report(epoch))
+        plot.add_batch({"epoch": epoch, "batch": 1, "n_batches": 2, "cost": 1.0})
+    assert redraws == []  # nothing drawn synchronously
+    qtbot.waitUntil(lambda: len(redraws) == 1, timeout=1000)
+    assert (plot.train_curve, plot.val_curve, plot.accuracy_curve, plot.batch_curve) == curves
+    x, y = plot.train_curve.getOriginalDataset()
+    assert len(x) == 1000 and y[-1] == pytest.approx(1 / 1000)
+    assert len(plot.epochs.data) == 1024  # doubled from 256
+
+
+
+def test_epochs_arriving_fast_are_redrawn_at_most_five_times_a_second(qtbot, plot, monkeypatch):
+    import time
+
+    redraws = []
+    original = plot.redraw
+    monkeypatch.setattr(plot, "redraw", lambda: (redraws.append(time.perf_counter()), original()))
+    plot._redraw.timeout.disconnect()
+    plot._redraw.timeout.connect(plot.redraw)
+    plot.add_epoch(report(1))
+    qtbot.waitUntil(lambda: len(redraws) == 1, timeout=1000)  # the first epoch shows at once
+    plot.add_epoch(report(2))  # the next one right after: waits for the 200 ms gap
+    qtbot.waitUntil(lambda: len(redraws) == 2, timeout=1000)
+    assert redraws[1] - redraws[0] >= 0.19
+    x, _ = plot.train_curve.getOriginalDataset()
+    assert len(x) == 2
+
+
+def test_a_learning_rate_change_gets_a_labelled_marker(qtbot, plot):
+    plot.add_epoch(report(1))
+    plot.add_epoch(report(2, [(1.5, 0.02)]))
+    assert len(plot.lr_markers) == 1
+    marker = plot.lr_markers[0]
+    assert marker.value() == pytest.approx(1.5)
+    assert "0.02" in marker.label.toPlainText()
+    plot.clear_history()
+    assert plot.lr_markers == [] and plot.epochs.n == 0
+
+
+def test_log_axis_toggle_bends_only_the_cost(qtbot, plot):
+    plot.log_action.trigger()
+    assert plot.getPlotItem().getAxis("left").logMode
+    assert not plot.getPlotItem().getAxis("right").logMode
+    plot.log_action.trigger()
+    assert not plot.getPlotItem().getAxis("left").logMode
+
+
+def test_right_click_menu_exports_png_and_csv(qtbot, plot, tmp_path):
+    QTest.mouseClick(plot.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier,
+                     plot.viewport().rect().center())
+    qtbot.waitUntil(plot.menu.isVisible)
+    texts = [a.text() for a in plot.menu.actions() if a.text()]
+    assert texts == ["Show everything", "Logarithmic cost axis", "Export as PNG…", "Export as CSV…"]
+    plot.menu.hide()
+    for epoch in range(1, 4):
+        plot.add_epoch(report(epoch))
+    plot.redraw()
+    plot.export(str(tmp_path / "cost.png"))
+    plot.export(str(tmp_path / "cost.csv"))
+    assert (tmp_path / "cost.png").read_bytes()[:4] == b"\x89PNG"
+    rows = list(csv.reader(open(tmp_path / "cost.csv")))
+    header = rows[0]
+    assert any("accuracy" in h for h in header) and any("training cost" in h for h in header)
+    assert len(rows) == 4
+
+
+def test_colours_follow_a_dark_palette(qtbot, plot):
+    light = plot.backgroundBrush().color()
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#101010"))
+    plot.setPalette(dark)
+    assert plot.backgroundBrush().color() == QColor("#101010") != light

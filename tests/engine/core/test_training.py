@@ -1,0 +1,193 @@
+"""The epoch iterator: live settings, pause/step/stop from another thread, divergence."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from nndesk.engine.core.control import Hyperparameters, TrainingControl
+from nndesk.engine.core.dataset import Dataset
+from nndesk.engine.core.network import Network
+from nndesk.engine.core.optimizers import OPTIMIZERS
+from nndesk.engine.core.training import Trainer, TrainingDiverged
+
+
+def _blobs(n: int = 200, seed: int = 0) -> Dataset:
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, n)
+    x = (rng.normal(size=(n, 2)) * 0.5 + np.where(y[:, None] == 1, 1.0, -1.0)).astype(np.float32)
+    return Dataset("blobs", x, y, 2)
+
+
+def _trainer(control: TrainingControl, optimizer: str = "sgd", seed: int = 0, **kw) -> Trainer:
+    net = Network.create([2, 4, 2], "tanh", "cross-entropy", seed=seed)
+    data = _blobs()
+    return Trainer(net, data, data, control, optimizer, seed=seed, **kw)
+
+
+@pytest.mark.parametrize("name", sorted(OPTIMIZERS))
+def test_every_optimizer_lowers_the_cost(name: str) -> None:
+    control = TrainingControl(Hyperparameters(learning_rate=0.05, batch_size=16, epochs=15))
+    stats = list(_trainer(control, name).epochs())
+    assert len(stats) == 15
+    assert stats[-1].val_cost < stats[0].val_cost
+    assert stats[-1].val_accuracy > 0.9
+
+
+def test_same_seed_gives_bit_identical_weights() -> None:
+    runs = []
+    for _ in range(2):
+        t = _trainer(TrainingControl(Hyperparameters(epochs=3, batch_size=8)), "adam", seed=5)
+        list(t.epochs())
+        runs.append([p.copy() for p in t.network.parameters()])
+    for a, b in zip(*runs):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_learning_rate_change_applies_at_next_batch_and_is_reported() -> None:
+    control = TrainingControl(Hyperparameters(learning_rate=0.1, batch_size=50, epochs=2))
+    calls = []
+
+    def on_batch(epoch: int, batch: int, n_batches: int, cost: float) -> None:
+        calls.append((epoch, batch))
+        if (epoch, batch) == (1, 2):
+            control.update(learning_rate=0.02)
+
+    stats = list(_trainer(control, on_batch=on_batch).epochs())
+    assert stats[0].lr_changes == ((0.5, 0.02),)  # after 2 of 4 batches
+    assert stats[0].learning_rate == pytest.approx(0.02)
+    assert stats[1].lr_changes == ()
+    assert len(calls) == 8
+
+
+def test_pause_blocks_between_batches_and_stop_wakes_a_paused_loop() -> None:
+    control = TrainingControl(Hyperparameters(epochs=1000, batch_size=10))
+    trainer = _trainer(control)
+    first_epoch = threading.Event()
+    done = threading.Event()
+
+    def run() -> None:
+        for stats in trainer.epochs():
+            if stats.epoch == 1:
+                control.pause()
+                first_epoch.set()
+        done.set()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    assert first_epoch.wait(10)
+    assert not done.wait(0.2)  # paused: the loop is waiting, not running
+    epochs_while_paused = trainer.epoch
+    assert epochs_while_paused == 1
+    control.stop()
+    assert done.wait(10)
+    assert trainer.epoch == 1
+
+
+def test_step_runs_exactly_one_epoch_then_pauses_again() -> None:
+    control = TrainingControl(Hyperparameters(epochs=100, batch_size=20))
+    trainer = _trainer(control)
+    control.step_epoch()
+    it = trainer.epochs()
+    assert next(it).epoch == 1
+    assert control.paused
+    control.step_epoch()
+    assert next(it).epoch == 2
+    control.stop()
+    assert list(it) == []
+
+
+def test_batch_size_and_epoch_budget_are_read_live() -> None:
+    control = TrainingControl(Hyperparameters(epochs=2, batch_size=100))
+    trainer = _trainer(control)
+    it = trainer.epochs()
+    next(it)
+    control.update(epochs=4, batch_size=200)
+    assert [s.epoch for s in it] == [2, 3, 4]
+
+
+def test_divergence_restores_the_weights_of_the_epoch_start() -> None:
+    control = TrainingControl(Hyperparameters(learning_rate=1e5, batch_size=10, epochs=50))
+    net = Network.create([2, 16, 1], "linear", "quadratic", output_activation="linear", seed=0)
+    data = _blobs()
+    data = Dataset("blobs", data.x * 1000, data.y, 2, targets=data.y[:, None].astype(np.float32) * 1e3)
+    trainer = Trainer(net, data, None, control, "sgd")
+    before = [p.copy() for p in net.parameters()]
+    with pytest.raises(TrainingDiverged) as info:
+        list(trainer.epochs())
+    assert info.value.epoch == 1
+    assert "smaller learning rate" in str(info.value)
+    for p, b in zip(net.parameters(), before):
+        np.testing.assert_array_equal(p, b)
+
+
+def test_queued_edits_run_before_the_next_batch() -> None:
+    control = TrainingControl(Hyperparameters(epochs=1, batch_size=500))
+    trainer = _trainer(control)
+    seen = []
+    control.post_edit(lambda: seen.append(trainer.epoch))
+    list(trainer.epochs())
+    assert seen == [0]
+
+
+def test_invalid_settings_are_rejected() -> None:
+    control = TrainingControl()
+    with pytest.raises(ValueError):
+        control.update(learning_rate=-1)
+    with pytest.raises(ValueError):
+        control.update(batch_size=0)
+    with pytest.raises(ValueError):
+        control.update(speed=3)
+
+
+@pytest.mark.parametrize("name", ["momentum", "adam"])
+def test_frozen_weights_and_biases_never_move_even_with_momentum_and_l2(name: str) -> None:
+    control = TrainingControl(Hyperparameters(learning_rate=0.05, batch_size=16, epochs=3, l2=0.01))
+    trainer = _trainer(control, name)
+    layer = trainer.network.layers[0]
+    layer.frozen = np.zeros_like(layer.weights, dtype=bool)
+    layer.frozen[1, :] = True
+    layer.frozen_bias = np.array([False, True, False, False])
+    frozen_row, frozen_b = layer.weights[1].copy(), layer.bias[1]
+    free_row = layer.weights[0].copy()
+    list(trainer.epochs())
+    np.testing.assert_array_equal(layer.weights[1], frozen_row)
+    assert layer.bias[1] == frozen_b
+    assert not np.array_equal(layer.weights[0], free_row)
+
+
+def test_a_rate_change_between_epochs_is_reported_but_a_schedule_is_not() -> None:
+    control = TrainingControl(Hyperparameters(learning_rate=0.1, batch_size=50, epochs=3))
+    trainer = _trainer(control, schedule=lambda epoch, total: 1.0 / (1 + epoch))
+    it = trainer.epochs()
+    first = next(it)
+    assert first.lr_changes == ()
+    control.update(learning_rate=0.05)
+    second = next(it)
+    assert second.lr_changes == ((1.0, pytest.approx(0.05 / 2)),)
+    assert next(it).lr_changes == ()
+
+
+def test_last_batch_gradients_are_kept_as_copies() -> None:
+    control = TrainingControl(Hyperparameters(batch_size=64, epochs=1))
+    trainer = _trainer(control)
+    list(trainer.epochs())
+    nabla_w, nabla_b = trainer.last_gradients
+    assert [g.shape for g in nabla_w] == [layer.weights.shape for layer in trainer.network.layers]
+    assert [g.shape for g in nabla_b] == [layer.bias.shape for layer in trainer.network.layers]
+    assert all(np.all(np.isfinite(g)) for g in nabla_w) and any(np.any(g != 0) for g in nabla_w)
+
+
+def test_divergence_raises_no_numpy_warnings() -> None:
+    import warnings
+
+    control = TrainingControl(Hyperparameters(learning_rate=1e5, batch_size=10, epochs=5))
+    net = Network.create([2, 16, 1], "linear", "quadratic", output_activation="linear", seed=0)
+    data = _blobs()
+    data = Dataset("blobs", data.x * 1000, data.y, 2, targets=data.y[:, None].astype(np.float32) * 1e3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(TrainingDiverged):
+            list(Trainer(net, data, data, control, "sgd").epochs())
