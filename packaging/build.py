@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import struct
 import subprocess
 import sys
 from pathlib import Path
+
+import system_deps  # packaging/system_deps.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST, BUILD = ROOT / "dist", ROOT / "build"
@@ -148,38 +149,22 @@ def system_depends(bundle_dir: Path) -> list[str]:
 
     Every ELF file's NEEDED entries that the bundle doesn't carry are resolved
     the way the loader will (``ldd``) and mapped to their package (``dpkg -S``),
-    so the names fit the build machine's release (libglib2.0-0 vs …-0t64).
-    libc6 gets the newest GLIBC symbol version any file asks for, so apt
-    refuses the package on a system too old to run it.
+    so the names fit the build machine's release (libglib2.0-0 vs …-0t64); see
+    ``system_deps.system_needs``, which also derives packaging/apt-packages.txt.
+    A library not installed here stops the build: left out of Depends, it would
+    make the installed app fail on a machine that lacks it too.  libc6 gets the
+    newest GLIBC symbol version any file asks for, so apt refuses the package on
+    a system too old to run it.
     """
-    elfs = [p for p in bundle_dir.rglob("*") if p.is_file() and not p.is_symlink() and _is_elf(p)]
-    bundled = {p.name for p in bundle_dir.rglob("*")}
-    lib_dirs = sorted({str(p.parent) for p in elfs if ".so" in p.name})
-    env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(lib_dirs)}
-    out = subprocess.run(["ldd", *map(str, elfs)], capture_output=True, text=True, env=env).stdout
-    needed, glibc = set(), set()
-    for elf in elfs:
-        dyn = subprocess.run(["readelf", "-d", "-V", str(elf)], capture_output=True, text=True).stdout
-        needed |= set(re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", dyn))
-        glibc |= {tuple(map(int, v.split("."))) for v in re.findall(r"Name: GLIBC_(\d+(?:\.\d+)+)", dyn)}
-    where = dict(re.findall(r"^\s*(\S+) => (/\S+)", out, re.MULTILINE))
-    from_os = {name for name in needed - bundled if not name.startswith("ld-")}  # the loader comes with libc6
-    system = sorted(where[name] for name in from_os if name in where)
-    unresolved = sorted(from_os - where.keys())
-    if unresolved:
-        print(f"warning: not installed here, left out of Depends: {', '.join(unresolved)}")
-    # dpkg may know a file under /lib or /usr/lib (merged /usr): ask for both spellings.
-    paths = system + [p[4:] if p.startswith("/usr/") else "/usr" + p for p in system]
-    owners = subprocess.run(["dpkg", "-S", *paths], capture_output=True, text=True).stdout
-    packages = {line.split(":")[0] for line in owners.splitlines() if not line.startswith("diversion")}
-    if glibc and "libc6" in packages:
-        packages = packages - {"libc6"} | {f"libc6 (>= {'.'.join(map(str, max(glibc)))})"}
+    elfs = [p for p in bundle_dir.rglob("*") if p.is_file() and not p.is_symlink() and system_deps.is_elf(p)]
+    lib_dirs = sorted({p.parent for p in elfs if ".so" in p.name})
+    needs = system_deps.system_needs(elfs, inside=[bundle_dir], lib_dirs=lib_dirs)
+    if needs.unresolved:
+        raise SystemExit(f"error: the bundle's Depends cannot be complete. {needs.unresolved_message()}")
+    packages = set(needs.packages)
+    if needs.glibc and "libc6" in packages:
+        packages = packages - {"libc6"} | {f"libc6 (>= {'.'.join(map(str, needs.glibc))})"}
     return sorted(packages)
-
-
-def _is_elf(path: Path) -> bool:
-    with open(path, "rb") as f:
-        return f.read(4) == b"\x7fELF"
 
 
 def deb(skip_bundle: bool = False) -> Path:
