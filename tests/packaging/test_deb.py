@@ -17,14 +17,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.packaging.helpers import ROOT, clean_env, close_with_ctrl_q, need_x_tools, run, wait_for_window, xvfb
+
 MAX_DEB_MB, MAX_INSTALLED_MB = 80, 250
-BRIEF_DEPENDS = {"libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3"}
+# libxcb-icccm4 and libxcb-keysyms1: the xcb plugin's needs that a hand-kept list once missed (issue 9).
+BRIEF_DEPENDS = {"libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3",
+                 "libxcb-icccm4", "libxcb-keysyms1"}
 APT = ["apt-get", "-y", "-q", "--no-install-recommends", "-o", "DPkg::Lock::Timeout=120"]
 
 pytestmark = pytest.mark.slow
@@ -40,19 +42,6 @@ def _sudo() -> list[str]:
     pytest.skip("installing a package needs root or password-less sudo")
 
 
-def _run(cmd: list[str], timeout: float = 300, **kw) -> subprocess.CompletedProcess:
-    t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, **kw)
-    print(f"[{time.perf_counter() - t0:5.1f} s] {' '.join(cmd[:4])}")
-    assert done.returncode == 0, f"{cmd} failed ({done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-    return done
-
-
-def _clean_env(home: Path, **extra: str) -> dict[str, str]:
-    """What a desktop session gives a fresh user: no venv, no PYTHONPATH, no Qt variables."""
-    return {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8", **extra}
-
-
 @pytest.fixture(scope="module")
 def sudo() -> list[str]:
     return _sudo()
@@ -61,8 +50,8 @@ def sudo() -> list[str]:
 @pytest.fixture(scope="module")
 def deb(sudo, tmp_path_factory) -> Path:
     src = tmp_path_factory.mktemp("clone") / "nndesk"
-    _run(["git", "clone", "--quiet", str(ROOT), str(src)])
-    _run([sys.executable, str(src / "packaging" / "build.py"), "deb"], timeout=600, cwd=src)
+    run(["git", "clone", "--quiet", str(ROOT), str(src)])
+    run([sys.executable, str(src / "packaging" / "build.py"), "deb"], timeout=600, cwd=src)
     (out,) = (src / "dist").glob("nndesk_*.deb")
     return out
 
@@ -71,16 +60,16 @@ def deb(sudo, tmp_path_factory) -> Path:
 def installed(sudo, deb):
     with open(Path(tempfile.gettempdir()) / "nndesk-test-deb.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two runs at once on one machine would remove each other's install
-        _run(sudo + APT + ["install", str(deb)], timeout=600)  # a path: apt installs the file, pulling in Depends
+        run(sudo + APT + ["install", str(deb)], timeout=600)  # a path: apt installs the file, pulling in Depends
         yield Path("/opt/nndesk")
         if subprocess.run(["dpkg-query", "-W", "nndesk"], capture_output=True).returncode == 0:
             subprocess.run(sudo + ["dpkg", "-P", "nndesk"], capture_output=True)
 
 
 def test_package_metadata_and_size(deb):
-    fields = {f: _run(["dpkg-deb", "-f", str(deb), f]).stdout.strip()
+    fields = {f: run(["dpkg-deb", "-f", str(deb), f]).stdout.strip()
               for f in ("Package", "Version", "Architecture", "Depends", "Installed-Size")}
-    arch = _run(["dpkg", "--print-architecture"]).stdout.strip()
+    arch = run(["dpkg", "--print-architecture"]).stdout.strip()
     version = re.search(r'__version__ = "(.+?)"', (ROOT / "nndesk" / "__init__.py").read_text())[1]
     assert (fields["Package"], fields["Version"], fields["Architecture"]) == ("nndesk", version, arch)
     assert deb.name == f"nndesk_{version}_{arch}.deb"
@@ -94,12 +83,12 @@ def test_package_metadata_and_size(deb):
 
 def test_installs_files_where_desktops_look(installed):
     assert os.access("/usr/bin/nndesk", os.X_OK) and os.access(installed / "nndesk", os.X_OK)
-    _run(["desktop-file-validate", "/usr/share/applications/nndesk.desktop"])
+    run(["desktop-file-validate", "/usr/share/applications/nndesk.desktop"])
     icons = Path("/usr/share/icons/hicolor")
     assert (icons / "scalable/apps/nndesk.svg").is_file()
     for n in (16, 24, 32, 48, 64, 128, 256):
         assert (icons / f"{n}x{n}/apps/nndesk.png").is_file()
-    size_mb = int(_run(["du", "-sk", str(installed)]).stdout.split()[0]) / 1024
+    size_mb = int(run(["du", "-sk", str(installed)]).stdout.split()[0]) / 1024
     print(f"installed: {size_mb:.0f} MB")
     assert size_mb <= MAX_INSTALLED_MB
 
@@ -115,67 +104,31 @@ def test_every_library_resolves(installed):
 
 
 def test_self_test_passes_in_a_clean_environment(installed, tmp_path):
-    done = _run(["/usr/bin/nndesk", "--self-test"], timeout=120, env=_clean_env(tmp_path), cwd=tmp_path)
+    done = run(["/usr/bin/nndesk", "--self-test"], timeout=120, env=clean_env(tmp_path), cwd=tmp_path)
     print(done.stdout)
     assert "(frozen bundle)" in done.stdout and "all checks passed" in done.stdout
     assert "weight updates in one gemm call" in done.stdout  # the bundled OpenBLAS is reachable through ctypes
 
 
 def test_window_opens_and_closes_cleanly(installed, tmp_path):
-    if not (shutil.which("Xvfb") and shutil.which("xdotool")):
-        pytest.fail("the window check needs Xvfb and xdotool: apt-get install xvfb xdotool")
+    need_x_tools()
     with xvfb() as display:
-        env = _clean_env(tmp_path, DISPLAY=display)
+        env = clean_env(tmp_path, DISPLAY=display)
         app = subprocess.Popen(["/usr/bin/nndesk"], env=env, cwd=tmp_path,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         try:
             window = wait_for_window(app, env, deadline=60)
             with pytest.raises(subprocess.TimeoutExpired):
                 app.wait(timeout=3)  # still running three seconds after showing its window
-            subprocess.run(["xdotool", "windowfocus", "--sync", window, "key", "--clearmodifiers", "ctrl+q"],
-                           env=env, check=True, timeout=30)
-            assert app.wait(timeout=30) == 0, app.stdout.read()
+            output = close_with_ctrl_q(app, window, env)
         finally:
             if app.poll() is None:
                 app.kill()
                 app.wait()
-        assert "Traceback" not in app.stdout.read()
+        assert "Traceback" not in output
 
 
 def test_purge_removes_everything(installed, sudo):
-    _run(sudo + ["dpkg", "-P", "nndesk"])
+    run(sudo + ["dpkg", "-P", "nndesk"])
     assert not installed.exists() and not Path("/usr/bin/nndesk").exists()
     assert not Path("/usr/share/applications/nndesk.desktop").exists()
-
-
-# ---- X11 helpers (also used by benchmarks/bench_startup.py's approach) ------------
-class xvfb:  # noqa: N801 (used as a context manager)
-    """A private Xvfb server; ``-displayfd`` picks a free display and says when it accepts clients."""
-
-    def __enter__(self) -> str:
-        read, write = os.pipe()
-        self.server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24",
-                                        "-nolisten", "tcp", "-noreset"], pass_fds=(write,), stderr=subprocess.DEVNULL)
-        os.close(write)
-        with os.fdopen(read) as f:
-            number = f.readline().strip()
-        assert number, "Xvfb did not start"
-        return f":{number}"
-
-    def __exit__(self, *exc) -> None:
-        self.server.terminate()
-        self.server.wait(timeout=10)
-
-
-def wait_for_window(app: subprocess.Popen, env: dict, deadline: float) -> str:
-    """The X id of the app's visible main window ("… — nndesk"), polling until ``deadline`` seconds."""
-    end = time.monotonic() + deadline
-    while time.monotonic() < end:
-        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "nndesk$"],
-                               env=env, capture_output=True, text=True).stdout.split()
-        if found:
-            return found[0]
-        if app.poll() is not None:
-            pytest.fail(f"nndesk exited with {app.returncode} before showing a window:\n{app.stdout.read()}")
-        time.sleep(0.02)
-    pytest.fail(f"no nndesk window within {deadline} s")
