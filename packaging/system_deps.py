@@ -360,7 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.why:
         for package, sonames in sorted(needs.packages.items()):
             users = sorted({u for s in sonames for u in needs.needed_by[s]})
-            print(f"{package:24} {', '.join(sorted(sonames))}  ← {', '.join(users)}")
+            more = f" and {len(users) - 4} more" if len(users) > 5 else ""
+            print(f"{package:20} {', '.join(sorted(sonames))}  ← {', '.join(users[:4] if more else users)}{more}")
     else:
         print("\n".join(sorted(needs.packages)))
     return 0
