@@ -34,8 +34,13 @@ from nndesk.engine.data.readers import DataError
 from nndesk.engine.data.toy import TOY
 from nndesk.engine.runs.presets import make_schedule, preset
 
-MAX_NEURONS = 10_000  # per hidden layer: beyond this a desktop MLP is a typo, not a plan
+# The ranges every recipe stays in, whoever wrote it (command line, window, model file): beyond
+# them a value is a typo or a hostile file, not a plan.  The CLI and model loading use these, not copies.
+MAX_NEURONS = 10_000  # per hidden layer
 MAX_HIDDEN_LAYERS = 16
+MAX_EPOCHS = 100_000  # per run (the window's epochs box goes as far)
+MAX_BATCH_SIZE = 60_000  # the whole MNIST training set in one batch: full-batch gradient descent
+MAX_L2 = 1.0  # λ: at η·λ ≥ 1 weight decay alone flips every weight's sign
 _PRESET_DATA = {"lecture": "lecture", "toy": "xor"}  # the data a preset is for; digits presets: BUNDLED
 _HYPER = {f.name for f in fields(Hyperparameters)}
 
@@ -75,7 +80,7 @@ class TrainingRecipe:
         _set(self, "optimizer", self.optimizer.lower())
         if not isinstance(self.hyper, Hyperparameters):
             raise ValueError("hyper must be a Hyperparameters")
-        self.hyper.validated()
+        _check_ranges(self.hyper.validated())
         if self.init is not None and self.init not in INITIALIZERS:
             raise ValueError(f"unknown initialisation {self.init!r}; choose one of {', '.join(INITIALIZERS)}")
         if not (_is_int(self.seed) and 0 <= self.seed < 2**63):
@@ -199,6 +204,17 @@ def _hyper_from_dict(d: Any) -> Hyperparameters:
             raise ValueError(f"hyper.{k} must be a finite {'whole ' if k in ('batch_size', 'epochs') else ''}"
                              f"number, got {v!r}")
     return Hyperparameters(**d).validated()
+
+
+def _check_ranges(h: Hyperparameters) -> None:
+    """The bounds ``Hyperparameters.validated`` leaves open (it also guards live edits, which the window's
+    boxes already bound); NaN fails every comparison, so it is refused too."""
+    if not (_is_int(h.epochs) and 1 <= h.epochs <= MAX_EPOCHS):
+        raise ValueError(f"epochs must be a whole number from 1 to {MAX_EPOCHS:,}, got {h.epochs!r}")
+    if not (_is_int(h.batch_size) and 1 <= h.batch_size <= MAX_BATCH_SIZE):
+        raise ValueError(f"the batch size must be a whole number from 1 to {MAX_BATCH_SIZE:,}, got {h.batch_size!r}")
+    if not (_is_number(h.l2) and 0 <= h.l2 <= MAX_L2):
+        raise ValueError(f"L2 (λ) must be from 0 to {MAX_L2:g}, got {h.l2!r}")
 
 
 def _is_int(v: Any) -> bool:
