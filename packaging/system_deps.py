@@ -55,23 +55,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 APT_LIST = ROOT / "packaging" / "apt-packages.txt"
 
-# Paths under the PySide6 package, as globs; each must match at least one file, so a wheel whose
-# layout changed fails here instead of silently shrinking the list.
+# Paths in the directory that holds PySide6 (site-packages), as globs; each must match at least one
+# file, so a wheel whose layout changed fails here instead of silently shrinking the list.  Left out:
+# platformthemes/libqgtk3.so (needs GTK 3; Qt falls back to its own theme, and the .deb drops it too),
+# the virtual-keyboard input context (needs QtVirtualKeyboard, not in Essentials; only loaded when
+# QT_IM_MODULE asks for it), and the platforms for screens without a desktop (eglfs, linuxfb, vnc…).
 QT_PIECES = {
-    "Qt{Core,Gui,Widgets}.abi3.so": "nndesk imports these",
-    "Qt{Svg,OpenGL,OpenGLWidgets,Test}.abi3.so": "pyqtgraph imports these",
-    "Qt/plugins/platforms/libqxcb.so": "X11 (and XWayland): the platform a fresh desktop gives Qt",
-    "Qt/plugins/platforms/libqwayland*.so": "Wayland sessions",
-    "Qt/plugins/xcbglintegrations/*.so": "OpenGL on X11 (QtOpenGL, pyqtgraph)",
-    "Qt/plugins/wayland-{decoration-client,graphics-integration-client,shell-integration}/*.so": "Wayland",
-    "Qt/plugins/platforminputcontexts/lib{compose,ibus}platforminputcontextplugin.so": "dead keys, IBus",
-    "Qt/plugins/platformthemes/libqxdgdesktopportal.so": "desktop portal theme",
-    "Qt/plugins/imageformats/*.so": "nndesk predict and File ▸ Open read any format Qt decodes",
-    "Qt/plugins/iconengines/*.so": "the SVG window icon",
+    "PySide6/Qt{Core,Gui,Widgets}.abi3.so": "nndesk imports these",
+    "PySide6/Qt{Svg,OpenGL,OpenGLWidgets,Test}.abi3.so": "pyqtgraph imports these",
+    "shiboken6/Shiboken.abi3.so": "PySide6 imports it",
+    "PySide6/Qt/plugins/platforms/libqxcb.so": "X11 (and XWayland): the platform a fresh desktop gives Qt",
+    "PySide6/Qt/plugins/platforms/libqwayland*.so": "Wayland sessions",
+    "PySide6/Qt/plugins/xcbglintegrations/*.so": "OpenGL on X11 (QtOpenGL, pyqtgraph)",
+    "PySide6/Qt/plugins/wayland-{decoration-client,graphics-integration-client,shell-integration}/*.so": "Wayland",
+    "PySide6/Qt/plugins/platforminputcontexts/lib{compose,ibus}platforminputcontextplugin.so": "dead keys, IBus",
+    "PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so": "desktop portal theme",
+    "PySide6/Qt/plugins/imageformats/*.so": "nndesk predict and File ▸ Open read any format Qt decodes",
+    "PySide6/Qt/plugins/iconengines/*.so": "the SVG window icon",
 }
 # Matched by a glob above but never loaded, or failing harmlessly (Qt skips a plugin it cannot load).
 NOT_LOADED = {
-    "Qt/plugins/imageformats/libqpdf.so": "needs QtPdf, which PySide6-Essentials doesn't ship",
+    "PySide6/Qt/plugins/imageformats/libqpdf.so": "needs QtPdf, which PySide6-Essentials doesn't ship",
 }
 # Packages that are not libraries Qt links against, kept in apt-packages.txt by hand.
 EXTRA = {
@@ -172,16 +176,16 @@ def pyside_dirs() -> list[Path]:
 
 
 def qt_pieces(pyside: Path) -> list[Path]:
-    """The files of ``QT_PIECES`` in this PySide6; SystemExit if a pattern matches nothing."""
-    files, empty = set(), []
+    """The files of ``QT_PIECES`` beside this PySide6; SystemExit if a pattern matches nothing."""
+    base, files, empty = pyside.parent, set(), []
     for pattern in QT_PIECES:
-        found = {p for alt in _braces(pattern) for p in pyside.glob(alt)
-                 if p.relative_to(pyside).as_posix() not in NOT_LOADED}
+        found = {p for alt in _braces(pattern) for p in base.glob(alt)
+                 if p.relative_to(base).as_posix() not in NOT_LOADED}
         if not found:
             empty.append(pattern)
         files |= found
     if empty:
-        raise SystemExit(f"no file in {pyside} matches {', '.join(empty)}: update QT_PIECES in {__file__}")
+        raise SystemExit(f"no file in {base} matches {', '.join(empty)}: update QT_PIECES in {__file__}")
     return sorted(files)
 
 
