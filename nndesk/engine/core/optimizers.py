@@ -44,6 +44,11 @@ class Optimizer:
         """Arrays to save with a model so training can resume exactly."""
         return {}
 
+    def state_shapes(self, shapes: list[tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+        """The arrays ``state()`` holds for parameters of these ``shapes``, by name: what a loader
+        checks a file's state against before ``load_state`` trusts it."""
+        return {}
+
     def load_state(self, state: dict[str, np.ndarray]) -> None:
         """Inverse of ``state``; arrays of the wrong shape are ignored."""
 
@@ -96,6 +101,9 @@ class Momentum(Optimizer):
     def state(self) -> dict[str, np.ndarray]:
         return {f"velocity_{i}": v for i, v in enumerate(self.velocity)}
 
+    def state_shapes(self, shapes: list[tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+        return {f"velocity_{i}": s for i, s in enumerate(shapes)}
+
     def load_state(self, state: dict[str, np.ndarray]) -> None:
         self.velocity = _joined([state[k] for k in sorted(state, key=lambda k: int(k.split("_")[1]))
                                  if k.startswith("velocity_")])
@@ -138,6 +146,10 @@ class Adam(Optimizer):
         out.update({f"v_{i}": v for i, v in enumerate(self.v)})
         out["t"] = np.array(self.t)
         return out
+
+    def state_shapes(self, shapes: list[tuple[int, ...]]) -> dict[str, tuple[int, ...]]:
+        out = {f"{name}_{i}": s for name in ("m", "v") for i, s in enumerate(shapes)}
+        return out | {"t": ()}  # t: the step count, a scalar
 
     def load_state(self, state: dict[str, np.ndarray]) -> None:
         ms = sorted((k for k in state if k.startswith("m_")), key=lambda k: int(k[2:]))

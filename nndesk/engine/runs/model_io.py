@@ -32,14 +32,12 @@ from typing import Any
 import numpy as np
 
 from nndesk import __version__
-from nndesk.engine.core.activations import ACTIVATIONS, activation
-from nndesk.engine.core.costs import COSTS, cost as make_cost
-from nndesk.engine.core.layers import Dense
 from nndesk.engine.core.network import Network
-from nndesk.engine.core.optimizers import OPTIMIZERS, Optimizer, optimizer as make_optimizer
+from nndesk.engine.core.optimizers import Optimizer, optimizer as make_optimizer
 from nndesk.engine.core.training import EpochStats
 from nndesk.engine.data.npy_guard import NpyProblem, check_npy_member, looks_like_npz
 from nndesk.engine.data.preprocess import PREPROCESSING
+from nndesk.engine.runs import model_check
 from nndesk.engine.runs.recipe import TrainingRecipe
 
 FORMAT = "nndesk-model"
@@ -212,73 +210,14 @@ def _metadata(path: Path, raw: np.ndarray) -> dict[str, Any]:
 
 
 def _build(path: Path, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> LoadedModel:
-    def bad(problem: str) -> ModelError:
-        return ModelError(path, problem)
-
-    sizes, acts, cost_name = meta.get("sizes"), meta.get("activations"), meta.get("cost")
-    if (not isinstance(sizes, list) or len(sizes) < 2 or not all(type(n) is int and n >= 1 for n in sizes)
-            or not isinstance(acts, list) or len(acts) != len(sizes) - 1):
-        raise bad(f"has invalid layer sizes {sizes!r} or activations {acts!r}")
-    for name in acts:
-        if name not in ACTIVATIONS:
-            raise bad(f"uses an unknown activation {name!r}")
-    if cost_name not in COSTS:
-        raise bad(f"uses an unknown cost {cost_name!r}")
-    layers = []
-    for l, (n_in, n_out, name) in enumerate(zip(sizes, sizes[1:], acts)):
-        w, b = _array(path, arrays, f"W{l}", (n_out, n_in), "f"), _array(path, arrays, f"b{l}", (n_out,), "f")
-        if w.dtype != b.dtype or (layers and w.dtype != layers[0].weights.dtype):
-            raise bad(f"mixes number types across its weights ({w.dtype}, {b.dtype})")
-        frozen = _array(path, arrays, f"frozen{l}", (n_out, n_in), "b", required=False)
-        frozen_bias = _array(path, arrays, f"frozen_bias{l}", (n_out,), "b", required=False)
-        layers.append(Dense(w, b, activation(name), frozen, frozen_bias))
+    """Everything checked (``model_check``) before anything is returned: all of the model or an error."""
+    state = {k[len(_OPT):]: arrays.pop(k) for k in [k for k in arrays if k.startswith(_OPT)]}
     try:
-        network = Network(layers, make_cost(cost_name))
-    except ValueError as e:
-        raise bad(f"describes an impossible network: {e}") from None
-    recipe = None
-    if meta.get("recipe") is not None:
-        try:
-            recipe = TrainingRecipe.from_dict(meta["recipe"])
-        except (ValueError, TypeError) as e:
-            raise bad(f"has an invalid training recipe: {e}") from None
-    opt = meta.get("optimizer")
-    state = {k[len(_OPT):]: v for k, v in arrays.items() if k.startswith(_OPT)}
-    if opt is not None and not (isinstance(opt, dict) and opt.get("name") in OPTIMIZERS
-                                and opt.get("arrays") == sorted(state)):
-        raise bad("has optimizer state that doesn't match its description")
-    for k, v in state.items():
-        if v.dtype.kind == "f" and not np.all(np.isfinite(v)):
-            raise bad(f"has NaN or infinite values in the optimizer's {k}")
-    return LoadedModel(network, recipe, _history(path, meta.get("history")), meta, state)
-
-
-def _array(path: Path, arrays: dict[str, np.ndarray], key: str, shape: tuple[int, ...], kind: str,
-           required: bool = True) -> np.ndarray | None:
-    a = arrays.get(key)
-    if a is None:
-        if required:
-            raise ModelError(path, f"is missing the array {key}")
-        return None
-    if a.shape != shape or a.dtype.kind != kind:
-        want = "float" if kind == "f" else "bool"
-        raise ModelError(path, f"has {key} of shape {a.shape} ({a.dtype}); the layer sizes need {shape} {want}")
-    if kind == "f" and not np.all(np.isfinite(a)):
-        raise ModelError(path, f"has NaN or infinite values in {key}")
-    return a
-
-
-def _history(path: Path, raw: Any) -> tuple[EpochStats, ...]:
-    if raw is None:
-        return ()
-    out = []
-    try:
-        for d in raw:
-            d = dict(d)
-            changes = tuple((float(e), float(lr)) for e, lr in d.pop("lr_changes", ()))
-            if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in d.values()):
-                raise TypeError("non-numeric value")
-            out.append(EpochStats(**d, lr_changes=changes))
-    except (TypeError, ValueError) as e:
-        raise ModelError(path, f"has an invalid training history ({e})") from None
-    return tuple(out)
+        model_check.check_metadata(meta)
+        network = model_check.network(meta, arrays)
+        recipe = model_check.recipe(meta, network)
+        state = model_check.optimizer_state(meta, network, state)
+        history = model_check.history(meta.get("history"))
+    except model_check.Invalid as e:
+        raise ModelError(path, str(e)) from None
+    return LoadedModel(network, recipe, history, meta, state)
