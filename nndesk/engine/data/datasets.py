@@ -57,7 +57,7 @@ def load(spec: str | os.PathLike, seed: int = 0, noise: float = 0.1) -> DataSour
     path = Path(name).expanduser()
     if name.strip() and path.is_dir():  # "" would be the current folder
         return _from_files(path, read_mnist_dir(path), "MNIST IDX files")
-    if name.strip() and path.is_file():
+    if name.strip() and path.exists():  # read_npz refuses a FIFO or device by name, without opening it
         return _from_files(path, read_npz(path), ".npz archive")
     raise DataError(name or "''", f"is neither a data set name nor an existing file or folder; choose one of "
                                   f"{', '.join(DATASET_NAMES)}, or give an .npz file or a folder of MNIST IDX files")

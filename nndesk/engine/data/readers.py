@@ -14,25 +14,21 @@ import gzip
 import math
 import os
 import struct
-import zipfile
 import zlib
 from pathlib import Path
 
 import numpy as np
 
 from nndesk.engine.core.dataset import Dataset
-from nndesk.engine.data.npy_guard import NpyProblem, check_npy_member, looks_like_npz
+from nndesk.engine.data.npy_guard import NUMBERS, NpyProblem, looks_like_npz, open_regular, read_arrays
 
 MAX_BYTES = 2 * 10**8  # IDX payload cap; the full MNIST training images are 47 MB
 MAX_ITEMS = 10**7  # cap on an IDX file's first dimension (samples)
-MAX_VALUES = 10**8  # .npz cap in array elements; MNIST as float64 is 47 M (376 MB)
+MAX_NPZ_BYTES = 6 * 10**8  # all of an .npz's arrays together; the full MNIST as float64 is 440 MB
 IMAGE_SHAPE = (28, 28)
 _CHUNK = 1 << 20
+_ROWS = 2048  # images converted at a time, so a float64 set never has a second full-size copy
 _IDX_TYPES = {0x08: "unsigned byte", 0x09: "signed byte", 0x0B: "short", 0x0C: "int", 0x0D: "float", 0x0E: "double"}
-# What a damaged zip or .npy member raises somewhere in zipfile, zlib or numpy.  MemoryError is a
-# last resort only: headers are checked against MAX_VALUES and the member's size before np.load.
-_CORRUPT = (OSError, EOFError, ValueError, TypeError, KeyError, RuntimeError, NotImplementedError,
-            OverflowError, MemoryError, zipfile.BadZipFile, zlib.error, struct.error)
 
 
 class DataError(ValueError):
@@ -53,10 +49,7 @@ def _shape(dims: tuple[int, ...]) -> str:
 def read_idx(path: str | os.PathLike) -> np.ndarray:
     """The unsigned-byte array in an IDX file, raw or gzipped (sniffed, not guessed from the name)."""
     path = Path(path)
-    try:
-        raw = open(path, "rb")
-    except OSError as e:
-        raise DataError(path, f"cannot open it: {e.strerror or e}") from None
+    raw = _open(path)
     with raw:
         if raw.read(2) != b"\x1f\x8b":
             raw.seek(0)
@@ -67,6 +60,14 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
                 return _parse_idx(path, f, None)
         except (OSError, EOFError, zlib.error) as e:
             raise DataError(path, f"is a damaged gzip file ({e})") from None
+
+
+def _open(path: Path):
+    """The file opened for reading; a folder, FIFO or device is refused at once (a FIFO would block)."""
+    try:
+        return open_regular(path)
+    except NpyProblem as e:
+        raise DataError(path, str(e)) from None
 
 
 def _parse_idx(path: Path, f, size: int | None) -> np.ndarray:
@@ -140,7 +141,7 @@ def _find(directory: Path, prefix: str, kind: str) -> Path | None:
     for sep in ("-", "."):
         for ext in ("", ".gz"):
             path = directory / f"{prefix}-{kind}{sep}{idx}-ubyte{ext}"
-            if path.is_file():
+            if path.exists():  # not is_file(): a FIFO or folder of that name is refused by read_idx, not skipped
                 return path
     return None
 
@@ -172,49 +173,39 @@ def read_npz(path: str | os.PathLike) -> dict[str, Dataset]:
 
     x may be (n, 28, 28) or (n, 784), uint8 or integers 0..255, or floats in
     0..1 or 0..255 (rounded to uint8); y integers (or whole floats) 0..9.
+    Any other member, and more than ``MAX_NPZ_BYTES`` in all, is refused.
     """
     path = Path(path)
-    try:
-        is_npz = looks_like_npz(path)
-    except OSError as e:
-        raise DataError(path, f"cannot open it: {e.strerror or e}") from None
-    if not is_npz:
-        raise DataError(path, "is not an .npz archive (a zip of .npy arrays)")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            splits = _npz_keys(path, {n[:-4] for n in zf.namelist() if n.endswith(".npy")})
-            for key in {k for pair in splits.values() for k in pair}:
-                _check_npy(path, zf, key)
-        with np.load(path, allow_pickle=False) as npz:
-            arrays = {split: (npz[xk], npz[yk]) for split, (xk, yk) in splits.items()}
-    except DataError:
-        raise
-    except _CORRUPT as e:
-        raise DataError(path, f"is a damaged .npz archive ({type(e).__name__}: {e})") from None
-    return {split: _npz_digits(path, split, *splits[split], *arrays[split]) for split in splits}
+    with _open(path) as f:
+        if not looks_like_npz(f):
+            raise DataError(path, "is not an .npz archive (a zip of .npy arrays)")
+        try:
+            arrays = read_arrays(f, _digit_arrays, MAX_NPZ_BYTES)
+        except NpyProblem as e:
+            raise DataError(path, str(e)) from None
+    splits = _npz_keys(frozenset(arrays))
+    return {split: _npz_digits(path, split, xk, yk, arrays[xk], arrays[yk]) for split, (xk, yk) in splits.items()}
 
 
-def _npz_keys(path: Path, names: set[str]) -> dict[str, tuple[str, str]]:
+def _digit_arrays(names: frozenset[str]) -> dict[str, frozenset[str]]:
+    """The arrays a digits .npz may hold, given the ones it does: any number type each."""
+    return {key: NUMBERS for pair in _npz_keys(names).values() for key in pair}
+
+
+def _npz_keys(names: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """Which (x, y) pair makes each split; raises NpyProblem when the names make none."""
     splits = {s: pair for s, pair in _NPZ_SPLITS.items() if names & set(pair)}
     if not splits and names & {"x", "y"}:
         splits = {"train": ("x", "y")}
     if not splits:
         listed = ", ".join(sorted(names)[:8]) + (", …" if len(names) > 8 else "") or "no arrays"
-        raise DataError(path, f"holds {listed}; expected x_train, y_train, x_test, y_test "
-                              "(as in Keras' mnist.npz) or x, y")
+        raise NpyProblem(f"holds {listed}; expected x_train, y_train, x_test, y_test "
+                         "(as in Keras' mnist.npz) or x, y")
     for xk, yk in splits.values():
         if xk not in names or yk not in names:
             have, missing = (xk, yk) if xk in names else (yk, xk)
-            raise DataError(path, f"has the array {have} but no {missing}")
+            raise NpyProblem(f"has the array {have} but no {missing}")
     return splits
-
-
-def _check_npy(path: Path, zf: zipfile.ZipFile, key: str) -> None:
-    """Read one member's .npy header so np.load never allocates what the data cannot fill."""
-    try:
-        check_npy_member(zf, zf.getinfo(key + ".npy"), MAX_VALUES)
-    except NpyProblem as e:
-        raise DataError(path, str(e)) from None
 
 
 def _npz_digits(path: Path, split: str, xk: str, yk: str, x: np.ndarray, y: np.ndarray) -> Dataset:
@@ -235,21 +226,33 @@ def _npz_digits(path: Path, split: str, xk: str, yk: str, x: np.ndarray, y: np.n
 
 
 def _pixels(path: Path, key: str, x: np.ndarray) -> np.ndarray:
-    """uint8 pixels: integers 0..255 as they are; floats 0..1 scaled by 255, floats 0..255 rounded."""
+    """uint8 pixels: integers 0..255 as they are; floats 0..1 scaled by 255, floats 0..255 rounded.
+
+    Checked and converted ``_ROWS`` images at a time: a full-size float32 or
+    boolean temporary of a 440 MB float64 set would double the peak memory.
+    """
     if x.dtype.kind not in "iuf":
         raise DataError(path, f"{key} holds {x.dtype} values; expected uint8 pixels or floats")
-    if x.dtype.kind == "f" and not np.isfinite(x).all():
-        bad = np.flatnonzero(~np.isfinite(x))[0]
-        raise DataError(path, f"{key} has a NaN or infinite pixel in image {bad // x.shape[1]:,}")
     if x.dtype == np.uint8:
         return x
-    lo, hi = x.min().item(), x.max().item()
+    lo, hi = math.inf, -math.inf
+    for start in range(0, len(x), _ROWS):
+        part = x[start:start + _ROWS]
+        if x.dtype.kind == "f" and not np.isfinite(part).all():
+            bad = start * x.shape[1] + np.flatnonzero(~np.isfinite(part))[0]
+            raise DataError(path, f"{key} has a NaN or infinite pixel in image {bad // x.shape[1]:,}")
+        lo, hi = min(lo, part.min().item()), max(hi, part.max().item())
     if lo < 0 or hi > 255:
         raise DataError(path, f"{key} pixel values span {lo:g}..{hi:g}; expected 0..255 (or 0..1 for floats)")
     if x.dtype.kind != "f":
         return x.astype(np.uint8)
-    scaled = x.astype(np.float32) * np.float32(255 if hi <= 1 else 1)
-    return np.rint(scaled, out=scaled).astype(np.uint8)
+    out = np.empty(x.shape, np.uint8)
+    scale = np.float32(255 if hi <= 1 else 1)
+    for start in range(0, len(x), _ROWS):
+        scaled = x[start:start + _ROWS].astype(np.float32)
+        scaled *= scale
+        out[start:start + _ROWS] = np.rint(scaled, out=scaled)
+    return out
 
 
 def _labels(path: Path, key: str, y: np.ndarray) -> np.ndarray:

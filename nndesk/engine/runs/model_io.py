@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import os
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -35,14 +35,14 @@ from nndesk import __version__
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.optimizers import Optimizer, optimizer as make_optimizer
 from nndesk.engine.core.training import EpochStats
-from nndesk.engine.data.npy_guard import NpyProblem, check_npy_member, looks_like_npz
+from nndesk.engine.data.npy_guard import FLOATS, NUMBERS, NpyProblem, looks_like_npz, open_regular, read_arrays
 from nndesk.engine.data.preprocess import PREPROCESSING
 from nndesk.engine.runs import model_check
 from nndesk.engine.runs.recipe import TrainingRecipe
 
 FORMAT = "nndesk-model"
 FORMAT_VERSION = 1
-MAX_VALUES = 10**8  # per array: far above any network the app can build
+MAX_BYTES = 10**9  # all arrays together: a 784-10000-10000-10 float32 network with momentum is 860 MB
 MAX_METADATA = 16 * 2**20  # bytes of JSON
 _OPT = "optimizer."
 
@@ -159,36 +159,30 @@ def load_model(path: str | os.PathLike) -> LoadedModel:
     """Read a model file; any problem raises ``ModelError`` naming the file. Never writes."""
     path = Path(path)
     try:
-        is_npz = looks_like_npz(path)
-    except OSError as e:
-        raise ModelError(path, f"cannot open it: {e.strerror or e}") from None
-    if not is_npz:
-        raise ModelError(path, "is not an nndesk model file (not an .npz archive)")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            counts = {info.filename[:-4]: _npy_header(path, zf, info) for info in zf.infolist()
-                      if info.filename.endswith(".npy")}
-        if "metadata" not in counts:
-            raise ModelError(path, "is not an nndesk model file (an .npz archive without nndesk's metadata)")
-        if sum(counts.values()) > MAX_VALUES:
-            raise ModelError(path, f"declares {sum(counts.values()):,} values in all, more than nndesk reads")
-        with np.load(path, allow_pickle=False) as npz:
-            meta = _metadata(path, npz["metadata"])
-            arrays = {k: npz[k] for k in counts if k != "metadata"}
+        with open_regular(path) as f:  # a FIFO or device is refused at once: the window must not freeze
+            if not looks_like_npz(f):
+                raise ModelError(path, "is not an nndesk model file (not an .npz archive)")
+            arrays = read_arrays(f, _model_arrays, MAX_BYTES)
+        meta = _metadata(path, arrays.pop("metadata"))
         return _build(path, meta, arrays)
+    except NpyProblem as e:
+        raise ModelError(path, str(e)) from None
     except ModelError:
         raise
     except _DAMAGED as e:
         raise ModelError(path, f"is damaged ({type(e).__name__}: {e})") from None
 
 
-def _npy_header(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
-    """Check one member's .npy header before numpy allocates what it declares; returns its size."""
-    try:
-        shape, _ = check_npy_member(zf, info, MAX_VALUES)
-    except NpyProblem as e:
-        raise ModelError(path, str(e)) from None
-    return math.prod(shape)
+_MEMBERS = ((re.compile(r"(W|b)\d{1,4}"), FLOATS), (re.compile(r"frozen(_bias)?\d{1,4}"), frozenset({"b1"})),
+            (re.compile(r"metadata"), frozenset({"u1"})),
+            (re.compile(_OPT.replace(".", r"\.") + r"[A-Za-z]{1,16}(_\d{1,5})?"), NUMBERS | {"b1"}))
+
+
+def _model_arrays(names: frozenset[str]) -> dict[str, frozenset[str]]:
+    """The dtypes each array of a model file may have; names no nndesk writes are left out (so refused)."""
+    if "metadata" not in names:
+        raise NpyProblem("is not an nndesk model file (an .npz archive without nndesk's metadata)")
+    return {name: dtypes for name in names for pattern, dtypes in _MEMBERS if pattern.fullmatch(name)}
 
 
 def _metadata(path: Path, raw: np.ndarray) -> dict[str, Any]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import pickle
 import struct
 import time
 import tracemalloc
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -375,3 +377,159 @@ def test_read_npz_damaged_archives_are_either_readable_or_a_data_error(tmp_path,
     elif got is not None:
         d = got["train"]
         assert d.x.dtype == np.uint8 and d.x.shape == (len(d.y), 784) and d.y.min() >= 0 and d.y.max() <= 9
+
+
+# --- hostile archives and paths (issue 9) ---------------------------------------------------------------
+
+def _digit_members(**overrides: bytes) -> list:
+    """x.npy and y.npy of two valid digits as zip members, with any member's bytes replaced."""
+    from tests.fuzz import forge
+
+    parts = {"x.npy": forge.npy(np.zeros((2, 784), np.uint8)), "y.npy": forge.npy(np.array([3, 4], np.uint8))}
+    return [forge.Member(name, data) for name, data in {**parts, **overrides}.items()]
+
+
+@pytest.mark.parametrize(("extra", "problem"), [
+    ("x", "member 'x' that is not a .npy array"),  # np.load(...)["x"] would return this one
+    ("y", "member 'y' that is not a .npy array"),
+    ("x.npy.npy", "unexpected array 'x.npy'"),
+    ("data/x.npy", "member 'data/x.npy' that is not a .npy array"),
+    ("x_train.npy", "no y_train"),
+    ("labels.npy", "unexpected array 'labels'"),
+    ("x.npy", "two members named 'x.npy'"),
+])
+def test_read_npz_checks_every_member_numpy_could_load(tmp_path, extra, problem):
+    from tests.fuzz import forge
+
+    huge = forge.npy_header(forge.header_text("<f8", (300_000_000,))) + bytes(1000)  # declares 2.4 GB
+    path = tmp_path / "alias.npz"
+    path.write_bytes(forge.zip_bytes([*_digit_members(), forge.Member(extra, huge, size=2_400_000_128)]))
+    tracemalloc.start()
+    try:
+        assert problem in rejects(read_npz, path)
+        assert tracemalloc.get_traced_memory()[1] < 2_000_000
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("header", [
+    "{'descr': '<f8', 'fortran_order': False, 'shape': (3,",  # numpy's tokenizer: TokenError
+    "{'descr': '<f8', 'fortran_order': False, 'shape': (3,)} )",
+    "{'descr': '<f8', 'fortran_order': False}",
+    "{'descr': 'not a type', 'fortran_order': False, 'shape': (3,)}",
+    "{'descr': '<f8', 'fortran_order': 'yes', 'shape': (3,)}",
+    "{'descr': '<f8', 'fortran_order': False, 'shape': (3.5,)}",
+    "[1, 2, 3]", "\x00\xff", "{" * 200, "",
+])
+def test_a_malformed_npy_header_is_one_data_error(tmp_path, header):
+    from tests.fuzz import forge
+
+    path = tmp_path / "h.npz"
+    path.write_bytes(forge.zip_bytes(_digit_members(**{"x.npy": forge.npy_header(header) + bytes(64)})))
+    assert "malformed .npy header for x" in rejects(read_npz, path)
+
+
+def _declared(name: str, shape: tuple[int, ...], descr: str = "<f8") -> object:
+    """A deflated member whose header and zip sizes declare ``shape`` with a plausible compressed size."""
+    from tests.fuzz import forge
+
+    nbytes = math.prod(shape) * np.dtype(descr).itemsize
+    head = forge.npy_header(forge.header_text(descr, shape))
+    noise = np.random.default_rng(0).bytes(nbytes // 1000)  # incompressible: deflate could hold nbytes in it
+    return forge.Member(name, head + noise, forge.DEFLATED, size=len(head) + nbytes)
+
+
+def test_the_total_of_all_arrays_is_capped_not_each_array(tmp_path):
+    """Keras' four arrays of 10⁸ float64 each: every one under a per-array cap, 3.2 GB together."""
+    from tests.fuzz import forge
+
+    path = tmp_path / "keras.npz"
+    path.write_bytes(forge.zip_bytes([_declared(k + ".npy", (100_000_000,)) for k in ("x_train", "y_train", "x_test",
+                                                                          "y_test")]))
+    assert path.stat().st_size < 4_000_000
+    tracemalloc.start()
+    try:
+        assert "3,200 MB of arrays in all, more than nndesk reads (600 MB" in rejects(read_npz, path)
+        assert tracemalloc.get_traced_memory()[1] < 2_000_000
+    finally:
+        tracemalloc.stop()
+
+
+def test_the_cap_follows_the_memory_free_now(tmp_path, monkeypatch, idx):
+    from nndesk.engine.data import npy_guard
+
+    x, y = idx.digits(3000)  # 2.4 MB of pixels as uint8, 18.8 MB as float64
+    path = save_npz(tmp_path / "d.npz", x=x.astype(np.float64), y=y)
+    monkeypatch.setattr(npy_guard, "available_memory", lambda: 30_000_000)
+    assert "more than nndesk reads (15 MB: 600 MB at most, half of the 30 MB free now)" in rejects(read_npz, path)
+    monkeypatch.setattr(npy_guard, "available_memory", lambda: 40_000_000)
+    assert len(read_npz(path)["train"]) == 3000
+
+
+@pytest.mark.parametrize("dtype", ["<f16", "<c16", "<c8", "|b1", "<U3", "|S4", "|V8", "<M8[D]", "<m8[s]",
+                                   "[('a', '<f8'), ('b', '<f8')]", "('<f8', (784,))"])
+def test_only_number_types_nndesk_can_use_are_read(tmp_path, dtype):
+    from tests.fuzz import forge
+
+    descr = eval(dtype) if dtype[0] in "[(" else dtype  # noqa: S307 - a literal from this list
+    dt = np.dtype(descr)
+    shape = (2,) if dt.shape else (2, 784)
+    header = forge.npy_header(repr({"descr": descr, "fortran_order": False, "shape": shape}))
+    path = tmp_path / "t.npz"
+    path.write_bytes(forge.zip_bytes(_digit_members(**{"x.npy": header + bytes(2 * 784 * dt.itemsize)})))
+    assert "expected numbers" in rejects(read_npz, path)
+
+
+@pytest.mark.parametrize("dtype", ["uint8", "uint16", "uint32", "uint64", "int8", "int16", "int32", "int64",
+                                   "float16", "float32", "float64", ">f8", ">i4"])
+def test_every_usable_number_type_is_read(tmp_path, dtype):
+    x = (np.arange(2 * 784) % 100).reshape(2, 784)
+    got = read_npz(save_npz(tmp_path / "ok.npz", x=x.astype(dtype), y=np.array([1, 2], dtype)))["train"]
+    assert np.array_equal(got.x, x) and got.y.tolist() == [1, 2]
+
+
+def test_float_pixels_are_converted_without_a_second_full_size_copy(tmp_path, idx):
+    x, y = idx.digits(10_000)
+    path = save_npz(tmp_path / "f64.npz", x=x.astype(np.float64), y=y)
+    decoded = x.size * 8
+    tracemalloc.start()
+    try:
+        got = read_npz(path)["train"]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert np.array_equal(got.x, x.reshape(len(x), -1))
+    assert peak < 1.4 * decoded  # was 1.55×: the float64 array plus full-size float32 copies and the bytes
+
+
+def _special_files(tmp_path):
+    """A FIFO, a folder, a socket and two devices: paths a user can type that must not be read."""
+    import socket
+
+    fifo, folder, sock = tmp_path / "fifo", tmp_path / "folder", tmp_path / "s"
+    os.mkfifo(fifo)
+    folder.mkdir()
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock))
+    return server, {fifo: "named pipe (FIFO)", folder: "folder", sock: "socket", Path("/dev/zero"): "device",
+                    Path("/dev/null"): "device"}
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("reader", [read_npz, read_idx])
+def test_a_fifo_device_socket_or_folder_is_refused_at_once(tmp_path, reader):
+    server, specials = _special_files(tmp_path)
+    with server:
+        for path, kind in specials.items():
+            assert f"it is a {kind}" in rejects(reader, path) or kind == "device"
+
+
+@pytest.mark.timeout(20)
+def test_an_mnist_folder_whose_file_is_a_fifo_is_refused_at_once(tmp_path, idx):
+    idx.write_mnist(tmp_path, n_test=0, gz=False)
+    (tmp_path / "train-images-idx3-ubyte").unlink()
+    os.mkfifo(tmp_path / "train-images-idx3-ubyte")
+    start = time.perf_counter()
+    with pytest.raises(DataError, match="train-images-idx3-ubyte: cannot open it: it is a named pipe"):
+        read_mnist_dir(tmp_path)
+    assert time.perf_counter() - start < 1.0
