@@ -216,7 +216,7 @@ def _ldd(files: list[Path], lib_dirs: Iterable[Path]) -> tuple[dict[str, Path], 
     """soname → the path the loader picks, and soname → files for which it is "not found"."""
     env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(map(str, lib_dirs))}
     out = subprocess.run(["ldd", *map(str, files)], capture_output=True, text=True, env=env).stdout
-    where, missing, current = {}, {}, ""
+    where, missing, current = {}, {}, files[0].name if files else ""  # ldd names the file only if given several
     for line in out.splitlines():
         if not line.startswith("\t"):
             current = Path(line.rstrip(":")).name
@@ -285,7 +285,7 @@ def system_needs(files: Iterable[Path], inside: Iterable[Path], lib_dirs: Iterab
     result.glibc = max(versions) if versions else None
     outside = {}
     for soname in result.needed_by:
-        if soname.startswith("ld-linux") or soname in missing:  # the loader itself comes with libc6
+        if soname.startswith("ld-linux") or soname in missing:  # the loader comes with libc6; missing: below
             continue
         if soname not in where:
             result.unresolved[soname] = "ldd did not resolve it"
@@ -313,8 +313,10 @@ def read_list(path: Path = APT_LIST) -> list[str]:
     return path.read_text().split()
 
 
-def _provides(packages: Iterable[str]) -> dict[str, set[str]]:
+def _provides(packages: set[str]) -> dict[str, set[str]]:
     """package → the names it Provides (installed packages only)."""
+    if not packages:
+        return {}  # dpkg-query -W without names would list every package
     out = subprocess.run(["dpkg-query", "-W", "-f", "${Package}\t${Provides}\n", *packages],
                          capture_output=True, text=True).stdout
     return {name: {p.split()[0] for p in provides.split(",") if p.strip()}
