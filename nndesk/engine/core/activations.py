@@ -6,11 +6,19 @@ already computed activation ``a`` too, because for the sigmoid the lecture
 writes σ′(z) = σ(z)(1 − σ(z)) = a(1 − a): reusing ``a`` is both the lecture's
 formula and the cheap way.  Softmax has no element-wise derivative; it only
 appears as the output of cross-entropy, whose δ = a − t needs none.
+
+Each formula is written once and runs on any number type: float arrays for
+training, and ``Decimal`` arrays for the slides' hand arithmetic
+(``explain/slide.py`` calls these very objects).  ``numbers`` supplies what
+depends on the type (tanh, constants, 0/1 masks).  ``into`` is the training
+loop's in-place float copy of ``fn``.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from nndesk.engine.core.numbers import full, indicator, number, tanh
 
 
 class Activation:
@@ -41,7 +49,7 @@ class Sigmoid(Activation):
 
     def fn(self, z: np.ndarray) -> np.ndarray:
         # Written as ½(1 + tanh(z/2)): identical to 1/(1+e⁻ᶻ) but never overflows.
-        return 0.5 * (1.0 + np.tanh(0.5 * z))
+        return (1 + tanh(z / 2)) / 2
 
     def into(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
         np.multiply(z, 0.5, out=out)
@@ -51,35 +59,39 @@ class Sigmoid(Activation):
         return out
 
     def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
-        return a * (1.0 - a)  # σ′(z) = σ(z)(1 − σ(z))
+        return a * (1 - a)  # σ′(z) = σ(z)(1 − σ(z))
 
 
 class Tanh(Activation):
+    """tanh z = (eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ): an S like σ, but from −1 to 1."""
+
     name = "tanh"
 
     def fn(self, z: np.ndarray) -> np.ndarray:
-        return np.tanh(z)
+        return tanh(z)
 
     def into(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
         return np.tanh(z, out=out)
 
     def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
-        return 1.0 - a * a
+        return 1 - a * a  # tanh′(z) = 1 − tanh²(z)
 
 
 class ReLU(Activation):
+    """max(z, 0)."""
+
     name = "relu"
 
     def fn(self, z: np.ndarray) -> np.ndarray:
         # a = max(z, 0), against a row of zeros: numpy's fast (SIMD) loop for maximum needs
         # both operands to advance in memory; the scalar 0 takes a loop 1.5–2.5× slower.
-        return np.maximum(z, np.zeros(z.shape[-1:], z.dtype))
+        return np.maximum(z, full(z.shape[-1:], 0, z))
 
     def into(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
         return np.maximum(z, np.zeros(z.shape[-1:], z.dtype), out=out)
 
     def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
-        return (z > 0).astype(z.dtype)
+        return indicator(z > 0, z)  # 1 for z > 0, else 0 (at the kink too)
 
 
 class LeakyReLU(Activation):
@@ -88,21 +100,30 @@ class LeakyReLU(Activation):
     name = "leaky-relu"
     alpha = 0.01
 
+    def _alpha(self, z: np.ndarray):
+        """α in z's number type, read from its decimal text (the slides' Decimal gets exactly 0.01)."""
+        return number(z, repr(self.alpha))
+
     def fn(self, z: np.ndarray) -> np.ndarray:
-        return np.where(z > 0, z, self.alpha * z)
+        return np.maximum(z, self._alpha(z) * z)  # z for z > 0, αz below (0 < α < 1)
 
     def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
-        return np.where(z > 0, 1.0, self.alpha).astype(z.dtype)
+        alpha = self._alpha(z)
+        slope = indicator(z > 0, z) * (1 - alpha)
+        slope += alpha  # α + (1 − α)·[z > 0]: 1 above 0, α below (a cast and two passes beat ``where`` 5×)
+        return slope
 
 
 class Linear(Activation):
+    """The identity, a = z: a layer that only mixes its inputs."""
+
     name = "linear"
 
     def fn(self, z: np.ndarray) -> np.ndarray:
         return z
 
     def prime(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
-        return np.ones_like(z)
+        return full(z.shape, 1, z)
 
 
 class Softmax(Activation):

@@ -1,23 +1,29 @@
 """A feed-forward network: ``feedforward`` and ``backprop``, in the lecture's notation.
 
-Layer l of ``layers`` maps a⁽ˡ⁾ to a⁽ˡ⁺¹⁾; ``activations[0]`` is the input
-a⁽⁰⁾.  ``backprop`` returns ∂C/∂W and ∂C/∂b averaged over the batch:
+Layer numbers are the lecture's: ``activations[0]`` is the input a⁽⁰⁾ and
+``layers[l]`` holds W⁽ˡ⁾, the weights from neuron layer l into layer l+1, so
+a⁽ˡ⁺¹⁾ = σ(W⁽ˡ⁾·a⁽ˡ⁾ + b).  The one shift left is Python's: ``zs[l]`` is
+z⁽ˡ⁺¹⁾ (there is no z⁽⁰⁾).  ``backprop`` returns ∂C/∂W and ∂C/∂b averaged
+over the batch:
 
-    δᴸ = ∇ₐC ⊙ σ′(zᴸ)                 (the cost's ``delta``)
-    δˡ = (Wˡ⁺¹)ᵀ δˡ⁺¹ ⊙ σ′(zˡ)        (one layer back)
-    ∂C/∂w_kj = δ_k · a_j⁽ˡ⁻¹⁾,  ∂C/∂b_k = δ_k
+    δᴸ = ∇ₐC ⊙ σ′(zᴸ)                    (the cost's ``delta``)
+    δ⁽ˡ⁾ = (W⁽ˡ⁾)ᵀ·δ⁽ˡ⁺¹⁾ ⊙ σ′(z⁽ˡ⁾)      (one layer back)
+    ∂C/∂W⁽ˡ⁾ = δ⁽ˡ⁺¹⁾·a⁽ˡ⁾ᵀ,  ∂C/∂b = δ⁽ˡ⁺¹⁾
 
+in two forms: the lecture's, readable, which ``core/backprop.py`` writes
+once for every explanation, and the factored one that training runs (a
+few BLAS calls a layer, no gradient matrix).  The tests prove they agree.
 Nothing here updates weights: that is the optimizer's job (``optimizers``).
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 import numpy as np
 
 from nndesk.engine.core.activations import Activation, activation
+from nndesk.engine.core.backprop import backprop as lecture_backprop
 from nndesk.engine.core.costs import Cost, cost as make_cost
 from nndesk.engine.core.initializers import default_initializer, init_weights
 from nndesk.engine.core.layers import Dense
@@ -147,14 +153,20 @@ class Network:
         ``tolerance`` is the lecture's step 4.1: a sample whose every output is
         within ``tolerance`` of its target changes no weight.
 
-        ``factored`` is the training loop's form: ``x`` is [a⁽⁰⁾ | 1], and each
-        layer's ∂C/∂[W | b]ᵀ = [a | 1]ᵀ·δ comes back as an ``OuterGradient`` ([a | 1]
-        and δ, not multiplied out) for the optimizer to fold into its update;
-        the biases' gradients are its last row, so the second list is None.
+        Unfactored, this is the lecture's reference (``core/backprop.py``).
+        ``factored`` is the training loop's form of the same formulas: ``x`` is
+        [a⁽⁰⁾ | 1], and each layer's ∂C/∂[W | b]ᵀ = [a | 1]ᵀ·δ comes back as an
+        ``OuterGradient`` ([a | 1] and δ, not multiplied out) for the optimizer
+        to fold into its update; the biases' gradients are its last row, so the
+        second list is None.
         """
-        if factored and x.shape[1] != self.layers[0].params.shape[0]:
+        if not factored:
+            dtype = self.dtype
+            ref = lecture_backprop(self.layers, self.cost, np.asarray(x, dtype), np.asarray(t, dtype), tolerance)
+            return ref.nabla_w, ref.nabla_b, float(ref.cost), ref.learned
+        if x.shape[1] != self.layers[0].params.shape[0]:
             raise ValueError(f"factored backprop needs [x | 1] with {self.layers[0].n_in + 1} columns")
-        zs, activations = self.forward(x, with_ones=factored)
+        zs, activations = self.forward(x, with_ones=True)
         a_out, dtype, out_act = activations[-1], self.dtype, self.layers[-1].activation
         t = np.asarray(t, dtype=dtype)
         c = self.cost.fn(a_out, t, out_act)
@@ -165,36 +177,21 @@ class Network:
             delta[close] = 0
             learned -= int(close.sum())
         # Averaging over the batch: δ is linear all the way back, so dividing δᴸ by n
-        # once makes every δᵀ·a below a batch mean, with no extra pass over the big ∂C/∂W.
+        # once makes every [a | 1]ᵀ·δ below a batch mean, with no extra pass over a big matrix.
         delta *= dtype.type(1 / len(x))
-        ones = None if factored else _ones(len(x), dtype)
-        nabla_w: list[np.ndarray] = [None] * len(self.layers)  # type: ignore[list-item]
-        nabla_b: list[np.ndarray] = [None] * len(self.layers)  # type: ignore[list-item]
-        for l in range(len(self.layers) - 1, -1, -1):
-            a = activations[l]
-            if factored:  # ∂C/∂[W | b]ᵀ = [a | 1]ᵀ·δ (δ is a new array per layer: the factors stay put)
-                nabla_w[l] = OuterGradient(a, delta)
-                a = a[:, :-1]  # σ(zˡ⁻¹) without the column of ones
-            else:
-                nabla_w[l] = delta.T @ a  # ∂C/∂w_kj = δ_k a_j
-                # ∂C/∂b_k = δ_k, summed over the samples as 1ᵀ·δ (BLAS: 2× faster than delta.sum(axis=0))
-                nabla_b[l] = ones @ delta
+        grads: list[OuterGradient] = [None] * len(self.layers)  # type: ignore[list-item]
+        for l in range(len(self.layers) - 1, -1, -1):  # ``delta`` is δ⁽ˡ⁺¹⁾, ``activations[l]`` is [a⁽ˡ⁾ | 1]
+            # ∂C/∂[W⁽ˡ⁾ | b]ᵀ = [a⁽ˡ⁾ | 1]ᵀ·δ⁽ˡ⁺¹⁾ (δ is a new array per layer: the factors stay put)
+            grads[l] = OuterGradient(activations[l], delta)
             if l > 0:
-                # δˡ⁻¹ = (Wˡ)ᵀ δˡ ⊙ σ′(zˡ⁻¹): ``a`` is σ(zs[l-1]).
-                below = self.layers[l - 1].activation
+                # δ⁽ˡ⁾ = (W⁽ˡ⁾)ᵀ·δ⁽ˡ⁺¹⁾ ⊙ σ′(z⁽ˡ⁾): zs[l−1] is z⁽ˡ⁾, and a⁽ˡ⁾ = σ(z⁽ˡ⁾) is
+                # activations[l] without its column of ones
                 delta = delta @ self.layers[l].weights
-                delta *= below.prime(zs[l - 1], a)
-        return nabla_w, None if factored else nabla_b, c, learned
+                delta *= self.layers[l - 1].activation.prime(zs[l - 1], activations[l][:, :-1])
+        return grads, None, c, learned
 
     def __repr__(self) -> str:
         arch = "-".join(str(n) for n in self.sizes)
         acts = ",".join(layer.activation.name for layer in self.layers)
         return f"Network({arch}, {acts}, cost={self.cost.name})"
 
-
-@functools.lru_cache(maxsize=8)
-def _ones(n: int, dtype: np.dtype) -> np.ndarray:
-    """A read-only vector of n ones, for ∂C/∂b = 1ᵀ·δ (made once, not per batch)."""
-    ones = np.ones(n, dtype)
-    ones.flags.writeable = False
-    return ones

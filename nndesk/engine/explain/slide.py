@@ -11,23 +11,29 @@ So a = σ(0.3) = 0.5744 → 0.57, then z⁽²⁾ = 0.2·0.57 + 0.52·0.5 = 0.374
 rule are multiplied first, then cut, as on the slide).  ``Decimal`` keeps
 0.2 − 0.1·0.08 exactly 0.192, where binary floats give 0.19199….
 
-``slide_trace`` returns the same fields as ``trace.Trace`` (object arrays of
-``Decimal``), so the step-through can show either arithmetic from one code path.
+The formulas are not repeated here: ``slide_trace`` runs the lecture's
+reference (``core/backprop.py``) and the network's own activation and cost
+objects over ``Decimal`` numbers, cutting each number as it is written down.
+It returns a ``trace.Trace`` (object arrays of ``Decimal``), so the
+step-through can show either arithmetic from one code path.
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, Decimal, localcontext
+from decimal import ROUND_DOWN, Decimal, DivisionByZero, InvalidOperation, localcontext
+from typing import Any
 
 import numpy as np
 
+from nndesk.engine.core.backprop import Quantity
+from nndesk.engine.core.layers import Dense
 from nndesk.engine.core.network import Network
-from nndesk.engine.explain.trace import Trace
+from nndesk.engine.explain.trace import Trace, sample_trace
 
 A_PLACES = 2  # a, C, σ′, δ
 Z_PLACES = 3  # z, ∂C/∂a, ∂C/∂w, ∂C/∂b, w, b, inputs
-_EPS = Decimal("1e-12")  # as in costs.py: keeps ln(0) finite
-_ONE, _ZERO = Decimal(1), Decimal(0)
+PLACES: dict[Quantity, int] = {"a": A_PLACES, "cost": A_PLACES, "sigma_prime": A_PLACES, "delta": A_PLACES,
+                               "z": Z_PLACES, "dC_da": Z_PLACES, "gradient": Z_PLACES, "weight": Z_PLACES}
 
 
 def to_decimal(x: float | np.floating) -> Decimal:
@@ -47,97 +53,29 @@ def slide_text(x: Decimal) -> str:
     return format(x.normalize(), "f")
 
 
-def _cut_all(arr: np.ndarray, places: int) -> np.ndarray:
-    return np.vectorize(lambda v: cut(v, places), otypes=[object])(arr)
+def _cut_all(arr: Any, places: int) -> Any:
+    if not isinstance(arr, np.ndarray):
+        return cut(arr, places)
+    return np.frompyfunc(lambda v: cut(v, places), 1, 1)(arr)
+
+
+def shown(quantity: Quantity, value: Any) -> Any:
+    """Each number as the slide writes it down, before the next formula reads it."""
+    return _cut_all(value, PLACES[quantity])
 
 
 def _dec_all(arr: np.ndarray, places: int) -> np.ndarray:
     return np.array([cut(to_decimal(v), places) for v in np.ravel(arr)], dtype=object).reshape(np.shape(arr))
 
 
-def _fn(name: str, z: np.ndarray) -> np.ndarray:
-    """σ(z) in Decimal for the built-in activations."""
-    if name == "softmax":
-        e = np.array([(v - max(z)).exp() for v in z], dtype=object)
-        return e / sum(e)
-
-    def one(v: Decimal) -> Decimal:
-        if name == "sigmoid":
-            return _ONE / (_ONE + (-v).exp())
-        if name == "tanh":
-            e = (-2 * abs(v)).exp()
-            return (_ONE - e) / (_ONE + e) * (1 if v >= 0 else -1)
-        if name == "relu":
-            return max(v, _ZERO)
-        if name == "leaky-relu":
-            return v if v > 0 else Decimal("0.01") * v
-        if name == "linear":
-            return v
-        raise ValueError(f"slide arithmetic does not know the activation {name!r}")
-    return np.array([one(v) for v in z], dtype=object)
-
-
-def _prime(name: str, z: np.ndarray, a: np.ndarray) -> np.ndarray:
-    """σ′ from the shown z and a: the lecture's σ′ = a(1 − a) for the sigmoid."""
-    table = {
-        "sigmoid": lambda zv, av: av * (_ONE - av),
-        "tanh": lambda zv, av: _ONE - av * av,
-        "relu": lambda zv, av: _ONE if zv > 0 else _ZERO,
-        "leaky-relu": lambda zv, av: _ONE if zv > 0 else Decimal("0.01"),
-        "linear": lambda zv, av: _ONE,
-    }
-    if name not in table:  # softmax: no element-wise σ′ (cross-entropy cancels it)
-        return np.array([Decimal("NaN")] * len(z), dtype=object)
-    return np.array([table[name](zv, av) for zv, av in zip(z, a)], dtype=object)
-
-
 def slide_trace(network: Network, x: np.ndarray, t: np.ndarray, eta: float) -> Trace:
     """The lecture's hand calculation for one sample, every number cut as on the slides."""
     with localcontext() as ctx:
         ctx.prec = 60
-        layers = network.layers
-        W = [_dec_all(layer.weights, Z_PLACES) for layer in layers]
-        B = [_dec_all(layer.bias, Z_PLACES) for layer in layers]
-        a = _dec_all(np.ravel(x), Z_PLACES)
-        tt = _dec_all(np.ravel(t), Z_PLACES)
-        eta_d = to_decimal(eta)
-        zs, acts = [], [a]
-        for w, b, layer in zip(W, B, layers):
-            z = _cut_all(w.dot(a) + b, Z_PLACES)  # z = Σ w·a + b
-            a = _cut_all(_fn(layer.activation.name, z), A_PLACES)  # a = σ(z)
-            zs.append(z)
-            acts.append(a)
-        out, cost_name = layers[-1].activation.name, network.cost.name
-        if cost_name == "quadratic":
-            cost = cut(sum((tt - a) ** 2) / 2, A_PLACES)  # C = ½Σ(t − a)²
-        elif out == "softmax":
-            cost = cut(-sum(tt * np.array([(v + _EPS).ln() for v in a], dtype=object)), A_PLACES)
-        else:
-            cost = cut(-sum(tt * np.array([(v + _EPS).ln() for v in a], dtype=object)
-                            + (_ONE - tt) * np.array([(_ONE - v + _EPS).ln() for v in a], dtype=object)), A_PLACES)
-        n = len(layers)
-        dC_da, sp, deltas, gw, gb = ([None] * n for _ in range(5))
-        for l in range(n - 1, -1, -1):
-            sp[l] = _cut_all(_prime(layers[l].activation.name, zs[l], acts[l + 1]), A_PLACES)
-            if l == n - 1 and cost_name != "quadratic":
-                dC_da[l] = np.array([Decimal("NaN")] * len(tt), dtype=object)  # σ′ cancels: δ = a − t
-                g = acts[-1] - tt
-            else:
-                if l == n - 1:
-                    dC_da[l] = _cut_all(-(tt - acts[-1]), Z_PLACES)  # ∂C/∂a = −(t − a)
-                else:
-                    dC_da[l] = _cut_all(deltas[l + 1].dot(W[l + 1]), Z_PLACES)  # Σ_k δ_k w_kj
-                g = dC_da[l] * sp[l]  # ∂C/∂a · σ′, not yet cut
-            deltas[l] = _cut_all(g, A_PLACES)  # δ = ∂C/∂z
-            gw[l] = _cut_all(np.outer(g, acts[l]), Z_PLACES)  # ∂C/∂w = ∂C/∂a · σ′ · a_j
-            gb[l] = _cut_all(g, Z_PLACES)  # ∂C/∂b = ∂C/∂a · σ′ · 1
-        new_w = [_cut_all(w - eta_d * g, Z_PLACES) for w, g in zip(W, gw)]
-        new_b = [_cut_all(b - eta_d * g, Z_PLACES) for b, g in zip(B, gb)]
-        for l, layer in enumerate(layers):
-            if layer.frozen is not None:
-                new_w[l] = np.where(layer.frozen, W[l], new_w[l])
-            if layer.frozen_bias is not None:
-                new_b[l] = np.where(layer.frozen_bias, B[l], new_b[l])
-    return Trace(x=acts[0], t=tt, eta=eta_d, weights=W, biases=B, zs=zs, activations=acts, cost=cost,
-                 dC_da=dC_da, sigma_prime=sp, deltas=deltas, nabla_w=gw, nabla_b=gb,
-                 new_weights=new_w, new_biases=new_b)
+        # cross-entropy's ∂C/∂a = −t/a at an output cut to 0 is ∞ or NaN, as in float (δ never needs it)
+        ctx.traps[DivisionByZero] = ctx.traps[InvalidOperation] = False
+        layers = [Dense(_dec_all(layer.weights, Z_PLACES), _dec_all(layer.bias, Z_PLACES), layer.activation,
+                        layer.frozen, layer.frozen_bias) for layer in network.layers]
+        xs = _dec_all(np.ravel(x), Z_PLACES).reshape(1, -1)
+        ts = _dec_all(np.ravel(t), Z_PLACES).reshape(1, -1)
+        return sample_trace(layers, network.cost, xs, ts, to_decimal(eta), Decimal, shown)
