@@ -13,7 +13,9 @@ changes; a file from a newer nndesk is refused with a clear message instead
 of being misread.
 
 Saving goes to a temporary file in the same folder, is fsync'ed, then
-``os.replace``d over the target: a crash midway leaves the old file intact.
+``os.replace``d over the target: a crash midway leaves the old file intact,
+and the next save of that file removes the crashed one's temporary file
+(``stale_temps``).
 Loading trusts nothing: every way a file can be wrong ends in ``ModelError``.
 """
 
@@ -37,7 +39,7 @@ from nndesk.engine.core.optimizers import Optimizer, optimizer as make_optimizer
 from nndesk.engine.core.training import EpochStats
 from nndesk.engine.data.npy_guard import FLOATS, NUMBERS, NpyProblem, looks_like_npz, open_regular, read_arrays
 from nndesk.engine.data.preprocess import PREPROCESSING
-from nndesk.engine.runs import model_check
+from nndesk.engine.runs import model_check, stale_temps
 from nndesk.engine.runs.recipe import TrainingRecipe
 
 FORMAT = "nndesk-model"
@@ -127,8 +129,10 @@ def save_model(path: str | os.PathLike, network: Network, recipe: TrainingRecipe
 
 
 def _write_atomic(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Write to ``.<name>.<pid>.<random>.tmp``, fsync, rename; first remove what killed saves of it left."""
+    stale_temps.remove_stale(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=stale_temps.temp_prefix(path), suffix=".tmp", dir=path.parent)
     except OSError as e:  # name the file the user asked for, not the temporary one
         raise OSError(e.errno, e.strerror, str(path)) from None
     try:

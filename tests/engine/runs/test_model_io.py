@@ -272,3 +272,168 @@ def test_saving_replaces_the_old_model_and_unserialisable_extra_writes_nothing(t
         save_model(path, net, extra={"f": object()})
     assert _digest(path) == before and sorted(p.name for p in tmp_path.iterdir()) == ["m.npz"]
     assert oct(path.stat().st_mode & 0o777) == "0o644"
+
+
+# ---- hostile containers and paths (issue 9) ----------------------------------
+def _members(good_bytes: bytes) -> list:
+    """The good model's zip members, to tamper with one by one."""
+    from tests.fuzz import forge
+
+    with zipfile.ZipFile(io.BytesIO(good_bytes)) as zf:
+        return [forge.Member(info.filename, zf.read(info)) for info in zf.infolist()]
+
+
+def _refused(path: Path, message: str) -> None:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(ModelError, match=message) as info:
+            load_model(path)
+        assert tracemalloc.get_traced_memory()[1] < 2_000_000
+    finally:
+        tracemalloc.stop()
+    assert "\n" not in str(info.value) and str(info.value).startswith(str(path))
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("W0", "member 'W0' that is not a .npy array"), ("metadata", "member 'metadata' that is not a .npy array"),
+    ("W0.npy", "two members named 'W0.npy'"), ("notes.npy", "unexpected array 'notes'"),
+    ("optimizer.t.npy.npy", "unexpected array"), ("../W0.npy", "not a .npy array"),
+])
+def test_every_member_numpy_could_load_is_checked(good_bytes, tmp_path, name, message):
+    from tests.fuzz import forge
+
+    huge = forge.npy_header(forge.header_text("<f8", (320_000_000,))) + bytes(2000)  # declares 2.5 GB
+    path = tmp_path / "alias.npz"
+    path.write_bytes(forge.zip_bytes([*_members(good_bytes), forge.Member(name, huge, size=2_560_000_128)]))
+    _refused(path, message)
+
+
+@pytest.mark.parametrize("member", ["metadata.npy", "W0.npy", "optimizer.t.npy"])
+@pytest.mark.parametrize("header", ["{'descr': '<f8', 'fortran_order': False, 'shape': (3,",
+                                    "{'descr': '<f8', 'shape': (3,)}", "(((", "{'descr': 1}"])
+def test_a_malformed_npy_header_is_one_model_error(good_bytes, tmp_path, member, header):
+    from tests.fuzz import forge
+
+    members = [forge.Member(m.name, forge.npy_header(header) + bytes(64)) if m.name == member else m
+               for m in _members(good_bytes)]
+    path = tmp_path / "h.npz"
+    path.write_bytes(forge.zip_bytes(members))
+    _refused(path, f"malformed .npy header for {member[:-4]}")
+
+
+def test_the_total_of_all_arrays_is_capped(good_bytes, tmp_path):
+    """Four optimizer arrays of 3·10⁸ bytes: each fine alone, 1.2 GB together."""
+    from tests.fuzz import forge
+
+    extra = []
+    for i in range(4):
+        head = forge.npy_header(forge.header_text("<f4", (75_000_000,)))
+        noise = np.random.default_rng(i).bytes(300_000)  # deflate could really hold 300 MB in this
+        extra.append(forge.Member(f"optimizer.m_{i + 7}.npy", head + noise, forge.DEFLATED,
+                                  size=len(head) + 300_000_000))
+    path = tmp_path / "big.npz"
+    path.write_bytes(forge.zip_bytes([*_members(good_bytes), *extra]))
+    _refused(path, r"holds 1,200 MB of arrays in all, more than nndesk reads \(1,000 MB")
+
+
+@pytest.mark.parametrize(("dtype", "member"), [(np.longdouble, "W0"), (np.complex128, "W1"), (np.float16, "b0"),
+                                               (np.int64, "W0"), (np.uint8, "frozen0"), (np.float32, "metadata")])
+def test_only_the_number_types_a_model_uses_are_read(good_bytes, tmp_path, dtype, member):
+    from tests.fuzz import forge
+
+    with np.load(io.BytesIO(good_bytes)) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    arrays[member] = arrays[member].astype(dtype)
+    path = tmp_path / "t.npz"
+    path.write_bytes(forge.npz(arrays))
+    _refused(path, f"stores {member} as {np.dtype(dtype)} values")
+
+
+@pytest.mark.timeout(20)
+def test_a_fifo_device_socket_or_folder_is_refused_at_once(tmp_path):
+    import os
+    import socket
+    import time
+
+    fifo, sock = tmp_path / "m.npz", tmp_path / "s.npz"
+    os.mkfifo(fifo)
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(sock))
+        for path, kind in ((fifo, "named pipe"), (sock, "socket"), (tmp_path, "folder"),
+                           (Path("/dev/zero"), "character device")):
+            start = time.perf_counter()
+            with pytest.raises(ModelError, match=f"cannot open it: it is a {kind}"):
+                load_model(path)
+            assert time.perf_counter() - start < 1.0
+
+
+# ---- stale temporary files ---------------------------------------------------
+_SLOW_WRITER = """
+import os, sys, time
+from nndesk.engine.runs import model_io
+from nndesk.engine.runs.recipe import TrainingRecipe
+
+def hang(tmp, target):
+    print("written", flush=True)
+    time.sleep(600)  # killed here, with the temporary file written and not yet renamed
+
+os.replace = hang
+model_io.save_model(sys.argv[1], TrainingRecipe(hidden=(3000,)).build_network(784, 10))
+"""
+
+
+def _writer(target: Path):
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", _SLOW_WRITER, str(target)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline() == "written\n"
+    return proc
+
+
+def _age(path: Path, seconds: float) -> None:
+    import os
+    import time
+
+    os.utime(path, (time.time() - seconds, time.time() - seconds))
+
+
+def test_a_killed_saves_temporary_file_is_removed_by_the_next_save_and_nothing_else(trained, tmp_path):
+    import os
+    import signal
+
+    recipe, net, _ = trained
+    target = tmp_path / "m.npz"
+    live = _writer(target)  # a concurrent writer of the same file, mid-save
+    killed = _writer(target)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    temps = {int(p.name.split(".")[3]): p for p in tmp_path.glob(".m.npz.*.tmp")}
+    assert set(temps) == {live.pid, killed.pid} and temps[killed.pid].stat().st_size > 9_000_000
+    for p in temps.values():
+        _age(p, 60)  # both quiet for a minute: only the pid tells the live writer from the dead one
+    keep = {name: tmp_path / name for name in (".m.npz.1.abcdefgh.tmp",  # pid 1 is alive
+                                               ".m.npz.tmp", "m.npz.12345678.tmp", ".m.npz.123.tmp.bak",
+                                               ".mm.npz.999999.abcdefgh.tmp", ".m.npz.999999.abcdefgh.tmp.x",
+                                               ".m.npz.999998.abcdefgh.tmp",  # dead pid, written just now
+                                               ".m.npz.qwertyui.tmp")}  # an old nndesk's, 10 minutes quiet
+    for name, p in keep.items():
+        p.write_bytes(b"x")
+        _age(p, 0 if "999998" in name else 600)
+    old = tmp_path / ".m.npz.asdfghjk.tmp"  # an old nndesk's, quiet for two hours
+    old.write_bytes(b"x")
+    _age(old, 7200)
+    (tmp_path / "folder").mkdir()
+    os.symlink(tmp_path / "folder", tmp_path / ".m.npz.999997.abcdefgh.tmp")
+    try:
+        save_model(target, net, recipe)
+        assert load_model(target).recipe == recipe
+        left = {p.name for p in tmp_path.iterdir()}
+        assert temps[live.pid].name in left and set(keep) <= left and ".m.npz.999997.abcdefgh.tmp" in left
+        assert temps[killed.pid].name not in left and old.name not in left
+        assert left == {"m.npz", "folder", temps[live.pid].name, ".m.npz.999997.abcdefgh.tmp", *keep}
+    finally:
+        live.kill()
+        live.wait()
