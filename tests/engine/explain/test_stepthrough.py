@@ -9,7 +9,7 @@ from nndesk.engine.core.network import Network
 from nndesk.engine.explain.formula import Num, plain
 from nndesk.engine.explain.lecture import LECTURE_ETA, LECTURE_INPUT, LECTURE_TARGET, lecture_network
 from nndesk.engine.explain.slide import cut, slide_text, to_decimal
-from nndesk.engine.explain.stepthrough import LAYER_LIMIT, walkthrough
+from nndesk.engine.explain.stepthrough import LAYER_LIMIT, Phase, StepKind, walkthrough
 
 SLIDES = ["0.3", "0.57", "0.374", "0.59", "0.17", "0.08", "0.192", "0.028", "0.006"]
 
@@ -26,7 +26,7 @@ def _in_order(expected, seen):
 def _key_numbers(step, slide=True):
     """What a step computes: z and a for a forward step, else its result."""
     nums = [p.text for p in step.formula(slide) if isinstance(p, Num)]
-    return nums[-2:] if step.kind == "forward" else nums[-1:]
+    return nums[-2:] if step.kind == StepKind.FORWARD else nums[-1:]
 
 
 def test_slide_arithmetic_shows_the_lectures_numbers_in_the_lectures_order():
@@ -36,7 +36,7 @@ def test_slide_arithmetic_shows_the_lectures_numbers_in_the_lectures_order():
     results = [s.shown(slide=True) for s in steps]
     # the weight's new value comes right after its gradient
     i = results.index("0.08")
-    assert steps[i].kind == "grad_w" and steps[i + 1].kind == "new_w" and results[i + 1] == "0.192"
+    assert steps[i].kind == StepKind.GRAD_W and steps[i + 1].kind == StepKind.NEW_W and results[i + 1] == "0.192"
     j = results.index("0.006")
     assert steps[j].target == ("edge", 0, (0, 0)) and results[j + 1] == "0.199"
     # and the substituted formulas are the slides' own lines
@@ -53,7 +53,7 @@ def test_slide_numbers_are_cut_not_rounded_and_exact_in_decimal():
     assert cut(Decimal("-0.0141"), 3) == Decimal("-0.014")
     assert slide_text(Decimal("0.080")) == "0.08" and slide_text(Decimal("-0.000")) == "0"
     assert to_decimal(0.12) == Decimal("0.12")
-    new = next(s for s in _lecture().steps if s.kind == "new_w")
+    new = next(s for s in _lecture().steps if s.kind == StepKind.NEW_W)
     assert new.slide == Decimal("0.192")  # not 0.19199…
 
 
@@ -62,14 +62,14 @@ def test_exact_mode_matches_backprop():
     w = _lecture()
     nabla_w, nabla_b, cost, _ = net.backprop(LECTURE_INPUT[None], LECTURE_TARGET[None])
     for s in w.steps:
-        if s.kind == "grad_w":
+        if s.kind == StepKind.GRAD_W:
             l, (k, j) = s.layer, s.index
             assert s.exact == pytest.approx(nabla_w[l][k, j], abs=1e-12)
-        elif s.kind == "grad_b":
+        elif s.kind == StepKind.GRAD_B:
             assert s.exact == pytest.approx(nabla_b[s.layer - 1][s.index], abs=1e-12)
-        elif s.kind == "cost":
+        elif s.kind == StepKind.COST:
             assert s.exact == pytest.approx(cost, abs=1e-12)
-    assert sum(s.kind == "grad_w" for s in w.steps) == 8
+    assert sum(s.kind == StepKind.GRAD_W for s in w.steps) == 8
     assert [s.shown(False) for s in w.steps[:3]] == ["0.5744", "0.5", "0.5926"]
 
 
@@ -86,11 +86,11 @@ def test_every_exact_gradient_step_matches_backprop_in_a_4_5_3_2_network(cost):
     x, t = np.array([0.3, -1.0, 0.8, 0.1]), np.array([1.0, 0.0])
     w = walkthrough(net, x, t, 0.5)
     nabla_w, nabla_b, _, _ = net.backprop(x[None], t[None])
-    grads = [s for s in w.steps if s.kind == "grad_w"]
+    grads = [s for s in w.steps if s.kind == StepKind.GRAD_W]
     assert w.full and len(grads) == 20 + 15 + 6
     for s in grads:
         assert s.exact == pytest.approx(nabla_w[s.layer][s.index], rel=1e-12, abs=1e-15)
-    assert w.steps[-1].kind == "update"
+    assert w.steps[-1].kind == StepKind.UPDATE
 
 
 def test_a_big_network_follows_only_the_focus_path():
@@ -98,12 +98,12 @@ def test_a_big_network_follows_only_the_focus_path():
     x = np.random.default_rng(0).uniform(size=784)
     w = walkthrough(net, x, np.eye(10)[3], 0.1, focus=(0, 7, 300))
     assert not w.full and len(w.steps) < 60
-    grads = [s for s in w.steps if s.kind == "grad_w"]
+    grads = [s for s in w.steps if s.kind == StepKind.GRAD_W]
     assert [(s.layer, s.index) for s in grads] == [(0, (7, 300))]
     nabla_w, _, _, _ = net.backprop(x[None], np.eye(10)[3][None])
     assert grads[0].exact == pytest.approx(nabla_w[0][7, 300], rel=1e-12)
     kinds = [s.kind for s in w.steps]
-    assert "layer" in kinds and kinds.count("output_delta") == 10 <= LAYER_LIMIT
+    assert StepKind.LAYER in kinds and kinds.count(StepKind.OUTPUT_DELTA) == 10 <= LAYER_LIMIT
     longest = max(len(plain(s.exact_formula)) for s in w.steps)
     assert longest < 400  # 784-term sums are abbreviated
 
@@ -115,10 +115,22 @@ def test_bias_focus_and_default_focus():
     w = walkthrough(net, x, np.eye(10)[0], 0.1)
     assert w.focus[0] == 0 and w.focus[2] == 400  # the one non-blank pixel
     wb = walkthrough(net, x, np.eye(10)[0], 0.1, focus=(1, 2, None))
-    assert [s.kind for s in wb.steps][-3:] == ["grad_b", "new_b", "update"]
+    assert [s.kind for s in wb.steps][-3:] == [StepKind.GRAD_B, StepKind.NEW_B, StepKind.UPDATE]
 
 
 def test_exact_only_walkthrough_skips_the_decimal_arithmetic():
     w = walkthrough(lecture_network(), LECTURE_INPUT, LECTURE_TARGET, LECTURE_ETA, slide=False)
     assert w.slide is None and all(s.slide is None and s.slide_formula == () for s in w.steps)
     assert w.steps[0].shown(slide=True) == "0.5744"  # falls back to exact
+
+
+def test_step_kinds_are_an_enum_that_still_reads_as_the_old_strings():
+    """The app's dicts and comparisons keyed by "grad_w" keep working while new code names StepKind.GRAD_W."""
+    steps = _lecture().steps
+    assert all(isinstance(s.kind, StepKind) for s in steps)
+    first = steps[0].kind
+    assert first is StepKind.FORWARD and first == "forward" and {"forward": 1}[first] == 1
+    assert f"{first}" == str(first) == "forward" and StepKind("dC_da") is StepKind.DC_DA
+    phases = list(dict.fromkeys(s.kind.phase for s in steps))
+    assert phases == [Phase.FORWARD, Phase.COST, Phase.BACKWARD, Phase.UPDATE]
+    assert StepKind.SIGMA_PRIME.phase == "backward" and StepKind.SOFTMAX.phase is Phase.FORWARD
