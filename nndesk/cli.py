@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     tr = commands.add_parser("train", help="train a network and optionally save it")
-    tr.add_argument("--dataset", required=True, metavar="DATA", help=data_help)
+    tr.add_argument("--dataset", required=True, type=_given, metavar="DATA", help=data_help)
     tr.add_argument("--preset", choices=list(PRESETS), help="start from a preset (default: the data's own)")
     tr.add_argument("--layers", type=_layers, metavar="N,N", help="hidden layer sizes, e.g. 128,64 ('' for none)")
     tr.add_argument("--activation", choices=HIDDEN_ACTIVATIONS)
@@ -109,19 +109,19 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--schedule", choices=list(SCHEDULES), help="learning-rate schedule")
     tr.add_argument("--tolerance", type=float, metavar="F", help="skip samples whose outputs are this close")
     tr.add_argument("--augment", action=argparse.BooleanOptionalAction, help="distort digits every epoch")
-    tr.add_argument("--out", type=Path, metavar="FILE", help="save the trained model here (.npz)")
+    tr.add_argument("--out", type=_path, metavar="FILE", help="save the trained model here (.npz)")
     tr.add_argument("--json", action="store_true", help="one JSON object per epoch, then a summary")
     tr.set_defaults(run=train)
 
     ev = commands.add_parser("eval", help="accuracy, cost and confusion matrix of a saved model")
-    ev.add_argument("--model", required=True, type=Path, metavar="FILE")
-    ev.add_argument("--dataset", required=True, metavar="DATA", help=data_help)
+    ev.add_argument("--model", required=True, type=_path, metavar="FILE")
+    ev.add_argument("--dataset", required=True, type=_given, metavar="DATA", help=data_help)
     ev.add_argument("--json", action="store_true")
     ev.set_defaults(run=evaluate)
 
     pr = commands.add_parser("predict", help="read digits from image files")
-    pr.add_argument("--model", required=True, type=Path, metavar="FILE")
-    pr.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
+    pr.add_argument("--model", required=True, type=_path, metavar="FILE")
+    pr.add_argument("images", nargs="+", type=_path, metavar="IMAGE")
     pr.add_argument("--json", action="store_true")
     pr.set_defaults(run=predict)
 
@@ -129,11 +129,22 @@ def build_parser() -> argparse.ArgumentParser:
                                                                            required=True)
     dl = data.add_parser("download", help="download a data set")
     dl.add_argument("name", choices=["mnist"])
-    dl.add_argument("--dir", type=Path, help=f"where to put it (default {mnist_dir()})")
+    dl.add_argument("--dir", type=_path, help=f"where to put it (default {mnist_dir()})")
     dl.add_argument("--url", help="mirror base URL")
     dl.add_argument("--retries", type=int, default=3, metavar="N")
     dl.set_defaults(run=download)
     return parser
+
+
+def _given(text: str) -> str:
+    """A name or path that is not blank: "" would mean the current folder to every file function."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return text
+
+
+def _path(text: str) -> Path:
+    return Path(_given(text))
 
 
 def _layers(text: str) -> tuple[int, ...]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -26,8 +28,8 @@ def train(args: argparse.Namespace) -> int:
                "learning_rate": args.lr, "momentum": args.momentum, "l2": args.l2, "batch_size": args.batch_size,
                "epochs": args.epochs, "seed": args.seed, "schedule": args.schedule, "tolerance": args.tolerance,
                "augment": args.augment}
-    if args.out is not None and not args.out.parent.is_dir():  # say so now, not after an hour of training
-        raise UsageError(f"--out {args.out}: the folder {args.out.parent} does not exist")
+    if args.out is not None:  # say so now, not after an hour of training
+        _check_out(args.out)
     try:
         recipe = TrainingRecipe.for_dataset(_spec(args.dataset), args.preset,
                                             **{k: v for k, v in options.items() if v is not None})
@@ -37,6 +39,7 @@ def train(args: argparse.Namespace) -> int:
     fit, _ = recipe.split(source)  # raises DataError if there is nothing to train on
     if args.augment and fit.image_shape is None:
         print(f"nndesk: note: --augment distorts images; {source.name} has none, so it is ignored", file=sys.stderr)
+    _check_size(recipe, [fit.n_inputs, *recipe.hidden, fit.n_outputs], args.out)
     network = recipe.build_network(fit.n_inputs, fit.n_outputs)
     trainer = recipe.make_trainer(network, source)
     held_out = "none" if trainer.val is None else f"{len(trainer.val):,} {_split_name(source)} samples"
@@ -149,6 +152,49 @@ def download(args: argparse.Namespace) -> int:
         bar.close()
     print(f"MNIST is in {dest}\ntrain on it with: nndesk train --dataset {dest}")
     return 0
+
+
+def _check_out(out: Path) -> None:
+    """Refuse an --out the model could not be saved to: a missing or unwritable folder, a folder, a FIFO."""
+    from nndesk.engine.data.npy_guard import special_kind
+
+    if not out.parent.is_dir():
+        raise UsageError(f"--out {out}: the folder {out.parent} does not exist")
+    try:
+        kind = special_kind(os.stat(out).st_mode)
+    except OSError:
+        kind = None  # not there yet: the usual case
+    if kind is not None:
+        raise UsageError(f"--out {out}: it is {kind}; give the name of a model file (.npz)")
+    try:  # the save writes a temporary file beside the target, so try exactly that (unlinked at once)
+        tempfile.TemporaryFile(dir=out.parent).close()
+    except OSError as e:
+        raise UsageError(f"--out {out}: cannot write in {out.parent} ({e.strerror or e})") from None
+
+
+def _check_size(recipe: Any, sizes: list[int], out: Path | None) -> None:
+    """Refuse, before building it, a network the memory free now (or a model file nndesk opens) can't hold.
+
+    float32 weights [W | b], the optimizer's state (momentum 1×, Adam 2×), one
+    gradient-sized update buffer, and z, a, δ for a batch or an evaluation chunk.
+    """
+    from nndesk.engine.data.npy_guard import AVAILABLE_SHARE, available_memory
+    from nndesk.engine.runs.model_io import MAX_BYTES
+
+    params = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:]))
+    state = {"momentum": 1, "adam": 2}.get(recipe.optimizer, 0) * params
+    rows = max(recipe.hyper.batch_size, 4096)
+    need = 4 * (2 * params + state + 3 * rows * sum(sizes))
+    shape = "-".join(map(str, sizes))
+    free = available_memory()
+    if free is not None and need > free * AVAILABLE_SHARE:
+        raise UsageError(f"the network {shape} needs about {need / 1e9:,.1f} GB ({params:,} weights, "
+                         f"{recipe.optimizer} state, a batch), more than half of the {free / 1e9:,.1f} GB free now; "
+                         "use fewer or smaller layers")
+    saved = 4 * (params + state)
+    if out is not None and saved > MAX_BYTES:
+        raise UsageError(f"the network {shape} would make a {saved / 1e6:,.0f} MB model file, more than nndesk "
+                         f"opens ({MAX_BYTES / 1e6:,.0f} MB); use fewer or smaller layers")
 
 
 def _spec(text: str) -> str:

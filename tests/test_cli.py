@@ -317,3 +317,88 @@ def test_sigint_during_a_real_run_saves_the_model_so_far(tmp_path):
     assert first["epoch"] == 1 and proc.returncode == 130
     assert_one_clean_error(err, "interrupted", "saved")
     assert len(load_model(tmp_path / "m.npz").history) >= 1
+
+
+# ---- hostile paths and arguments (issue 9) -------------------------------------
+@pytest.mark.parametrize("argv", [
+    ["train", "--dataset", ""], ["train", "--dataset", "  "], ["train", "--dataset", "xor", "--out", ""],
+    ["eval", "--model", "", "--dataset", "xor"], ["eval", "--model", "m.npz", "--dataset", ""],
+    ["predict", "--model", "", "a.png"], ["train", "--dataset", "xor", "--epochs", "1e30"],
+    ["train", "--dataset", "xor", "--epochs", str(10**12)], ["train", "--dataset", "xor", "--batch-size", str(10**15)],
+    ["train", "--dataset", "xor", "--lr", "1e400"], ["train", "--dataset", "xor", "--seed", str(10**30)],
+    ["train", "--dataset", "xor", "--momentum", "nan"], ["train", "--dataset", "xor", "--layers", "0"],
+    ["train", "--dataset", "xor", "--layers", ",".join(["10"] * 17)],
+    ["train", "--dataset", "xor", "--layers", "10001"],
+])
+def test_empty_or_absurd_arguments_are_usage_errors(capsys, tmp_path, monkeypatch, argv):
+    monkeypatch.chdir(tmp_path)  # "" must not silently mean this folder
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert_one_clean_error(err)
+
+
+def _special_outs(tmp_path: Path) -> dict[str, Path]:
+    fifo = tmp_path / "fifo.npz"
+    os.mkfifo(fifo)
+    return {"folder": tmp_path, "named pipe": fifo, "character device": Path("/dev/null"),
+            "cannot write in /proc": Path("/proc/m.npz"), "does not exist": tmp_path / "no" / "m.npz"}
+
+
+@pytest.mark.timeout(60)
+def test_an_out_the_model_cannot_be_saved_to_fails_before_training(capsys, tmp_path):
+    for words, out in _special_outs(tmp_path).items():
+        code, stdout, err = run(capsys, "train", *DIGITS, "--epochs", "50", "--json", "--out", out)
+        assert code == 2 and stdout == ""  # not one epoch ran
+        assert_one_clean_error(err, "--out", words)
+    assert Path("/dev/null").is_char_device() and sorted(p.name for p in tmp_path.iterdir()) == ["fifo.npz"]
+
+
+@pytest.mark.timeout(30)
+def test_a_fifo_folder_or_device_as_data_or_model_is_refused_at_once(capsys, tmp_path, digit_model):
+    fifo = tmp_path / "pipe.npz"
+    os.mkfifo(fifo)
+    for argv, words in [(["train", "--dataset", fifo], "named pipe"), (["eval", "--model", fifo, "--dataset", "xor"],
+                                                                       "named pipe"),
+                        (["predict", "--model", tmp_path, "x.png"], "folder"),
+                        (["eval", "--model", digit_model[0], "--dataset", "/dev/zero"], "character device")]:
+        code, _, err = run(capsys, *argv)
+        assert code == 1
+        assert_one_clean_error(err, "cannot open it: it is a", words)
+
+
+def test_a_network_too_big_for_memory_is_refused_before_it_is_built(capsys, monkeypatch):
+    from nndesk.engine.data import npy_guard
+
+    monkeypatch.setattr(npy_guard, "available_memory", lambda: 8 * 10**9)
+    layers = ",".join(["10000"] * 16)
+    code, out, err = run(capsys, "train", "--dataset", "mnist-bundled", "--layers", layers, "--optimizer", "adam")
+    assert code == 2 and out == ""
+    assert_one_clean_error(err, "784-10000-", "needs about 32.0 GB (1,508,100,010 weights, adam state, a batch)",
+                           "half of the 8.0 GB free now")
+    code, _, err = run(capsys, "train", "--dataset", "xor", "--layers", "3000", "--epochs", "1")
+    assert code == 0, err  # a network that fits still trains
+
+
+def test_a_network_whose_model_file_nndesk_could_not_open_is_refused_with_out(capsys, tmp_path):
+    code, _, err = run(capsys, "train", "--dataset", "xor", "--layers", "10000,10000,10000", "--optimizer", "momentum",
+                       "--out", tmp_path / "m.npz")
+    assert code == 2
+    assert_one_clean_error(err, "2-10000-10000-10000-2 would make a 1,601 MB model file", "(1,000 MB)")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.timeout(60)
+def test_the_largest_layers_fail_in_one_line_with_little_memory(tmp_path):
+    """A real process: refused before the 6 GB of weights exist; its peak memory is measured by the kernel."""
+    env = {k: v for k, v in os.environ.items() if k != "NNDESK_DEBUG"}
+    proc = subprocess.Popen([sys.executable, "-m", "nndesk", "train", "--dataset", "mnist-bundled", "--layers",
+                             ",".join(["10000"] * 16), "--out", str(tmp_path / "m.npz")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)  # one line of output: the pipes cannot fill
+    out, err = proc.stdout.read(), proc.stderr.read()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stdout.close(), proc.stderr.close()
+    assert proc.returncode == 2 and out == ""
+    assert_one_clean_error(err, "784-10000-10000")
+    assert "GB (" in err or "MB model file" in err
+    assert usage.ru_maxrss < 300_000  # KB
