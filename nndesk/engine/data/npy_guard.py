@@ -153,6 +153,24 @@ def check_npy_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, dtypes: frozens
     return shape, dtype, nbytes
 
 
+def check_inflates(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Decompress a deflated member once, counting: its data must really be as long as the zip says.
+
+    Its header and the zip's sizes are only claims; numpy allocates the whole
+    array before it reads a byte, so a 1 MB member claiming 900 MB would cost
+    900 MB of address space before failing.  This pass also checks the CRC.
+    Stored members need no pass: their bytes are in the file (size checked).
+    """
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return
+    got = 0
+    with zf.open(info) as fp:
+        while chunk := fp.read(1 << 20):
+            got += len(chunk)
+    if got != info.file_size:  # zipfile checks only that the CRC matches what it read
+        raise NpyProblem(f"is truncated: {info.filename[:-4]} is missing data")
+
+
 def read_arrays(f: BinaryIO, expect: Callable[[frozenset[str]], Mapping[str, frozenset[str]]],
              fixed_cap: int) -> dict[str, np.ndarray]:
     """Every array of the open .npz ``f``, after checking all of them.
@@ -180,6 +198,8 @@ def read_arrays(f: BinaryIO, expect: Callable[[frozenset[str]], Mapping[str, fro
                 raise NpyProblem(f"holds {total / 1e6:,.0f} MB of arrays in all, more than nndesk reads "
                                  f"({cap / 1e6:,.0f} MB: {fixed_cap / 1e6:,.0f} MB at most"
                                  + (f", half of the {free / 1e6:,.0f} MB free now)" if free is not None else ")"))
+            for info in members.values():
+                check_inflates(zf, info)
             arrays = {}
             for key, info in members.items():
                 with zf.open(info) as fp:

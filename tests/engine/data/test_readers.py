@@ -533,3 +533,19 @@ def test_an_mnist_folder_whose_file_is_a_fifo_is_refused_at_once(tmp_path, idx):
     with pytest.raises(DataError, match="train-images-idx3-ubyte: cannot open it: it is a named pipe"):
         read_mnist_dir(tmp_path)
     assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize("declared", [(60_000, 784), (100_000, 784)])
+def test_a_compressed_member_claiming_more_than_it_holds_is_refused_before_allocating(tmp_path, declared):
+    """Under every cap and plausible for deflate (50 KB could hold 63 MB of zeros), yet only noise is there."""
+    from tests.fuzz import forge
+
+    path = tmp_path / "claims.npz"
+    path.write_bytes(forge.zip_bytes([_declared("x.npy", declared, "|u1"), *_digit_members()[1:]]))
+    tracemalloc.start()
+    try:
+        problem = rejects(read_npz, path)
+        assert tracemalloc.get_traced_memory()[1] < 4_000_000
+    finally:
+        tracemalloc.stop()
+    assert "missing data" in problem or "damaged" in problem
