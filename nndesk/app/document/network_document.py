@@ -13,6 +13,13 @@ lecture:
 
 Editing a hidden layer replaces only the two matrices that touch it, keeping
 their overlapping block; every other weight and bias stays as it was.
+
+The document is the only writer.  A value edit (a weight, a bias, freezing,
+the backprop update) is one function ``edit(network)``: the document runs it
+on its own network, then hands the same function out through
+``valuesEdited``, which the window posts to the copy being trained, so the
+trained copy gets exactly the same change before its next batch.  The
+trainer's own new weights come in through ``apply_weights`` and go nowhere.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from nndesk.app.document import value_edits as edits
 from nndesk.app.document.layer_resize import fresh_dense, resized_dense
+from nndesk.app.document.value_edits import Edit, Param, Snapshot
 from nndesk.engine.core.activations import HIDDEN_ACTIVATIONS, activation
 from nndesk.engine.core.layers import Dense
 from nndesk.engine.core.network import Network
@@ -30,10 +39,9 @@ Touching = tuple[Dense, Dense]  # (W⁽ᴸ⁻¹⁾ into layer L, W⁽ᴸ⁾ out 
 
 class NetworkDocument(QObject):
     architectureChanged = Signal()  # after any change of layers, sizes or activations
-    layerAdded = Signal(int)  # L, emitted just before architectureChanged
-    layerRemoved = Signal(int)
-    layerChanged = Signal(int)  # size or activation of layer L
-    weightsChanged = Signal()  # values only; shapes are unchanged
+    networkReplaced = Signal()  # another network altogether (just before architectureChanged): undo forgets
+    weightsChanged = Signal()  # values only (an edit or training); shapes are unchanged
+    valuesEdited = Signal(object)  # edit(network) the student just made: the same change for the trained copy
     modifiedChanged = Signal(bool)
 
     def __init__(self, network: Network, dataset_name: str = "", input_shape: tuple[int, ...] | None = None,
@@ -90,24 +98,34 @@ class NetworkDocument(QObject):
         return self._network.layers[l].copy()
 
     def weight(self, l: int, k: int, j: int) -> float:
-        return float(self._network.layers[l].weights[k, j])
+        return edits.value(self._network, (l, k, j))
 
     def bias(self, l: int, k: int) -> float:
-        return float(self._network.layers[l].bias[k])
+        return edits.value(self._network, (l, k, None))
 
-    def weights_snapshot(self) -> list[tuple[np.ndarray, np.ndarray]]:
+    def is_frozen(self, p: Param) -> bool:
+        """Whether training leaves w_kj of W⁽ˡ⁾ (or b_k, j None) alone."""
+        return edits.is_frozen(self._network, p)
+
+    def weights_snapshot(self) -> Snapshot:
         return [(layer.weights.copy(), layer.bias.copy()) for layer in self._network.layers]
 
     # ---- whole network ------------------------------------------------------
     def set_network(self, network: Network, dataset_name: str | None = None,
-                    input_shape: tuple[int, ...] | None = None, mean_input: np.ndarray | None = None) -> None:
-        """Show a new network (a loaded model, a new preset); the caller gives up ``network``."""
+                    input_shape: tuple[int, ...] | None = None, mean_input: np.ndarray | None = None,
+                    modified: bool = False) -> None:
+        """Show another network (a data set's preset, a model file, Reset); the caller gives up ``network``.
+
+        Every path that replaces the network comes here, so ``networkReplaced`` is where the undo
+        history of the old one is dropped (``DocumentUndoStack``).
+        """
         self._network = network
         if dataset_name is not None:
             self._dataset_name, self._input_shape = dataset_name, input_shape
             self._mean_input = mean_input
+        self.networkReplaced.emit()
         self.architectureChanged.emit()
-        self.set_modified(False)
+        self.set_modified(modified)
 
     def is_modified(self) -> bool:
         return self._modified
@@ -134,8 +152,7 @@ class NetworkDocument(QObject):
             out.frozen_bias = None if old.frozen_bias is None else old.frozen_bias.copy()
         else:
             into, out = (d.copy() for d in params)
-        layers = self._network.layers[:L - 1] + [into, out] + self._network.layers[L:]
-        self._replace(layers, self.layerAdded, L)
+        self._replace(self._network.layers[:L - 1] + [into, out] + self._network.layers[L:])
 
     def remove_layer(self, L: int, merged: Dense | None = None) -> Touching:
         """Drop hidden layer L; a⁽ᴸ⁻¹⁾ connects straight to a⁽ᴸ⁺¹⁾. Returns the removed matrices."""
@@ -145,8 +162,7 @@ class NetworkDocument(QObject):
         if merged is None:
             merged = self._fresh(out.n_out, into.n_in, out.activation.name)
             merged.bias, merged.frozen_bias = out.bias.copy(), out.frozen_bias
-        layers = self._network.layers[:L - 1] + [merged.copy()] + self._network.layers[L + 1:]
-        self._replace(layers, self.layerRemoved, L)
+        self._replace(self._network.layers[:L - 1] + [merged.copy()] + self._network.layers[L + 1:])
         return removed
 
     def set_layer_size(self, L: int, n_neurons: int, params: Touching | None = None) -> None:
@@ -158,7 +174,7 @@ class NetworkDocument(QObject):
             params = (self._resized(into, n_neurons, into.n_in), self._resized(out, out.n_out, n_neurons))
         layers = list(self._network.layers)
         layers[L - 1], layers[L] = (d.copy() for d in params)
-        self._replace(layers, self.layerChanged, L)
+        self._replace(layers)
 
     def set_activation(self, L: int, name: str) -> None:
         """σ of layer L; weights stay.  The network checks softmax/cost rules for the output."""
@@ -167,51 +183,60 @@ class NetworkDocument(QObject):
         layers = list(self._network.layers)
         layers[L - 1] = layers[L - 1].copy()
         layers[L - 1].activation = activation(name)
-        self._replace(layers, self.layerChanged, L)
+        self._replace(layers)
 
-    # ---- values (matrix index l) --------------------------------------------
+    # ---- values (matrix index l): the student's edits, also posted to a running training ----
     def set_weight(self, l: int, k: int, j: int, value: float) -> None:
         """w_kj of W⁽ˡ⁾: from neuron j of a⁽ˡ⁾ into neuron k of a⁽ˡ⁺¹⁾."""
-        self._network.layers[l].weights[k, j] = value
-        self._values_changed()
+        self._edit(edits.set_values([(l, k, j)], [value]))
 
     def set_bias(self, l: int, k: int, value: float) -> None:
         """b_k of neuron k in a⁽ˡ⁺¹⁾ (stored with W⁽ˡ⁾)."""
-        self._network.layers[l].bias[k] = value
-        self._values_changed()
+        self._edit(edits.set_values([(l, k, None)], [value]))
 
-    def set_masks(self, l: int, frozen: np.ndarray | None, frozen_bias: np.ndarray | None) -> None:
-        """Which weights and biases of W⁽ˡ⁾ training must leave alone (None: all trainable)."""
-        layer = self._network.layers[l]
-        if frozen is not None and frozen.shape != layer.weights.shape:
-            raise ValueError(f"mask {frozen.shape} does not fit W{l} {layer.weights.shape}")
-        if frozen_bias is not None and frozen_bias.shape != layer.bias.shape:
-            raise ValueError(f"mask {frozen_bias.shape} does not fit b {layer.bias.shape}")
-        layer.frozen = None if frozen is None else frozen.astype(bool, copy=True)
-        layer.frozen_bias = None if frozen_bias is None else frozen_bias.astype(bool, copy=True)
-        self._values_changed()
+    def set_frozen(self, params: list[Param], frozen: list[bool], values: list[float] | None = None) -> None:
+        """Freeze or unfreeze each parameter, and set its value (prune: 0).
 
-    def apply_weights(self, snapshot: list[tuple[np.ndarray, np.ndarray]]) -> bool:
-        """Copy a training snapshot in; False (and nothing changes) if its shapes are stale."""
-        layers = self._network.layers
-        if len(snapshot) != len(layers) or any(
-                w.shape != layer.weights.shape or b.shape != layer.bias.shape
-                for (w, b), layer in zip(snapshot, layers)):
+        Without ``values`` each keeps the value shown now, and so does the trained copy: what the
+        student froze is what stays.
+        """
+        values = [edits.value(self._network, p) for p in params] if values is None else values
+        self._edit(edits.set_frozen(params, frozen, values))
+
+    def set_values(self, snapshot: Snapshot) -> None:
+        """Every weight and bias at once (the backprop update w ← w − η·∇C, or its undo)."""
+        if not edits.fits(self._network, snapshot):
+            raise ValueError("the new values do not fit this network's shapes")
+        self._edit(edits.copy_values([(w.copy(), b.copy()) for w, b in snapshot]))
+
+    def apply_weights(self, snapshot: Snapshot) -> bool:
+        """The running training's new weights; False (and nothing changes) if its shapes are stale.
+
+        Not posted back to the trainer: they came from it.
+        """
+        if not edits.fits(self._network, snapshot):
             return False
-        for (w, b), layer in zip(snapshot, layers):
-            layer.weights[...] = w
-            layer.bias[...] = b
+        edits.copy_values(snapshot)(self._network)
         self._values_changed()
         return True
 
+    def replay(self, edit: Edit) -> None:
+        """Make an edit again that a training never took (it stopped first, and its last weights
+        came in over the edit)."""
+        self._edit(edit)
+
     # ---- helpers --------------------------------------------------------------
+    def _edit(self, edit: Edit) -> None:
+        edit(self._network)
+        self._values_changed()
+        self.valuesEdited.emit(edit)
+
     def _values_changed(self) -> None:
         self.weightsChanged.emit()
         self.set_modified(True)
 
-    def _replace(self, layers: list[Dense], signal: Signal, L: int) -> None:
+    def _replace(self, layers: list[Dense]) -> None:
         self._network = Network(layers, self._network.cost)  # validates chaining and softmax rules
-        signal.emit(L)
         self.architectureChanged.emit()
         self.set_modified(True)
 

@@ -7,7 +7,9 @@ The value can be typed (spin box) or dragged (slider; successive edits of
 one weight merge into one undo step, see ``SetWeightCommand.mergeWith``);
 Freeze keeps training from changing it, prune sets it to 0 and freezes it.
 Every edit is a ``QUndoCommand`` on the shared undo stack, so Ctrl+Z works
-the same as on the canvas.  Hover any number for every digit.
+the same as on the canvas; the document passes it on to a running training.
+The panel only reads the document and listens to it.  Hover any number for
+every digit.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from nndesk.app.document.editor_commands import SetBiasCommand, SetWeightCommand
-from nndesk.app.document.freeze_commands import FreezeCommand, PostEdit, PruneCommand, is_frozen, neuron_params
+from nndesk.app.document.freeze_commands import FreezeCommand, PruneCommand, neuron_params
+from nndesk.app.document.network_document import NetworkDocument
+from nndesk.app.document.value_edits import value
 from nndesk.app.style.formula_view import FormulaView, formula_html
 from nndesk.engine.explain import formula as f
 from nndesk.engine.explain.trace import Trace
@@ -31,11 +35,10 @@ def _num(x: float) -> f.Num:
 
 
 class InspectorPanel(QWidget):
-    def __init__(self, document, undo_stack: QUndoStack, parent: QWidget | None = None,
-                 post_edit: PostEdit | None = None) -> None:
+    def __init__(self, document: NetworkDocument, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inspectorPanel")
-        self.document, self.undo_stack, self.post_edit = document, undo_stack, post_edit
+        self.document, self.undo_stack = document, undo_stack
         self.selection: tuple | None = None  # ("neuron", L, i) or ("edge", l, k, j)
         self._trace: Trace | None = None
         self._backward = False
@@ -129,9 +132,7 @@ class InspectorPanel(QWidget):
         return (L - 1, i, None) if L > 0 else None
 
     def _value(self) -> float:
-        l, k, j = self._param()
-        layer = self.document.network.layers[l]
-        return float(layer.weights[k, j] if j is not None else layer.bias[k])
+        return value(self.document.network, self._param())
 
     def refresh(self) -> None:
         p = self._param()
@@ -154,7 +155,7 @@ class InspectorPanel(QWidget):
             with QSignalBlocker(w):
                 w.setValue(v)
         with QSignalBlocker(self.freezeCheck):
-            self.freezeCheck.setChecked(all(is_frozen(self.document.network, q) for q in self._targets()))
+            self.freezeCheck.setChecked(all(self.document.is_frozen(q) for q in self._targets()))
 
     def _title(self) -> str:
         if self.selection is None:
@@ -214,7 +215,7 @@ class InspectorPanel(QWidget):
 
     def _freeze(self, frozen: bool) -> None:
         if self._targets():
-            self.undo_stack.push(FreezeCommand(self.document, self._targets(), frozen, self.post_edit))
+            self.undo_stack.push(FreezeCommand(self.document, self._targets(), frozen))
 
     def _prune(self) -> None:
         """Cut the connection; for a neuron, everything into and out of it."""
@@ -222,4 +223,4 @@ class InspectorPanel(QWidget):
             return
         params = ([self._param()] if self.selection[0] == "edge"
                   else neuron_params(self.document.network, *self.selection[1:], outgoing=True))
-        self.undo_stack.push(PruneCommand(self.document, params, self.post_edit))
+        self.undo_stack.push(PruneCommand(self.document, params))

@@ -62,9 +62,9 @@ def test_clicking_an_edge_emits_l_k_j(qtbot) -> None:
 
 def test_plus_layer_button_adds_a_layer_through_the_undo_stack(qtbot) -> None:
     canvas, doc, stack = make_canvas(qtbot, [2, 4, 1])
-    with qtbot.waitSignal(doc.layerAdded) as sig:
+    with qtbot.waitSignal(doc.architectureChanged):
         click(canvas, canvas.insert_buttons[2].scenePos())
-    assert sig.args == [2] and stack.count() == 1 and doc.n_layers == 4
+    assert stack.count() == 1 and doc.n_layers == 4 and doc.sizes[2] == 3
     assert len(canvas.columns) == 4  # the view followed the document
     stack.undo()
     assert doc.sizes == [2, 4, 1] and len(canvas.columns) == 3
@@ -72,13 +72,13 @@ def test_plus_layer_button_adds_a_layer_through_the_undo_stack(qtbot) -> None:
 
 def test_layer_buttons_resize_and_remove(qtbot) -> None:
     canvas, doc, stack = make_canvas(qtbot, [2, 4, 3, 1])
-    with qtbot.waitSignal(doc.layerChanged):
+    with qtbot.waitSignal(doc.architectureChanged):
         click(canvas, canvas.columns[1].plus_button.scenePos())
     assert doc.sizes == [2, 5, 3, 1]
-    with qtbot.waitSignal(doc.layerChanged):
+    with qtbot.waitSignal(doc.architectureChanged):
         click(canvas, canvas.columns[2].minus_button.scenePos())
     assert doc.sizes == [2, 5, 2, 1]
-    with qtbot.waitSignal(doc.layerRemoved):
+    with qtbot.waitSignal(doc.architectureChanged):
         click(canvas, canvas.columns[1].remove_button.scenePos())
     assert doc.sizes == [2, 2, 1] and stack.count() == 3
 
@@ -137,9 +137,7 @@ def test_wheel_zooms(qtbot) -> None:
 
 def test_frozen_weights_are_dashed(qtbot) -> None:
     canvas, doc, _ = make_canvas(qtbot, [3, 2, 1])
-    mask = np.zeros((2, 3), bool)
-    mask[1, 2] = True
-    doc.set_masks(0, mask, None)
+    doc.set_frozen([(0, 1, 2)], [True])
     styles = {(e.k, e.j): e.pen.style() for e in canvas.bundles[0].edges}
     assert styles[(1, 2)] == Qt.PenStyle.DashLine and styles[(0, 0)] == Qt.PenStyle.SolidLine
 
