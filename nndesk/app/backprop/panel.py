@@ -6,12 +6,13 @@ symbolic formula and the formula with the numbers substituted.  The
 arithmetic toggle switches between the slides' cut decimals (0.57, 0.374 …)
 and exact float64 (hover any number for every digit).  Each step asks the
 canvas to highlight what it concerns (``highlightRequested``); the last step
-writes the new weights into the network, and stepping back puts the old ones
-back.  "Check with finite differences" compares the selected weight's
-gradient with ``gradcheck``.
+writes the new weights into the network as an undoable edit (``UpdateStep``),
+and stepping back undoes it.  "Check with finite differences" compares the
+selected weight's gradient with ``gradcheck``.
 
 This file is the step-through's logic; the buttons are ``BackpropControls``,
-the list of steps is a ``StepsView``, and ``backprop_render`` writes its HTML.
+the list of steps is a ``StepsView``, ``render`` writes its HTML.  The panel
+reads the document and listens to it; it writes only through undo commands.
 """
 
 from __future__ import annotations
@@ -20,14 +21,15 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nndesk.app.backprop.controls import BackpropControls
 from nndesk.app.backprop.render import gradcheck_html, sample_html
 from nndesk.app.backprop.steps_view import StepsView
+from nndesk.app.backprop.update_step import UpdateStep
+from nndesk.app.document.network_document import NetworkDocument
 from nndesk.engine.core.network import Network
-from nndesk.engine.explain import formula as f
 from nndesk.engine.explain.gradcheck import gradcheck
 from nndesk.engine.explain.lecture import LECTURE_ETA, LECTURE_INPUT, LECTURE_TARGET, lecture_network
 from nndesk.engine.explain.stepthrough import Focus, Step, Walkthrough, walkthrough
@@ -37,14 +39,16 @@ class BackpropPanel(QWidget):
     highlightRequested = Signal(str, int, object)  # ("neuron", L, i) / ("edge", l, (k, j)) / ("layer", L, None)…
     stepChanged = Signal(int)  # index of the newest step shown, −1 before the first
     walkthroughChanged = Signal(object)  # the engine's Walkthrough (its .exact Trace has every z, a, δ)
-    networkUpdated = Signal()  # the last step wrote new weights, or stepping back restored the old ones
     lectureExampleLoaded = Signal(object)  # the lecture's Network, for the document / canvas
 
-    def __init__(self, document=None, parent: QWidget | None = None) -> None:
+    def __init__(self, document: NetworkDocument | None = None, undo_stack: QUndoStack | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``undo_stack`` is the document's shared one (the update is then undone with Ctrl+Z)."""
         super().__init__(parent)
         self.setObjectName("backpropPanel")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._document = None
+        self._document = document
+        self._update = UpdateStep(document, undo_stack, self)
         self._network: Network | None = None
         self._x = self._t = None
         self._eta = 0.1
@@ -52,13 +56,14 @@ class BackpropPanel(QWidget):
         self._focus: Focus | None = None
         self._walk: Walkthrough | None = None
         self._index = -1
-        self._applied = False
         self._applying = False
         self._stale = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)  # training sends ≤ 30 snapshots/s
         self._refresh_timer.timeout.connect(self._refresh_if_stale)
         self._build_ui()
-        self.set_document(document)
+        if document is not None:
+            document.weightsChanged.connect(self._values_changed)
+            document.architectureChanged.connect(self._architecture_changed)
         self._update_buttons()
 
     # ---- widgets -------------------------------------------------------------
@@ -101,16 +106,6 @@ class BackpropPanel(QWidget):
         super().changeEvent(event)
 
     # ---- what to step through ---------------------------------------------
-    def set_document(self, document) -> None:
-        """Follow a ``NetworkDocument``: its edits rebuild the steps; the update goes through it."""
-        if self._document is not None:
-            self._document.weightsChanged.disconnect(self._values_changed)
-            self._document.architectureChanged.disconnect(self._architecture_changed)
-        self._document = document
-        if document is not None:
-            document.weightsChanged.connect(self._values_changed)
-            document.architectureChanged.connect(self._architecture_changed)
-
     def load_lecture_example(self) -> None:
         """The lecture's 3-2-1 network and sample, in slide arithmetic."""
         net = lecture_network()
@@ -143,11 +138,11 @@ class BackpropPanel(QWidget):
 
     def _refocus(self, focus: Focus) -> None:
         self._focus = focus
-        if self._walk is not None and not self._walk.full and not self._applied:
+        if self._walk is not None and not self._walk.full and not self._update.applied:
             self._rebuild(index=-1)
 
     def _rebuild(self, index: int) -> None:
-        self._applied = False
+        self._update.forget()  # a new pass: an update already made stays, undoable with Ctrl+Z
         self._stale = False
         self.gradCheckLabel.clear()
         if self._network is None or self._x is None:
@@ -164,8 +159,7 @@ class BackpropPanel(QWidget):
     def _arithmetic_toggled(self, slide: bool) -> None:
         if self._walk is not None and slide and self._walk.slide is None:
             index = self._index
-            if self._applied:
-                self._apply_update(False)
+            self._apply_update(False)
             self._rebuild(index)
             self._go(index)  # back at the update step: applied again, now in slide arithmetic
         else:
@@ -225,13 +219,14 @@ class BackpropPanel(QWidget):
         self._rebuild(index=-1)
 
     def _go(self, index: int) -> None:
-        index = max(-1, min(index, len(self.steps) - 1))
+        last = len(self.steps) - 1
+        index = max(-1, min(index, last))
         if index == self._index:
             return
+        was_update = last >= 0 and self._index == last
         self._index = index
-        at_update = bool(self.steps) and index == len(self.steps) - 1
-        if at_update != self._applied:
-            self._apply_update(at_update)
+        if (last >= 0 and index == last) != was_update:  # onto the update step, or back off it
+            self._apply_update(not was_update)
         self._render()
         self._emit_step()
 
@@ -244,22 +239,15 @@ class BackpropPanel(QWidget):
             self.highlightRequested.emit("none", -1, None)
 
     def _apply_update(self, apply: bool) -> None:
-        """Write w − η·∇C (in the arithmetic shown) into the network, or put the old weights back."""
-        tr = (self._walk.slide if self.slide_arithmetic else self._walk.exact) if apply else self._walk.exact
-        ws, bs = (tr.new_weights, tr.new_biases) if apply else (tr.weights, tr.biases)
-        snapshot = [(np.asarray(w, dtype=np.float64), np.asarray(b, dtype=np.float64)) for w, b in zip(ws, bs)]
-        self._applying = True
+        """Push w − η·∇C (in the arithmetic shown) as an undoable edit, or undo it (stepping back)."""
+        self._applying = True  # our own edit: no rebuild
         try:
-            if self._document is not None and self._document.network is self._network:
-                self._document.apply_weights(snapshot)
+            if apply:
+                self._update.apply(self._network, self._walk.slide if self.slide_arithmetic else self._walk.exact)
             else:
-                for layer, (w, b) in zip(self._network.layers, snapshot):
-                    layer.weights[...] = w
-                    layer.bias[...] = b
+                self._update.withdraw()
         finally:
             self._applying = False
-        self._applied = apply
-        self.networkUpdated.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down):
@@ -284,20 +272,6 @@ class BackpropPanel(QWidget):
         self.sampleLabel.setText(sample_html(self, self._walk, self._network, self._source() if self._source else None))
         self.stepsView.show_steps(self._walk, self._index, self.slide_arithmetic, self._network)
 
-    def tooltip_for(self, href: str) -> str:
-        """What hovering the number ``href`` ("n:12") shows: its full float64 value."""
-        return self.stepsView.tooltip_for(href)
-
-    def result_href(self, index: int) -> str:
-        """The link of step ``index``'s result number (its last number), for hovering."""
-        before = sum(sum(isinstance(p, f.Num) for p in s.formula(self.slide_arithmetic))
-                     for s in self.steps[:index + 1])
-        return f"n:{before - 1}"
-
-    def steps_text(self) -> str:
-        """The visible text of the steps shown so far (for tests and copying)."""
-        return self.stepsView.toPlainText()
-
     # ---- finite differences --------------------------------------------------
     def selected_parameter(self) -> tuple[int, int, int | None]:
         """(l, k, j) of the weight the current step concerns (j None: a bias), else the focus."""
@@ -316,23 +290,3 @@ class BackpropPanel(QWidget):
         self.gradCheckLabel.setText(gradcheck_html(gradcheck(self._before, self._x, self._t, l, k, j), l, k, j))
         self.highlightRequested.emit(*(("edge", l, (k, j)) if j is not None else ("neuron", l + 1, k)))
 
-
-def wire_canvas(panel: BackpropPanel, canvas) -> None:
-    """Connect the panel to a ``NetworkCanvas``: each step lights up what it computes and shows the
-    sample's activations a⁽ᴸ⁾ (until then the canvas belongs to the draw pad); clicks pick the focus."""
-    def highlight(kind: str, layer: int, where: object) -> None:
-        if kind in ("none", ""):
-            canvas.clear_highlight()
-            return
-        if panel.walk is not None:
-            canvas.set_activations(list(panel.walk.exact.activations))
-        if kind == "neuron":
-            canvas.highlight_neuron(layer, where)
-        elif kind == "edge":
-            canvas.highlight_edge(layer, *where)
-        else:
-            canvas.clear_highlight()
-
-    panel.highlightRequested.connect(highlight)
-    canvas.edgeClicked.connect(panel.select_edge)
-    canvas.neuronClicked.connect(panel.select_neuron)

@@ -16,7 +16,7 @@ from nndesk.app.backprop.render import render_steps
 from nndesk.app.style.formula_view import full_value
 from nndesk.engine.core.network import Network
 from nndesk.engine.explain import formula as f
-from nndesk.engine.explain.stepthrough import Walkthrough
+from nndesk.engine.explain.stepthrough import Step, Walkthrough
 
 translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
 
@@ -28,6 +28,7 @@ class StepsView(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # a formula too wide to wrap
         self.document().setDefaultStyleSheet("a { text-decoration: none; }")
         self._nums: list[f.Num] = []
+        self._steps: list[Step] = []
         self._slide = False
         self.highlighted.connect(self._hovered)
         self.verticalScrollBar().rangeChanged.connect(self.scroll_to_end)  # resized or re-laid out
@@ -35,12 +36,12 @@ class StepsView(QTextBrowser):
     def show_steps(self, walk: Walkthrough, index: int, slide: bool, network: Network) -> None:
         """Steps 0…``index`` of ``walk``, numbers in slide arithmetic or exact."""
         html, self._nums = render_steps(self, walk, index, slide, network)
-        self._slide = slide
+        self._steps, self._slide = walk.steps, slide
         self.setHtml(html)
         self.scroll_to_end()
 
     def clear(self) -> None:
-        self._nums = []
+        self._nums, self._steps = [], []
         super().clear()
 
     def scroll_to_end(self) -> None:
@@ -52,6 +53,11 @@ class StepsView(QTextBrowser):
         """What hovering the number ``href`` ("n:12") shows: its full float64 value."""
         full = full_value(self._nums[int(href.split(":")[1])].exact)
         return translate("BackpropPanel", "Exact value: %1").replace("%1", full) if self._slide else full
+
+    def result_href(self, index: int) -> str:
+        """The link of step ``index``'s result number (its last number), for hovering."""
+        before = sum(sum(isinstance(p, f.Num) for p in s.formula(self._slide)) for s in self._steps[:index + 1])
+        return f"n:{before - 1}"
 
     def _hovered(self, url: QUrl) -> None:
         href = url.toString()

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from nndesk.app.backprop.panel import wire_canvas
+from nndesk.app.backprop.panel import BackpropPanel
 from nndesk.app.canvas.network_canvas import NetworkCanvas
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.shell import i18n, settings
@@ -29,7 +29,28 @@ from nndesk.app.training.status_bar import TrainingStatusBar
 from nndesk.engine.data.datasets import DataSource
 from nndesk.engine.fast.blas import use_default_threads
 
-__all__ = ["MainWindow", "recipe_for"]
+__all__ = ["MainWindow", "recipe_for", "wire_canvas"]
+
+
+def wire_canvas(panel: BackpropPanel, canvas: NetworkCanvas) -> None:
+    """Connect the backprop panel to the canvas: each step lights up what it computes and shows the
+    sample's activations a⁽ᴸ⁾ (until then the canvas belongs to the draw pad); clicks pick the focus."""
+    def highlight(kind: str, layer: int, where: object) -> None:
+        if kind in ("none", ""):
+            canvas.clear_highlight()
+            return
+        if panel.walk is not None:
+            canvas.set_activations(list(panel.walk.exact.activations))
+        if kind == "neuron":
+            canvas.highlight_neuron(layer, where)
+        elif kind == "edge":
+            canvas.highlight_edge(layer, *where)
+        else:
+            canvas.clear_highlight()
+
+    panel.highlightRequested.connect(highlight)
+    canvas.edgeClicked.connect(panel.select_edge)
+    canvas.neuronClicked.connect(panel.select_neuron)
 
 
 class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
@@ -98,7 +119,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z as well as Ctrl+Y
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         dock = self.training_dock
         self.training_menu.addActions([dock.toggle_action, dock.train_action, dock.pause_action, dock.step_action,
@@ -131,11 +152,11 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         dock.optimizerChosen.connect(lambda name: setattr(self, "recipe", self.recipe.with_changes(optimizer=name)))
         t.settingsChanged.connect(lambda hyper: dock.show_settings(hyper))
         t.stateChanged.connect(dock.set_state)
-        t.epochFinished.connect(self.loss_plot.add_epoch)
+        t.epochFinished.connect(lambda report: self.loss_plot.add_epoch(report.stats))
         t.epochFinished.connect(self.status.on_epoch)
         t.batchFinished.connect(self.loss_plot.add_batch)
         t.batchFinished.connect(self.status.on_batch)
-        t.weightsUpdated.connect(self._apply_weights)
+        t.weightsUpdated.connect(doc.apply_weights)
         t.historyCleared.connect(self.loss_plot.clear_history)
         t.historyCleared.connect(self.status.reset)
         t.historyCleared.connect(self._show_budget)
@@ -146,7 +167,8 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         t.failed.connect(self._on_failed)
         t.diverged.connect(self.divergence_banner.show_divergence)
         doc.modifiedChanged.connect(self.setWindowModified)
-        doc.weightsChanged.connect(self._on_user_weight_edit)
+        doc.valuesEdited.connect(self._post_to_training)  # the one path from the student's edits to training
+        t.finished.connect(self._on_training_finished)  # after the run's last weights came in
         doc.architectureChanged.connect(self._on_architecture_changed)
 
     # ---- messages, language, closing -------------------------------------------------------

@@ -24,18 +24,19 @@ from nndesk.app.views.inspector_panel import InspectorPanel
 from nndesk.app.views.loss_plot import LossPlot
 from nndesk.app.views.weight_gallery import WeightGallery
 from nndesk.engine.core.dataset import Dataset
+from nndesk.engine.core.reports import EpochReport
 
 RIGHT, BOTTOM = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
 
 
 class WindowDocks:
-    _last_report: dict | None = None  # the newest epoch, for views built later
+    _last_report: EpochReport | None = None  # the newest epoch, for views built later
 
     def _build_docks(self) -> None:
         doc = self.document
         self.loss_plot, self.draw_widget = LossPlot(), DrawDock(doc)
         self.boundary_view, self.inspector = DecisionBoundaryView(doc), InspectorPanel(doc, self.undo_stack)
-        self.backprop = BackpropPanel(doc)
+        self.backprop = BackpropPanel(doc, self.undo_stack)
         self.histograms: HistogramsView | None = None  # these two are built when first shown
         self.gallery: WeightGallery | None = None
         self.loss_dock = self._dock("lossDock", self.loss_plot, BOTTOM)
@@ -77,11 +78,11 @@ class WindowDocks:
             self.gallery.neuronSelected.connect(self.canvas.neuronClicked)
             self.gallery_dock.setWidget(self.gallery)
 
-    def _on_epoch_for_hidden_views(self, report: dict) -> None:
+    def _on_epoch_for_hidden_views(self, report: EpochReport) -> None:
         """The latest epoch: the last batch's ∂C/∂w for the inspector, and the histograms (which redraw only
         while shown, at most once a second)."""
         self._last_report = report
-        self.inspector.set_batch_gradients(report.get("gradients"), report.get("bias_gradients"))
+        self.inspector.set_batch_gradients(*(report.gradients or (None, None)))
         if self.histograms is not None:
             self.histograms.on_epoch(report)
 

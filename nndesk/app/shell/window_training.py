@@ -1,44 +1,44 @@
 """The main window's training commands: train, step, pause, reset, change the cost; weights in and out.
 
 ``MainWindow`` mixes this in.  It uses the window's ``trainer``
-(``TrainerController``), ``document``, ``recipe``, ``source``, ``status`` and
-``show_message``.  Training runs on a copy of the document's network; the
-copy's weights come back through ``_apply_weights``, and a weight the student
-types in while training runs goes to the copy as well (``_on_user_weight_edit``).
-Architecture edits during training ask first (``GuardedUndoStack``).
+(``TrainerController``), ``document``, ``recipe``, ``source``, ``status``,
+``model_path``, ``show_message`` and ``_maybe_save``.  Training runs on a copy
+of the document's network; the copy's weights come back into the document
+(``apply_weights``), and every edit the student makes while it runs reaches
+the copy through the document (``valuesEdited`` → ``_post_to_training``).
+An edit the loop never took because it stopped first is made again once the
+run's last weights are in, so Stop never loses it.  Architecture edits during
+training ask first (``GuardedUndoStack``).
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEventLoop
-from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
+from nndesk.app.document.undo import DocumentCommand, DocumentUndoStack, EditKind
+from nndesk.app.document.value_edits import Edit
 from nndesk.engine.core.initializers import default_initializer, init_weights
 from nndesk.engine.core.layers import Dense
 from nndesk.engine.core.network import Network
 from nndesk.engine.data.readers import DataError
 
-ARCHITECTURE_COMMANDS = ("AddLayerCommand", "RemoveLayerCommand", "ResizeLayerCommand", "SetActivationCommand")
 
-
-class GuardedUndoStack(QUndoStack):
-    """Asks before an architecture edit lands on a network that is being trained."""
+class GuardedUndoStack(DocumentUndoStack):
+    """The document's undo history; asks before an architecture edit lands on a network being trained."""
 
     def __init__(self, window: WindowTraining) -> None:
-        super().__init__(window)
+        super().__init__(window.document, window)
         self._window = window
 
-    def push(self, command: QUndoCommand) -> None:
-        if type(command).__name__ in ARCHITECTURE_COMMANDS and not self._window.stop_training_for_edit():
+    def push(self, command: DocumentCommand) -> None:
+        if command.kind is EditKind.ARCHITECTURE and not self._window.stop_training_for_edit():
             return
         super().push(command)
 
 
 class WindowTraining:
-    _shown_weights: list | None = None  # the snapshot last copied into the document
-    _applying = False
+    _posted: list[tuple[Edit, list[bool]]] = []  # this run's edits, each with "the loop has taken it"
 
     def train(self, step: bool = False) -> None:
         """Train (or one ``step``) from the document's current weights, or resume a paused run."""
@@ -57,7 +57,6 @@ class WindowTraining:
                               QMessageBox.Icon.Warning, str(e))
             return
         self.status.set_budget(done, done + (1 if step else self.recipe.hyper.epochs))
-        self._shown_weights = self.document.weights_snapshot()
 
     def step(self) -> None:
         self.train(step=True)
@@ -67,16 +66,21 @@ class WindowTraining:
         self.trainer.pause() if self.trainer.state == "running" else self.train()
 
     def reset(self) -> None:
-        """Fresh random weights and biases for the same architecture; the history starts over."""
-        if self.trainer.is_active:
+        """Fresh random weights and biases for the same architecture; the history starts over.
+
+        Unsaved work is asked about first (Save / Discard / Cancel, as when closing).  The network
+        stays modified if it was, or if a model file is open: it no longer is what the file holds.
+        """
+        if self.trainer.is_active or not self._maybe_save():
             return
         rng = np.random.default_rng()
         net = self.document.network
         layers = [Dense(init_weights(self.recipe.init or default_initializer(layer.activation.name),
                                      layer.n_out, layer.n_in, rng, net.dtype),
                         np.zeros(layer.n_out, dtype=net.dtype), layer.activation) for layer in net.layers]
+        modified = self.document.is_modified() or self.model_path is not None
         self.trainer.reset()
-        self.document.set_network(Network(layers, net.cost))
+        self.document.set_network(Network(layers, net.cost), modified=modified)
 
     def set_cost(self, name: str) -> None:
         """Change C; the output activation follows (softmax for cross-entropy, σ for quadratic)."""
@@ -86,8 +90,7 @@ class WindowTraining:
         layers = [layer.copy() for layer in self.document.network.layers]
         layers[-1].activation = fresh.layers[-1].activation
         self.recipe = self.recipe.with_changes(cost=name)
-        self.document.set_network(Network(layers, fresh.cost))
-        self.document.set_modified(True)
+        self.document.set_network(Network(layers, fresh.cost), modified=True)
 
     def stop_training_for_edit(self) -> bool:
         """Before an architecture edit: True if nothing trains (any more); asks the user first."""
@@ -103,39 +106,29 @@ class WindowTraining:
         return True
 
     def stop_and_wait(self) -> None:
-        """Stop training and return once the worker's last weights are in the document."""
-        if self.trainer.is_active:
-            loop = QEventLoop()
-            self.trainer.finished.connect(loop.quit)
-            self.trainer.stop()
-            if self.trainer.is_active:
-                loop.exec()
-            self.trainer.finished.disconnect(loop.quit)
+        """Stop training and return once the worker's last weights are in the document (no nested event loop)."""
+        self.trainer.stop_and_wait()
 
-    def _apply_weights(self, snapshot: list) -> None:
-        self._applying = True
-        try:
-            if self.document.apply_weights(snapshot):
-                self._shown_weights = snapshot
-        finally:
-            self._applying = False
-
-    def _on_user_weight_edit(self) -> None:
-        """A weight typed in while training runs also goes to the trained copy, before its next batch."""
-        if self._applying or not self.trainer.is_active or self._shown_weights is None:
+    def _post_to_training(self, edit: Edit) -> None:
+        """The student's edit, for the copy being trained before its next batch."""
+        if not self.trainer.is_active:
             return
-        now = self.document.weights_snapshot()
-        changes = [(l, w != w0, w, b != b0, b) for l, ((w, b), (w0, b0)) in enumerate(zip(now, self._shown_weights))]
-        self._shown_weights = now
+        taken: list[bool] = []
 
-        def edit(net: Network) -> None:
-            for l, w_mask, w, b_mask, b in changes:
-                net.layers[l].weights[w_mask] = w[w_mask]
-                net.layers[l].bias[b_mask] = b[b_mask]
-        self.trainer.post_edit(edit)
+        def run(network: Network) -> None:  # in the training thread
+            edit(network)
+            taken.append(True)
+        self._posted = [*self._posted, (edit, taken)]
+        self.trainer.post_edit(run)
+
+    def _on_training_finished(self) -> None:
+        """The run's last weights are in the document: edits the loop never took go back on top."""
+        late = [edit for edit, taken in self._posted if not taken]
+        self._posted = []
+        for edit in late:
+            self.document.replay(edit)
 
     def _on_architecture_changed(self) -> None:
-        self._shown_weights = None
         if self.trainer.is_active:  # an undo/redo changed the shape under a run: the document wins
             self.trainer.stop()
 

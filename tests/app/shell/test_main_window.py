@@ -249,7 +249,7 @@ def test_lecture_example_button_shows_the_lectures_network_on_the_canvas_and_ste
     for _ in range(2):
         QTest.mouseClick(panel.stepForwardButton, Qt.MouseButton.LeftButton)
     assert highlights and highlights[-1][0] == "neuron"
-    assert "0.57" in panel.steps_text()
+    assert "0.57" in panel.stepsView.toPlainText()
 
 
 def test_the_backprop_panel_steps_a_training_sample_of_the_users_own_network(qtbot, window):
@@ -263,7 +263,7 @@ def test_the_backprop_panel_steps_a_training_sample_of_the_users_own_network(qtb
     epochs = window.trainer.control.hyper.epochs
     assert window.status.epoch_label.text().endswith(f" {epochs}")  # "Epoch 0 of 400" before training
     QTest.mouseClick(panel.stepForwardButton, Qt.MouseButton.LeftButton)
-    assert panel.steps_text().strip() != ""
+    assert panel.stepsView.toPlainText().strip() != ""
 
 
 def test_after_an_epoch_the_inspector_shows_a_clicked_weights_last_batch_gradient(qtbot, window):
