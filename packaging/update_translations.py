@@ -31,7 +31,7 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "nndesk" / "app").glob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "nndesk" / "app").rglob("*.py"))
 
 
 def update(lang: str) -> Path:

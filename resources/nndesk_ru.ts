@@ -218,6 +218,10 @@ of {total} weights</source>
         <source>Change bias</source>
         <translation>Изменить коэффициент смещения</translation>
     </message>
+    <message>
+        <source>Backpropagation update</source>
+        <translation>Шаг обновления весов (обратное распространение ошибки)</translation>
+    </message>
 </context>
 <context>
     <name>FreezeCommands</name>
@@ -829,8 +833,8 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>Модели nndesk (*.npz)</translation>
     </message>
     <message>
-        <source>does not fit this network&apos;s inputs</source>
-        <translation>не подходит к входам этой сети</translation>
+        <source>does not fit this network&apos;s inputs and outputs</source>
+        <translation>не подходит к входам и выходам этой сети</translation>
     </message>
     <message>
         <source>Can&apos;t open this model</source>
@@ -859,6 +863,14 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>The network has changes that are not saved. Save them?</source>
         <translation>В сети есть несохранённые изменения. Сохранить их?</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>Идёт обучение</translation>
+    </message>
+    <message>
+        <source>Opening this stops training and replaces the network being trained. Save the network first?</source>
+        <translation>Открытие остановит обучение и заменит обучаемую сеть. Сначала сохранить сеть?</translation>
     </message>
     <message>
         <source>untitled</source>

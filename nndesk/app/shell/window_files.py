@@ -4,13 +4,18 @@
 network for the data), ``source`` (the data set in use) and ``model_path``,
 and uses the window's ``trainer``, ``document``, ``training_dock``,
 ``loss_plot``, ``show_message``, ``stop_and_wait`` and ``_show_views_for``.
-Files go through ``model_io`` and ``datasets``; whatever a file gets wrong
-ends in a dialog and leaves the current work as it was.
+Files go through ``model_io`` and ``datasets``.  Opening is a transaction:
+the file is read and checked through first (``model_io`` validates all of a
+model; the data it needs is loaded too), and only then does everything switch
+at once — network, optimizer, history, recipe, title and path.  Whatever a
+file gets wrong ends in one dialog and changes nothing, also while training
+runs (the run goes on).  A good file replaces running work only when the
+student agrees to stop it (``_replace_work``).
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +26,7 @@ from nndesk.app.shell import settings
 from nndesk.app.training.dock import OPEN
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.core.network import Network
+from nndesk.engine.core.optimizers import Optimizer
 from nndesk.engine.core.training import EpochStats
 from nndesk.engine.data.datasets import DataSource
 from nndesk.engine.data.readers import DataError
@@ -42,6 +48,18 @@ def mean_digit(train: Dataset) -> np.ndarray | None:
         return None
     mean = train.x.mean(axis=0, dtype=np.float64)
     return (mean / 255 if train.x.dtype == np.uint8 else mean).astype(np.float32)
+
+
+@dataclass(frozen=True, eq=False)
+class _Opened:
+    """A model file read and checked through, with the data it trains on: all the window switches to."""
+
+    network: Network
+    history: tuple[EpochStats, ...]
+    optimizer: Optimizer | None
+    recipe: TrainingRecipe
+    source: DataSource
+    mean_input: np.ndarray | None
 
 
 class WindowFiles:
@@ -110,15 +128,16 @@ class WindowFiles:
             self.use_dataset(path if path.endswith(".npz") else str(Path(path).parent))
 
     def use_dataset(self, spec: str) -> bool:
-        """Train on ``spec`` from now on, with a fresh network of the preset that suits it."""
-        if self.trainer.is_active or not self._maybe_save():
-            self._show_source()
-            return False
-        recipe = recipe_for(spec)
+        """Train on ``spec`` from now on, with a fresh network of the preset that suits it.
+
+        The data is read first; only a data set that loads replaces the work (asking first).
+        """
         try:
+            recipe = recipe_for(spec)
             source = recipe.load_data()
             if source.train is None:
                 raise DataError(source.name, self.tr("holds no training samples"))
+            mean_input = mean_digit(source.train)
         except (DataError, OSError, ValueError) as e:
             self.show_message(self.tr("Can't open this data set"),
                               self.tr("The file is damaged or is not a data set nndesk can read (an .npz file "
@@ -126,13 +145,15 @@ class WindowFiles:
                               QMessageBox.Icon.Warning, str(e))
             self._show_source()
             return False
+        if not self._replace_work():
+            self._show_source()
+            return False
         # The student's optimizer carries over, except into and out of the lecture's plain-SGD example.
         optimizer = recipe.optimizer if "lecture" in (spec, self.recipe.dataset) else self.recipe.optimizer
         self.recipe, self.source = recipe.with_changes(optimizer=optimizer), source
         self.trainer.reset()
         self._use_settings_of(recipe)
-        self.document.set_network(self._fresh_network(), source.name, source.train.image_shape,
-                                  mean_digit(source.train))
+        self.document.set_network(self._fresh_network(), source.name, source.train.image_shape, mean_input)
         self.model_path = None
         self._show_source()
         self._step_through_first_sample()
@@ -156,35 +177,48 @@ class WindowFiles:
             self.load_model(path)
 
     def load_model(self, path: str | Path) -> bool:
-        """Open a saved model; a damaged file gives a dialog and changes nothing."""
+        """Open a saved model as one transaction; a file that fails any check gives one dialog and changes
+        nothing (a run goes on); a good one replaces the work once the student agrees (``_replace_work``)."""
+        opened = self._read_model(Path(path))
+        if opened is None or not self._replace_work():
+            return False
+        self._switch_to(opened, Path(path))
+        return True
+
+    def _read_model(self, path: Path) -> _Opened | None:
+        """Everything that can fail, before anything changes: the file, its checks, the data it needs."""
         from nndesk.engine.runs import model_io
 
-        if not self._maybe_save():
-            return False
         try:
             loaded = model_io.load_model(path)
+            net = loaded.network
             recipe = loaded.recipe or recipe_for(loaded.metadata.get("dataset") or self.recipe.dataset).with_changes(
-                hidden=tuple(loaded.network.sizes[1:-1]), cost=loaded.network.cost.name)
+                hidden=tuple(net.sizes[1:-1]), cost=net.cost.name)
             source = recipe.load_data() if recipe.dataset != self.recipe.dataset else self.source
-            if source.train is None or source.train.n_inputs != loaded.network.sizes[0]:
-                raise DataError(recipe.dataset, self.tr("does not fit this network's inputs"))
+            train = source.train
+            if train is None or (train.n_inputs, train.n_outputs) != (net.sizes[0], net.sizes[-1]):
+                raise DataError(recipe.dataset, self.tr("does not fit this network's inputs and outputs"))
+            opened = _Opened(net, loaded.history, loaded.optimizer(), recipe, source, mean_digit(train))
         except (model_io.ModelError, DataError, OSError, ValueError) as e:
             self.show_message(self.tr("Can't open this model"),
                               self.tr("The file is damaged or is not an nndesk model. Your current network is "
                                       "unchanged."), QMessageBox.Icon.Warning, str(e))
-            return False
-        self.stop_and_wait()
-        self.recipe, self.source, self.model_path = recipe, source, Path(path)
+            return None
+        return opened
+
+    def _switch_to(self, opened: _Opened, path: Path) -> None:
+        """Commit: network, optimizer, history, recipe, settings, title and path together (nothing here fails)."""
         self.trainer.reset()
-        self._use_settings_of(recipe)
-        self.trainer.restore(loaded.history, loaded.optimizer())
+        self.recipe, self.source, self.model_path = opened.recipe, opened.source, path
+        self._use_settings_of(opened.recipe)
+        self.trainer.restore(opened.history, opened.optimizer)
         for report in self.trainer.history:
             self.loss_plot.add_epoch(report)
-        self.document.set_network(loaded.network, source.name, source.train.image_shape, mean_digit(source.train))
+        train = opened.source.train
+        self.document.set_network(opened.network, opened.source.name, train.image_shape, opened.mean_input)
         self._show_source()
         self._step_through_first_sample()
-        settings.settings().setValue(settings.LAST_MODEL_DIR, str(Path(path).parent))
-        return True
+        settings.settings().setValue(settings.LAST_MODEL_DIR, str(path.parent))
 
     def save(self) -> bool:
         return self.save_model(self.model_path) if self.model_path else self.save_as()
@@ -197,13 +231,10 @@ class WindowFiles:
     def save_model(self, path: str | Path) -> bool:
         from nndesk.engine.runs import model_io
 
-        names = {f.name for f in fields(EpochStats)}
-        history = [EpochStats(**{k: v for k, v in h.items() if k in names} | {"lr_changes": tuple(
-            tuple(c) for c in h["lr_changes"])}) for h in self.trainer.history]
         recipe = self.recipe.with_changes(hyper=self.trainer.control.hyper,
                                           hidden=tuple(self.document.sizes[1:-1]))
         try:
-            model_io.save_model(path, self.document.network, recipe, history, self.trainer.optimizer)
+            model_io.save_model(path, self.document.network, recipe, self.trainer.history, self.trainer.optimizer)
         except (model_io.ModelError, OSError, ValueError) as e:
             self.show_message(self.tr("Can't save the model"),
                               self.tr("The file could not be written; the network is still here, unsaved."),
@@ -226,6 +257,21 @@ class WindowFiles:
         if answer == buttons.Save:
             return self.save()
         return answer == buttons.Discard
+
+    def _replace_work(self) -> bool:
+        """Before an opened file replaces the work: True to go on.  While training runs, one question
+        (Save / Discard / Cancel) asks to stop it; Cancel leaves the run alone.  Otherwise ``_maybe_save``."""
+        if not self.trainer.is_active:
+            return self._maybe_save()
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.tr("Training is running"),
+            self.tr("Opening this stops training and replaces the network being trained. Save the network "
+                    "first?"), buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer not in (buttons.Save, buttons.Discard):
+            return False
+        self.stop_and_wait()  # the worker's last weights are in the document before it is saved or replaced
+        return answer == buttons.Discard or self.save()
 
     def _update_title(self) -> None:
         name = self.model_path.name if self.model_path else self.tr("untitled")
