@@ -41,3 +41,15 @@ def test_the_document_imports_no_widgets() -> None:
     for path in (PACKAGE / "app" / "document").glob("*.py"):
         bad = {m for m in _imports(path) if m.startswith(("PySide6.QtWidgets", "pyqtgraph"))}
         assert not bad, f"{path.name} imports {sorted(bad)}"
+
+
+MAX_LINES = 300  # one concept per module, readable in a sitting
+
+
+def test_no_module_is_over_300_lines() -> None:
+    long = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        n = len(path.read_text(encoding="utf-8").splitlines())
+        if n > MAX_LINES:
+            long[path.relative_to(ROOT).as_posix()] = n
+    assert not long, f"split these modules (over {MAX_LINES} lines): {long}"
