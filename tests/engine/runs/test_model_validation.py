@@ -6,18 +6,15 @@ Each hostile file here is a good file with one thing changed, so each test prove
 
 from __future__ import annotations
 
-import io
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from nndesk.engine.runs.model_io import ModelError, load_model, save_model
+from nndesk.engine.runs.model_io import ModelError, load_model
 from nndesk.engine.runs.recipe import MAX_BATCH_SIZE, MAX_EPOCHS, MAX_L2, TrainingRecipe
-
-Edit = Callable[[dict[str, np.ndarray], dict], None]
+from tests.engine.runs.hostile_models import HOSTILE, Edit, edited, history_1e400, trained_model
 
 
 # ---- recipe ranges (one definition: the CLI, the window and model files all use them) ------------
@@ -37,40 +34,23 @@ def test_the_largest_values_in_range_are_accepted():
 
 
 # ---- files: one good model, edited one way at a time ---------------------------------------------
-def _model(tmp_path: Path, optimizer: str) -> Path:
-    recipe = TrainingRecipe.for_dataset("xor", hidden=(5, 3), optimizer=optimizer, epochs=2, learning_rate=0.05)
-    net = recipe.build_network(2, 2)
-    trainer = recipe.make_trainer(net, recipe.load_data())
-    list(trainer.epochs())
-    return save_model(tmp_path / f"{optimizer}.npz", net, recipe, trainer.history, trainer.optimizer)
-
-
 @pytest.fixture(scope="module", params=["sgd", "momentum", "adam"])
 def good(request, tmp_path_factory) -> bytes:
-    return _model(tmp_path_factory.mktemp(request.param), request.param).read_bytes()
+    return trained_model(tmp_path_factory.mktemp(request.param) / "m.npz", request.param).read_bytes()
 
 
 @pytest.fixture(scope="module")
 def adam(tmp_path_factory) -> bytes:
-    return _model(tmp_path_factory.mktemp("adam"), "adam").read_bytes()
+    return trained_model(tmp_path_factory.mktemp("adam") / "m.npz", "adam").read_bytes()
 
 
 @pytest.fixture(scope="module")
 def momentum(tmp_path_factory) -> bytes:
-    return _model(tmp_path_factory.mktemp("momentum"), "momentum").read_bytes()
+    return trained_model(tmp_path_factory.mktemp("momentum") / "m.npz", "momentum").read_bytes()
 
 
 def _edited(good: bytes, tmp_path: Path, edit: Edit) -> Path:
-    with np.load(io.BytesIO(good), allow_pickle=False) as npz:
-        arrays = {k: npz[k] for k in npz.files}
-    meta = json.loads(arrays.pop("metadata").tobytes())
-    edit(arrays, meta)
-    if "optimizer" in (meta or {}) and isinstance(meta["optimizer"], dict):  # keep the description in step
-        meta["optimizer"]["arrays"] = sorted(k[len("optimizer."):] for k in arrays if k.startswith("optimizer."))
-    path = tmp_path / "edited.npz"
-    with open(path, "wb") as f:
-        np.savez(f, **arrays, metadata=np.frombuffer(json.dumps(meta).encode(), np.uint8))
-    return path
+    return edited(good, tmp_path / "edited.npz", edit)
 
 
 def _refused(path: Path, message: str) -> str:
@@ -178,15 +158,7 @@ def test_a_history_that_is_not_finite_and_in_order_is_refused(adam, tmp_path, ed
 
 def test_history_of_1e400_in_the_json_text_is_refused(adam, tmp_path):
     """JSON's 1e400 parses as infinity: no real epoch had an infinite cost."""
-    with np.load(io.BytesIO(adam), allow_pickle=False) as npz:
-        arrays = {k: npz[k] for k in npz.files}
-    text = arrays.pop("metadata").tobytes().decode()
-    meta = json.loads(text)
-    cost = json.dumps(meta["history"][0]["train_cost"])
-    path = tmp_path / "inf.npz"
-    with open(path, "wb") as f:
-        np.savez(f, **arrays, metadata=np.frombuffer(text.replace(cost, "1e400", 1).encode(), np.uint8))
-    _refused(path, "train_cost")
+    _refused(history_1e400(adam, tmp_path / "inf.npz"), "train_cost of entry 1 is inf")
 
 
 def test_an_empty_validation_set_nan_and_unmeasured_speed_still_load(adam, tmp_path):
@@ -229,3 +201,11 @@ def test_a_recipe_out_of_range_or_not_matching_the_network_is_refused(adam, tmp_
 ])
 def test_network_arrays_and_metadata_of_the_wrong_kind_are_refused(adam, tmp_path, edit, message):
     _refused(_edited(adam, tmp_path, edit), message)
+
+
+# ---- the red team's files: each one clear line ------------------------------------------------------
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_each_hostile_file_of_the_red_team_is_one_clear_model_error(adam, momentum, tmp_path, name):
+    start, make = HOSTILE[name]
+    path = make({"adam": adam, "momentum": momentum}[start], tmp_path / "hostile.npz")
+    assert "internal" not in _refused(path, ".")
