@@ -1,11 +1,14 @@
 """Download the full MNIST (60,000 + 10,000 digits, 11 MB) with nothing but the standard library.
 
-Each file goes to ``<name>.part`` first; a dropped connection is resumed with
-an HTTP Range request, failures are retried with exponential backoff, and a
-file is renamed into place only after its SHA-256 matches, so a folder never
-holds a half-written or wrong file under a real name.  Files already present
-with the right hash are not fetched again.  The result is a folder that
-``datasets.load`` reads like any other.
+Each file goes to ``<name>.part`` first; a dropped or stalled connection is
+resumed with an HTTP Range request (the bytes that did arrive are on disk:
+they are read as they come, not in whole chunks, and synced before giving
+up), failures are retried with exponential backoff, and a file is renamed
+into place only after its SHA-256 matches, so a folder never holds a
+half-written or wrong file under a real name.  A ``.part`` left by an
+earlier run that turns out corrupt is fetched again from scratch in the same
+run.  Files already present with the right hash are not fetched again.  The
+result is a folder that ``datasets.load`` reads like any other.
 """
 
 from __future__ import annotations
@@ -64,12 +67,17 @@ def download_mnist(dest: str | os.PathLike, base_url: str = DEFAULT_MIRROR, prog
                     progress(name, size, size)
                 continue
             part, url = dest / (name + ".part"), base_url.rstrip("/") + "/" + name
-            _fetch_with_retries(name, url, part, size, progress, retries, timeout, backoff)
-            got = _sha256(part)
-            if got != sha256:
+            stale = part.is_file() and part.stat().st_size > 0  # bytes from an earlier run
+            while True:
+                _fetch_with_retries(name, url, part, size, progress, retries, timeout, backoff)
+                got = _sha256(part)
+                if got == sha256:
+                    break
                 part.unlink()
-                raise DownloadError(f"{name} is corrupt: expected SHA-256 {sha256}, got {got}; "
-                                    "the file was deleted, try again or use another mirror")
+                if not stale:
+                    raise DownloadError(f"{name} is corrupt: expected SHA-256 {sha256}, got {got}; "
+                                        "the file was deleted, try again or use another mirror")
+                stale = False  # the earlier run's bytes were wrong: once more, all from this server
             os.replace(part, final)  # atomic: the real name appears only for a verified file
     except OSError as e:  # network errors were handled below; this is the disk
         raise DownloadError(f"cannot write to {dest}: {e.strerror or e}") from None
@@ -128,19 +136,23 @@ def _fetch(name: str, url: str, part: Path, size: int, progress: Progress | None
         total = offset + int(length) if length.isdigit() else size
         done = offset
         with open(part, "ab" if offset else "wb") as f:
-            while True:
-                try:
-                    chunk = response.read(_CHUNK)
-                except (OSError, http.client.HTTPException) as e:  # reset, timeout, TLS error mid-body
-                    raise _Dropped(f"connection lost after {done:,} of {total:,} bytes ({e})") from e
-                if not chunk:
-                    break
-                done += len(chunk)
-                if done > size:  # a wrong or hostile mirror: never fill the disk
-                    break
-                f.write(chunk)
-                if progress:
-                    progress(name, done, total)
+            try:
+                while True:
+                    try:  # read1: whatever has arrived, so a stall keeps the bytes before it
+                        chunk = response.read1(_CHUNK)
+                    except (OSError, http.client.HTTPException) as e:  # reset, timeout, TLS error mid-body
+                        raise _Dropped(f"connection lost after {done:,} of {total:,} bytes ({e})") from e
+                    if not chunk:
+                        break
+                    done += len(chunk)
+                    if done > size:  # a wrong or hostile mirror: never fill the disk
+                        break
+                    f.write(chunk)
+                    if progress:
+                        progress(name, done, total)
+            finally:  # on disk before the next attempt (or the next run) resumes from its length
+                f.flush()
+                os.fsync(f.fileno())
     if done > size:
         part.unlink()
         raise DownloadError(f"{url} sends more than the {size:,} bytes {name} has; try another mirror")

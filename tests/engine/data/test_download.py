@@ -42,6 +42,12 @@ def _handler(state):
             if state.drops.get(name):  # announce everything, send half, hang up
                 state.drops[name] -= 1
                 body = body[: len(body) // 2]
+            if state.stalls.get(name):  # announce everything, send a third, then go silent (connection open)
+                state.stalls[name] -= 1
+                self.wfile.write(body[: len(body) // 3])
+                self.wfile.flush()
+                state.release.wait(10)
+                return
             self.wfile.write(body)
 
     return Mirror
@@ -58,13 +64,15 @@ def mirror(monkeypatch, idx):
         files[f"{prefix}-labels-idx1-ubyte.gz"] = idx.gz(idx.bytes(y))
     monkeypatch.setattr(download, "MNIST_FILES",
                         {name: (len(files[name]), hashlib.sha256(files[name]).hexdigest()) for name in NAMES})
-    state = SimpleNamespace(files=files, drops={}, requests=[], status=0, ignore_range=False, extra=b"")
+    state = SimpleNamespace(files=files, drops={}, stalls={}, requests=[], status=0, ignore_range=False, extra=b"",
+                            release=threading.Event())
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     state.url = f"http://127.0.0.1:{server.server_address[1]}/mnist/"
     yield state
+    state.release.set()  # let stalled handlers finish
     server.shutdown()
     server.server_close()
     thread.join(2)
@@ -189,3 +197,43 @@ def test_raising_from_progress_cancels_and_a_later_call_resumes(mirror, tmp_path
     fetch(mirror, tmp_path)
     assert mirror.requests[-4] == (NAMES[0], f"bytes={kept}-")
     assert (tmp_path / NAMES[0]).read_bytes() == mirror.files[NAMES[0]]
+
+
+def test_a_stalled_server_keeps_the_bytes_it_sent_and_the_next_attempt_resumes_from_them(mirror, tmp_path):
+    name = NAMES[0]
+    mirror.stalls[name] = 1
+    dest = fetch(mirror, tmp_path, timeout=0.5)
+    third = len(mirror.files[name]) // 3
+    assert [r for n, r in mirror.requests if n == name] == [None, f"bytes={third}-"]
+    assert (dest / name).read_bytes() == mirror.files[name]
+
+
+def test_bytes_received_before_a_stall_stay_in_the_part_file_when_every_attempt_stalls(mirror, tmp_path):
+    name = NAMES[0]
+    mirror.stalls[name] = 99
+    with pytest.raises(DownloadError, match=f"{name} failed 2 times"):
+        fetch(mirror, tmp_path, retries=1, timeout=0.5)
+    data = mirror.files[name]
+    first = len(data) // 3  # each attempt adds a third of what was still missing
+    kept = first + (len(data) - first) // 3
+    assert (tmp_path / (name + ".part")).read_bytes() == data[:kept]
+
+
+def test_a_corrupt_part_from_an_earlier_run_is_fetched_again_in_the_same_run(mirror, tmp_path):
+    name = NAMES[0]
+    data = mirror.files[name]
+    (tmp_path / (name + ".part")).write_bytes(bytes(255 - b for b in data[:100]))  # right length, wrong bytes
+    dest = fetch(mirror, tmp_path)
+    assert [r for n, r in mirror.requests if n == name] == ["bytes=100-", None]
+    assert (dest / name).read_bytes() == data and not (tmp_path / (name + ".part")).exists()
+
+
+def test_a_file_that_is_corrupt_when_fetched_whole_is_not_fetched_twice(mirror, tmp_path, monkeypatch):
+    name = NAMES[1]
+    size, _ = download.MNIST_FILES[name]
+    monkeypatch.setitem(download.MNIST_FILES, name, (size, "0" * 64))
+    (tmp_path / (name + ".part")).write_bytes(mirror.files[name][:10])  # stale, but right: still wrong after
+    with pytest.raises(DownloadError, match="is corrupt"):
+        fetch(mirror, tmp_path)
+    assert [r for n, r in mirror.requests if n == name] == ["bytes=10-", None]
+    assert not (tmp_path / (name + ".part")).exists()
