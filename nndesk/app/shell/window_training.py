@@ -129,6 +129,7 @@ class WindowTraining:
             self.document.replay(edit)
 
     def _on_architecture_changed(self) -> None:
+        self._posted = []  # made on the network as it was: the document has them, the run's last weights won't fit
         if self.trainer.is_active:  # an undo/redo changed the shape under a run: the document wins
             self.trainer.stop()
 

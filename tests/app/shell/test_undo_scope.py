@@ -101,3 +101,26 @@ def test_after_changing_the_cost_ctrl_z_changes_nothing(qtbot, window):
     before = parameters(window)
     undo_key(window)  # before: the old output σ came back under the new cost, or undo() raised
     assert_unchanged(before, window)
+
+
+def test_undoing_a_layer_under_a_paused_run_leaves_no_stale_edit_behind(qtbot, window):
+    pick(window.findChild(QComboBox, "datasetPicker"), "XOR")
+    click_scene(window, window.canvas.insert_buttons[2].scenePos())
+    qtbot.waitUntil(lambda: window.document.sizes == [2, 8, 8, 8, 2])
+    window.trainer.update(epochs=100_000)
+    with qtbot.waitSignal(window.trainer.epochFinished, timeout=30_000):
+        QTest.mouseClick(window.findChild(QToolButton, "trainButton"), LEFT)
+    QTest.mouseClick(window.findChild(QToolButton, "pauseButton"), LEFT)
+    window.inspector_dock.show()
+    window.inspector_dock.raise_()
+    window.inspector.show_edge(2, 1, 3)  # W⁽²⁾ is 8×8 now, and 2×8 once the layer is gone
+    spin = window.inspector.valueSpin
+    spin.lineEdit().selectAll()
+    QTest.keyClicks(spin.lineEdit(), "7")
+    QTest.keyClick(spin.lineEdit(), Qt.Key.Key_Return)  # posted to the paused run, not taken yet
+    undo_key(window)  # the weight back (posted too)
+    undo_key(window)  # the layer goes: the run stops without taking either edit
+    assert window.document.sizes == [2, 8, 8, 2]
+    after_undo = parameters(window)
+    qtbot.waitUntil(lambda: not window.trainer.is_active, timeout=10_000)
+    assert_unchanged(after_undo, window)  # nothing meant for the 5-layer network lands in this one
