@@ -142,7 +142,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         t, dock, doc = self.trainer, self.training_dock, self.document
         dock.train_action.triggered.connect(self.train)
         dock.pause_action.triggered.connect(t.pause)
-        dock.step_action.triggered.connect(self.step)
+        dock.step_action.triggered.connect(lambda: self.train(step=True))
         dock.stop_action.triggered.connect(t.stop)
         dock.reset_action.triggered.connect(self.reset)
         dock.toggle_action.triggered.connect(self.toggle_training)

@@ -58,9 +58,6 @@ class WindowTraining:
             return
         self.status.set_budget(done, done + (1 if step else self.recipe.hyper.epochs))
 
-    def step(self) -> None:
-        self.train(step=True)
-
     def toggle_training(self) -> None:
         """Space: start, pause or resume."""
         self.trainer.pause() if self.trainer.state == "running" else self.train()
