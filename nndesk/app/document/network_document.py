@@ -221,9 +221,10 @@ class NetworkDocument(QObject):
         return True
 
     def replay(self, edit: Edit) -> None:
-        """Make an edit again that a training never took (it stopped first, and its last weights
-        came in over the edit)."""
-        self._edit(edit)
+        """Make an edit again that a training never took: it stopped first, and its last weights came
+        in over the edit.  Not handed out again: it was posted once already."""
+        edit(self._network)
+        self._values_changed()
 
     # ---- helpers --------------------------------------------------------------
     def _edit(self, edit: Edit) -> None:

@@ -119,12 +119,17 @@ def test_freezing_keeps_the_value_shown_and_the_trained_copy_gets_that_value(doc
     assert trained.layers[0].frozen[3, 2]
 
 
-def test_training_weights_are_not_handed_back_to_training(doc: NetworkDocument, qtbot) -> None:
+def test_training_weights_and_replayed_edits_are_not_handed_to_training_again(doc: NetworkDocument, qtbot) -> None:
     posted = []
     doc.valuesEdited.connect(posted.append)
     with qtbot.waitSignal(doc.weightsChanged):
         assert doc.apply_weights([(w + 1, b) for w, b in doc.weights_snapshot()])
-    assert posted == []
+    doc.set_weight(0, 0, 0, 2.5)
+    assert len(posted) == 1
+    doc.apply_weights([(w * 0, b) for w, b in doc.weights_snapshot()])  # a run's last weights, over the edit
+    with qtbot.waitSignal(doc.weightsChanged):
+        doc.replay(posted[0])  # the run stopped before taking it
+    assert doc.weight(0, 0, 0) == 2.5 and len(posted) == 1
 
 
 def test_set_values_refuses_other_shapes(doc: NetworkDocument) -> None:
