@@ -7,7 +7,8 @@ MemoryError instead of swapping the machine.  Every case ends as one of:
 
 - ``ok``: the loader returned;
 - ``clean``: it raised one of the expected errors (DataError, ModelError, …)
-  whose message is one non-empty line;
+  whose message is one non-empty line, and does not wrap a MemoryError or an
+  "internal error" (a loader that catches everything must not hide them);
 - ``crash``: anything else — another exception, a multi-line message, a case
   timeout, or the worker dying.  When the worker dies, the rest of its batch
   is re-run one case per process, so the culprit is named, not guessed.
@@ -16,6 +17,9 @@ Usage::
 
     outcomes = run_cases("nndesk.engine.data.readers:read_npz", paths)
     assert_no_crash(outcomes)
+
+``cases.py`` turns hypothesis strategies into distinct files (``collect``,
+``write_cases``) and makes the paths no loader may open (``special_paths``).
 """
 
 from __future__ import annotations
