@@ -14,8 +14,11 @@ whereas rounding to whole pixels leaves it up to half a pixel off (which cost
 a peer app 5 points of accuracy).  Coordinates are pixel centres: pixel i is
 at i, so the target (14.0, 14.0) is where MNIST's own digits sit on average.
 
-Both steps are matrix products (rows, then columns), so a 280×280 drawing
-costs well under a millisecond.  Images whose mass lies far from the middle of
+Both steps work on rows, then columns: the area step sums blocks of whole
+pixels between the output's edges (memory O(output × input side), whatever
+the aspect ratio: a 1×16,000,000 strip costs a few 20-wide rows, not a
+20×16,000,000 matrix), the shift is a 28×20 matrix product; a 280×280
+drawing costs well under a millisecond.  Images whose mass lies far from the middle of
 their bounding box may lose a little ink at the field's edge, as in MNIST.
 """
 
@@ -44,7 +47,7 @@ def mnist_centre(gray: np.ndarray, ink_is_dark: bool | None = None) -> np.ndarra
     h, w = crop.shape
     f = BOX / max(h, w)
     out_h, out_w = max(1, round(h * f)), max(1, round(w * f))
-    scaled = (_area_matrix(h, out_h) @ crop @ _area_matrix(w, out_w).T).astype(np.float64)
+    scaled = _area_resample(_area_resample(crop, out_h, axis=0), out_w, axis=1)
     cy, cx = centre_of_mass(scaled)
     if cy != cy:  # NaN: nothing left
         return np.zeros((FIELD, FIELD), np.float32)
@@ -79,17 +82,23 @@ def _inked_crop(gray: np.ndarray, ink_is_dark: bool | None) -> np.ndarray | None
     else:  # NaN compares False below, so it never counts as ink; the crop replaces it
         peak = np.fmax.reduce(g, axis=None)  # the max, ignoring NaN
         scale = 1.0 / 255 if peak > 1.0 else 1.0
-    border = np.concatenate([g[0], g[-1], g[1:-1, 0], g[1:-1, -1]]).astype(np.float64)
-    border = np.clip(np.nan_to_num(border) * scale, 0.0, 1.0)
+    h, w = g.shape  # the border, each pixel once (a one-row image is all border), worked on in place
+    edges = [g[0]] + ([g[-1]] if h > 1 else []) + ([g[1:-1, 0], g[1:-1, -1]] if w > 1 else [g[1:-1, 0]])
+    border = np.concatenate(edges).astype(np.float32)
+    np.nan_to_num(border, copy=False)
+    border *= np.float32(scale)
+    np.clip(border, 0.0, 1.0, out=border)
     if ink_is_dark is None:
         ink_is_dark = bool(border.mean() > 0.5)
     if ink_is_dark:
-        border = 1.0 - border
+        np.subtract(1.0, border, out=border)
     # Paper is rarely exactly black after inversion: the background level is the
     # border's median plus 6 robust σ of its noise (3σ would still let a few
     # hundred noisy pixels of a photo stretch the crop); a clean image gives 0.
-    med = np.median(border)
-    floor = float(med + 6 * 1.4826 * np.median(np.abs(border - med)))
+    med = np.median(border, overwrite_input=True)  # reorders ``border``, which the spread ignores
+    border -= med
+    np.abs(border, out=border)
+    floor = float(med + 6 * 1.4826 * np.median(border, overwrite_input=True))
     if floor >= 1.0:
         return None
     # The crop keeps ink 10 % above the background: JPEG ringing and faint smudges
@@ -107,17 +116,24 @@ def _inked_crop(gray: np.ndarray, ink_is_dark: bool | None) -> np.ndarray | None
     return crop / crop.max()
 
 
-def _area_matrix(n_in: int, n_out: int) -> np.ndarray:
-    """(n_out, n_in) matrix averaging the input pixels each output pixel covers.
+def _area_resample(a: np.ndarray, n_out: int, axis: int) -> np.ndarray:
+    """``a`` resampled to ``n_out`` pixels along ``axis``, each the mean of the input it covers (float64).
 
-    Output pixel i spans [i·s, (i+1)·s) in input units, s = n_in / n_out;
-    entry (i, j) is the overlap with input pixel [j, j+1) divided by s.
+    Output pixel i spans [i·s, (i+1)·s) in input units, s = n / n_out.  With F(y) the
+    integral of the input from 0 to y (a step function), pixel i is (F((i+1)·s) − F(i·s)) / s,
+    so F is needed only at the n_out + 1 edges: the whole pixels below each edge are summed
+    in blocks (``np.add.reduceat``) and the pixel an edge cuts adds its covered fraction.
     """
-    s = n_in / n_out
-    lo = np.arange(n_out)[:, None] * s
-    j = np.arange(n_in)[None, :]
-    overlap = np.clip(np.minimum(lo + s, j + 1) - np.maximum(lo, j), 0.0, None)
-    return (overlap / s).astype(np.float32)  # float32 @ float32 crop: one fast BLAS call
+    a = np.moveaxis(a, axis, 0)
+    n = a.shape[0]
+    y = np.minimum(np.arange(n_out + 1) * (n / n_out), n)  # the edges
+    k = np.minimum(y.astype(np.intp), n - 1)  # the pixel each edge cuts (the last edge: all of the last)
+    frac = (y - k).reshape(-1, *([1] * (a.ndim - 1)))
+    starts, first = np.unique(k, return_inverse=True)
+    blocks = np.add.reduceat(a, starts, axis=0, dtype=np.float64)  # pixels [starts[m], starts[m + 1])
+    below = np.concatenate([np.zeros_like(blocks[:1]), np.cumsum(blocks[:-1], axis=0)])  # Σ pixels < starts[m]
+    f = below[first] + frac * a[k]  # F at each edge
+    return np.moveaxis(np.diff(f, axis=0) / (n / n_out), 0, axis)
 
 
 def _shift_matrix(n_in: int, d: float) -> np.ndarray:

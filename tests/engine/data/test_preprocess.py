@@ -125,3 +125,40 @@ def test_a_280_pixel_drawing_costs_well_under_a_millisecond():
             mnist_centre(image)
             best = min(best, time.perf_counter() - start)
     assert best < 1e-3  # measured ≈ 0.22 ms; the draw pad calls this on every stroke
+
+
+def _dense_area_matrix(n_in: int, n_out: int) -> np.ndarray:
+    """The textbook (n_out, n_in) area-averaging matrix: overlap of output pixel i with input pixel j, / s."""
+    s = n_in / n_out
+    lo = np.arange(n_out)[:, None] * s
+    j = np.arange(n_in)[None, :]
+    return np.clip(np.minimum(lo + s, j + 1) - np.maximum(lo, j), 0.0, None) / s
+
+
+@settings(max_examples=80, deadline=None)
+@given(h=st.integers(1, 90), w=st.integers(1, 90), out_h=st.integers(1, 25), out_w=st.integers(1, 25),
+       seed=st.integers(0, 2**16))
+def test_area_resampling_is_the_mean_of_the_covered_input_up_and_down(h, w, out_h, out_w, seed):
+    from nndesk.engine.data.preprocess import _area_resample
+
+    a = np.random.default_rng(seed).random((h, w), dtype=np.float32)
+    got = _area_resample(_area_resample(a, out_h, axis=0), out_w, axis=1)
+    want = _dense_area_matrix(h, out_h) @ a.astype(np.float64) @ _dense_area_matrix(w, out_w).T
+    np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-7)
+    assert got.sum() * (h / out_h) * (w / out_w) == pytest.approx(a.sum(dtype=np.float64), rel=1e-6)  # no ink lost
+
+
+@pytest.mark.parametrize("shape", [(1, 16_000_000), (16_000_000, 1), (3, 4_000_000)])
+def test_a_one_pixel_strip_of_16_million_costs_memory_of_its_size_not_of_a_matrix(shape):
+    import tracemalloc
+
+    strip = np.zeros(shape, np.uint8)
+    strip.reshape(-1)[len(strip.reshape(-1)) // 3:len(strip.reshape(-1)) // 2] = 255  # a long dash
+    tracemalloc.start()
+    try:
+        out = mnist_centre(strip, ink_is_dark=False)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert out.max() > 0.5 and np.allclose(centre_of_mass(out), 14.0, atol=0.05)
+    assert peak < 12 * strip.size  # a few float copies of the input; the dense matrices took 6.4 GB
