@@ -194,10 +194,9 @@ def read_arrays(f: BinaryIO, expect: Callable[[frozenset[str]], Mapping[str, fro
             total = sum(check_npy_member(zf, info, allowed[key], archive_size)[2] for key, info in members.items())
             cap = memory_cap(fixed_cap)
             if total > cap:
-                free = available_memory()
+                why = "" if cap == fixed_cap else f": half of the {cap / AVAILABLE_SHARE / 1e6:,.0f} MB free now"
                 raise NpyProblem(f"holds {total / 1e6:,.0f} MB of arrays in all, more than nndesk reads "
-                                 f"({cap / 1e6:,.0f} MB: {fixed_cap / 1e6:,.0f} MB at most"
-                                 + (f", half of the {free / 1e6:,.0f} MB free now)" if free is not None else ")"))
+                                 f"({cap / 1e6:,.0f} MB{why})")
             for info in members.values():
                 check_inflates(zf, info)
             arrays = {}
