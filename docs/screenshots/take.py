@@ -45,10 +45,10 @@ def take(lang: str, theme: str, out: Path) -> None:
             QTest.mouseMove(pad, point)
         QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at[-1])
 
-    def on_epoch(report: dict) -> None:
-        if report["epoch"] == 2:
+    def on_epoch(report) -> None:  # an EpochReport
+        if report.stats.epoch == 2:
             trainer.update(learning_rate=trainer.control.hyper.learning_rate / 2)
-        if report["epoch"] == 3:
+        if report.stats.epoch == 3:
             trainer.pause()
             draw_seven()
             QTimer.singleShot(1500, save)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nndesk.app.training.controller import TrainerState
 from nndesk.app.training.learning_rate_slider import LearningRateSlider
 from nndesk.engine.core.control import Hyperparameters
 
@@ -112,17 +113,19 @@ class TrainingDock(QDockWidget):
         self.picker.setCurrentIndex(index)
         self.description.setText(description)
 
-    def set_state(self, state: str) -> None:
-        """Enable what makes sense: idle / running / paused / stopping."""
-        self.train_action.setEnabled(state in ("idle", "paused"))
-        self.pause_action.setEnabled(state == "running")
-        self.step_action.setEnabled(state in ("idle", "paused"))
-        self.stop_action.setEnabled(state in ("running", "paused"))
-        self.reset_action.setEnabled(state == "idle")
-        self.toggle_action.setEnabled(state != "stopping")
+    def set_state(self, state: TrainerState) -> None:
+        """Enable what makes sense in this state of the trainer."""
+        state = TrainerState(state)
+        running = state in (TrainerState.RUNNING, TrainerState.STEPPING)
+        self.train_action.setEnabled(state in (TrainerState.IDLE, TrainerState.PAUSED))
+        self.pause_action.setEnabled(running)
+        self.step_action.setEnabled(state in (TrainerState.IDLE, TrainerState.PAUSED))
+        self.stop_action.setEnabled(running or state is TrainerState.PAUSED)
+        self.reset_action.setEnabled(state is TrainerState.IDLE)
+        self.toggle_action.setEnabled(state is not TrainerState.STOPPING)
         for widget in (self.cost, self.optimizer, self.picker):
-            widget.setEnabled(state == "idle")
-        self.train_action.setText(self.tr("Resume") if state == "paused" else self.tr("Train"))
+            widget.setEnabled(state is TrainerState.IDLE)
+        self.train_action.setText(self.tr("Resume") if state is TrainerState.PAUSED else self.tr("Train"))
         self._state = state
 
     def retranslate(self) -> None:
@@ -134,7 +137,7 @@ class TrainingDock(QDockWidget):
         self.reset_action.setText(self.tr("Reset"))
         self.reset_action.setToolTip(self.tr("New random weights and biases; forget the cost history"))
         self.toggle_action.setText(self.tr("Start / pause training"))
-        self.set_state(getattr(self, "_state", "idle"))
+        self.set_state(getattr(self, "_state", TrainerState.IDLE))
         labels = [self.tr("Learning rate η"), self.tr("Momentum μ"), self.tr("L2 regularisation λ"),
                   self.tr("Mini-batch size"), self.tr("Epochs"), self.tr("Cost function"), self.tr("Optimizer")]
         for label, text in zip(self.labels, labels):

@@ -1,7 +1,7 @@
 """The status bar during training: epoch n of N, a progress bar, samples per second, time left.
 
-It only listens: ``epochFinished`` and the throttled ``batchFinished`` reports
-carry everything it shows.  The time left is the mean seconds per epoch so
+It only listens: the controller's ``EpochReport`` and throttled ``BatchReport``
+values carry everything it shows.  The time left is the mean seconds per epoch so
 far times the epochs still to run, minus the part of this epoch already done.
 """
 
@@ -11,6 +11,8 @@ import time
 
 from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+from nndesk.engine.core.reports import BatchReport, EpochReport
 
 
 def format_duration(seconds: float) -> str:
@@ -28,8 +30,8 @@ class TrainingStatusBar(QStatusBar):
         self.epoch_label = QLabel(objectName="epochLabel")
         self.progress = QProgressBar(objectName="epochProgress", maximumWidth=220, textVisible=False)
         self.speed_label = QLabel(objectName="speedLabel")
-        self.eta_label = QLabel(objectName="timeLeftLabel")
-        for widget in (self.epoch_label, self.progress, self.speed_label, self.eta_label):
+        self.time_left_label = QLabel(objectName="timeLeftLabel")
+        for widget in (self.epoch_label, self.progress, self.speed_label, self.time_left_label):
             self.addPermanentWidget(widget)
         self._epoch, self._epochs, self._speed = 0, 0, 0.0
         self._seconds: list[float] = []  # per finished epoch, this run
@@ -48,16 +50,17 @@ class TrainingStatusBar(QStatusBar):
         self._seconds.clear()
         self._refresh()
 
-    def on_epoch(self, report: dict) -> None:
-        self._epoch, self._epochs = report["epoch"], report["epochs"]
-        self._speed, self._fraction = report["samples_per_second"], 0.0
-        self._seconds.append(report["seconds"])
+    def on_epoch(self, report: EpochReport) -> None:
+        stats = report.stats
+        self._epoch, self._epochs = stats.epoch, report.epochs
+        self._speed, self._fraction = stats.samples_per_second, 0.0
+        self._seconds.append(stats.seconds)
         self._refresh()
 
-    def on_batch(self, progress: dict) -> None:
+    def on_batch(self, progress: BatchReport) -> None:
         """Batch reports come up to 30 a second; the labels change at most 10 times a second."""
-        self._fraction = progress["batch"] / max(progress["n_batches"], 1)
-        self._speed = progress["samples_per_second"] or self._speed
+        self._fraction = progress.batch / max(progress.n_batches, 1)
+        self._speed = progress.samples_per_second or self._speed
         now = time.monotonic()
         if now - self._shown_at >= 0.1:
             self._shown_at = now
@@ -73,7 +76,7 @@ class TrainingStatusBar(QStatusBar):
         speed = QLocale().toString(float(self._speed), "f", 0)
         self.speed_label.setText(self.tr("%1 samples/s").replace("%1", speed) if self._speed else "")
         left = self._time_left()
-        self.eta_label.setText(self.tr("%1 left").replace("%1", format_duration(left)) if left is not None else "")
+        self.time_left_label.setText("" if left is None else self.tr("%1 left").replace("%1", format_duration(left)))
 
     def _time_left(self) -> float | None:
         if not self._seconds or self._epoch >= self._epochs:
@@ -82,6 +85,6 @@ class TrainingStatusBar(QStatusBar):
         return per_epoch * (self._epochs - self._epoch - self._fraction)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "eta_label"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "time_left_label"):
             self._refresh()
         super().changeEvent(event)

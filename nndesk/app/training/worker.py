@@ -1,14 +1,18 @@
 """The QObject that runs ``Trainer.epochs()`` inside a long-lived QThread.
 
 Like superqt's ``thread_worker``, it turns the engine's generator into
-signals: one ``epochFinished`` per yielded ``EpochStats``, then exactly one
-``finished``.  It never reads Qt state for settings: the GUI changes the
-trainer's lock-protected ``TrainingControl``, because a queued signal to this
-busy object would only arrive after the loop has returned.
+messages: one ``EpochReport`` per yielded ``EpochStats``, throttled
+``BatchReport``s, then exactly one ``RunEnded``.  Everything costly happens
+here, in the training thread: building the trainer (converting the data set),
+copying the weights for each report.  The GUI thread only reads values.
 
-Every signal carries copies (``weights_snapshot``), never the live arrays the
-loop keeps updating.  Batch progress is throttled here, at the source, to at
-most ``BATCH_SIGNALS_PER_SECOND``, so a fast toy set cannot flood the GUI.
+Messages go into an outbox, not into queued signals: ``posted`` only tells
+the controller there is mail.  So the GUI can also empty the outbox itself,
+right after the run ended, without spinning a nested event loop to wait for
+queued signals (``TrainerController.stop_and_wait``).  The worker never reads
+Qt state for settings: the GUI changes the trainer's lock-protected
+``TrainingControl``, because a queued signal to this busy object would only
+arrive after the loop has returned.
 """
 
 from __future__ import annotations
@@ -18,18 +22,17 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
 
-import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from nndesk.engine.core.control import TrainingControl
-from nndesk.engine.core.network import Network
+from nndesk.engine.core.reports import BatchReport, EpochReport, WeightsSnapshot, weights_snapshot
 from nndesk.engine.core.training import Trainer, TrainingDiverged
 
 BATCH_SIGNALS_PER_SECOND = 30
 TRAINING_NICENESS = 10  # Linux nice value of the training thread (0 = normal, 19 = lowest)
-
-WeightsSnapshot = list[tuple[np.ndarray, np.ndarray]]  # [(W⁽ˡ⁾, b⁽ˡ⁾), …] copies
 
 
 def yield_to_gui() -> None:
@@ -49,61 +52,83 @@ def yield_to_gui() -> None:
         QThread.currentThread().setPriority(QThread.Priority.LowPriority)
 
 
-def weights_snapshot(network: Network) -> WeightsSnapshot:
-    """Copies of every layer's weights and bias, safe to hand to another thread."""
-    # order="K": the copy keeps the engine's memory layout (W is a view of [W | b]ᵀ), so it is a
-    # plain memcpy here and writing it back into the document's network is one too
-    return [(layer.weights.copy(order="K"), layer.bias.copy()) for layer in network.layers]
+@dataclass(frozen=True)
+class RunJob:
+    """What the GUI hands the worker: how to build the trainer (in the worker's thread) and its control."""
+
+    make_trainer: Callable[[], Trainer]
+    control: TrainingControl
+
+
+@dataclass(frozen=True)
+class RunEnded:
+    """The last message of a run: its final weights and why it ended, if not by budget or Stop."""
+
+    weights: WeightsSnapshot | None  # None after an error: the last epoch's report holds the weights that stand
+    diverged: tuple[str, float] | None = None  # the engine's explanation, the learning rate that diverged
+    error: str | None = None  # traceback text of an unexpected exception
+
+
+Message = EpochReport | BatchReport | RunEnded
 
 
 class TrainingWorker(QObject):
     """Runs one trainer at a time; lives in the controller's QThread."""
 
-    epochFinished = Signal(dict)  # EpochStats.as_dict() + "epochs" + "weights" + "gradients"/"bias_gradients"
-    batchFinished = Signal(dict)  # epoch, batch, n_batches, cost, samples_per_second
-    diverged = Signal(str, float)  # the engine's explanation, the learning rate that diverged
-    failed = Signal(str)  # traceback text of an unexpected exception
-    finished = Signal(object)  # final weights snapshot (None if the loop never ran a batch)
+    posted = Signal()  # the outbox was empty and now holds a message: call ``take``
 
     def __init__(self) -> None:
         super().__init__()
-        self._last_batch_signal = 0.0
+        self._lock = threading.Lock()
+        self._outbox: list[Message] = []
+        self.idle = threading.Event()  # cleared by the GUI when it asks for a run, set when the run ended
+        self.idle.set()
+        self._last_batch_report = 0.0
         self._epoch_start = 0.0
         self._control: TrainingControl | None = None
 
+    def take(self) -> list[Message]:
+        """Every message posted so far, oldest first (any thread; the GUI calls it)."""
+        with self._lock:
+            messages, self._outbox = self._outbox, []
+        return messages
+
+    def _post(self, message: Message) -> None:
+        with self._lock:
+            self._outbox.append(message)
+            wake = len(self._outbox) == 1
+        if wake:
+            self.posted.emit()
+
     def on_batch(self, epoch: int, batch: int, n_batches: int, cost: float) -> None:
-        """The trainer's ``on_batch`` callback (worker thread): emit at most 30 per second."""
+        """The trainer's ``on_batch`` callback (worker thread): a report at most 30 times a second."""
         now = time.perf_counter()
         if batch == 1:
             self._epoch_start = now
-        if now - self._last_batch_signal < 1.0 / BATCH_SIGNALS_PER_SECOND:
+        if now - self._last_batch_report < 1.0 / BATCH_SIGNALS_PER_SECOND:
             return
-        self._last_batch_signal = now
+        self._last_batch_report = now
         elapsed = now - self._epoch_start
         batch_size = self._control.hyper.batch_size if self._control else 1
         rate = batch * batch_size / elapsed if elapsed > 0 else 0.0
-        self.batchFinished.emit({"epoch": epoch, "batch": batch, "n_batches": n_batches,
-                                 "cost": float(cost), "samples_per_second": rate})
+        self._post(BatchReport(epoch, batch, n_batches, float(cost), rate))
 
     @Slot(object)
-    def run(self, trainer: Trainer) -> None:
-        """Train until the budget is spent or a stop is asked; never lets an exception escape."""
+    def run(self, job: RunJob) -> None:
+        """Build the trainer and train until the budget is spent or a stop is asked; never raises."""
         yield_to_gui()
-        snapshot = None
-        self._control = trainer.control
+        trainer, ended = None, None
+        self._control = job.control
         try:
+            trainer = job.make_trainer()
             for stats in trainer.epochs():
-                report = stats.as_dict()
-                report["epochs"] = trainer.control.hyper.epochs
-                report["weights"] = snapshot = weights_snapshot(trainer.network)
-                if trainer.last_gradients is not None:  # multiplied out when the GUI reads them, not here
-                    report["gradients"], report["bias_gradients"] = trainer.last_gradients
-                self.epochFinished.emit(report)
-            snapshot = weights_snapshot(trainer.network)
+                self._post(EpochReport(stats, job.control.hyper.epochs, weights_snapshot(trainer.network),
+                                       trainer.last_gradients))
+            ended = RunEnded(weights_snapshot(trainer.network))
         except TrainingDiverged as exc:  # the engine already restored the epoch's weights
-            snapshot = weights_snapshot(trainer.network)
-            self.diverged.emit(str(exc), exc.learning_rate)
+            ended = RunEnded(weights_snapshot(trainer.network), diverged=(str(exc), exc.learning_rate))
         except Exception:  # noqa: BLE001 - any bug must reach the window, not kill the thread
-            self.failed.emit(traceback.format_exc())
+            ended = RunEnded(None, error=traceback.format_exc())  # the last epoch's weights stand
         finally:
-            self.finished.emit(snapshot)
+            self._post(ended if ended is not None else RunEnded(None, error="training was interrupted"))
+            self.idle.set()

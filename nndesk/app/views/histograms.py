@@ -23,7 +23,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nndesk.app.style.colors import sup
 from nndesk.app.style.theme import plot_colors
+from nndesk.app.widgets.locale_axis import locale_axes
 from nndesk.app.widgets.shown_throttle import ShownThrottle
+from nndesk.engine.core.reports import EpochReport
 
 BINS = 40
 _COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
@@ -66,7 +68,7 @@ class HistogramsView(QWidget):
         self._grad_plots: list[pg.PlotItem] = []
         self._weight_plots: list[pg.PlotItem] = []
         self.epoch = 0
-        self._latest: dict | None = None  # the newest epoch report
+        self._latest: EpochReport | None = None  # the newest epoch report
         self._throttle = ShownThrottle(self, self._draw_latest)
         self.apply_colors()
         self.retranslate()
@@ -110,7 +112,7 @@ class HistogramsView(QWidget):
         for l in range(n_layers):
             color = _COLORS[l % len(_COLORS)]
             for row, curves, plots in rows[:2 if gradients else 1]:
-                plot = self.plots.addPlot(row=row, col=l)
+                plot = self.plots.addPlot(row=row, col=l, axisItems=locale_axes())  # "0,5" in Russian
                 plot.setMouseEnabled(False, False)
                 plot.hideAxis("left")
                 plot.setMenuEnabled(False)
@@ -133,9 +135,9 @@ class HistogramsView(QWidget):
             curve.setData(*histogram(log_gradient_sizes(g)))
         self.epoch = epoch if epoch is not None else self.epoch + 1
 
-    def on_epoch(self, report: dict) -> None:
-        """Slot for ``TrainerController.epochFinished``: uses ``report["weights"]`` [(W, b), …] and,
-        when the training loop provides it, ``report["gradients"]`` [∂C/∂W, …].
+    def on_epoch(self, report: EpochReport) -> None:
+        """Slot for ``TrainerController.epochFinished``: the report's weights and, when the training
+        loop provides them, its last batch's gradients ∂C/∂W.
 
         Drawn now if shown and the last redraw is a second old, else when that second is over
         or the view is shown; only the newest report is kept.
@@ -148,6 +150,7 @@ class HistogramsView(QWidget):
         return self._throttle.pending()
 
     def _draw_latest(self) -> None:
-        pairs = self._latest.get("weights") if self._latest else None
-        if pairs:
-            self.update_snapshot([w for w, _ in pairs], self._latest.get("gradients"), self._latest.get("epoch"))
+        report = self._latest
+        if report is not None and report.weights:
+            grads = report.gradients.weights if report.gradients is not None else None
+            self.update_snapshot([w for w, _ in report.weights], grads, report.stats.epoch)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from nndesk.app.style.theme import plot_colors
 from nndesk.app.widgets.locale_axis import locale_axes
+from nndesk.engine.core.reports import BatchReport
+from nndesk.engine.core.training import EpochStats
 
 REDRAW_MS = 33  # after an epoch, drawn this soon…
 MIN_GAP_MS = 200  # …but at most five times a second: painting costs training time
@@ -92,18 +94,17 @@ class LossPlot(pg.PlotWidget):
         self.retranslate()
 
     # ---- data in ---------------------------------------------------------------
-    def add_epoch(self, report: dict) -> None:
-        """One ``epochFinished`` report: a point on each curve, a marker per η change."""
-        self.epochs.append([report["epoch"], report["train_cost"], report["val_cost"],
-                            100 * report["val_accuracy"]])
-        for x, eta in report.get("lr_changes", ()):
+    def add_epoch(self, stats: EpochStats) -> None:
+        """One epoch (of a report, or of a loaded history): a point on each curve, a marker per η change."""
+        self.epochs.append([stats.epoch, stats.train_cost, stats.val_cost, 100 * stats.val_accuracy])
+        for x, eta in stats.lr_changes:
             self._add_marker(float(x), float(eta))
         self._schedule()
 
-    def add_batch(self, progress: dict) -> None:
+    def add_batch(self, progress: BatchReport) -> None:
         """A throttled per-batch report: drawn as the faint trace under the epoch curves."""
-        x = progress["epoch"] - 1 + progress["batch"] / max(progress["n_batches"], 1)
-        self.batches.append([x, progress["cost"]])
+        x = progress.epoch - 1 + progress.batch / max(progress.n_batches, 1)
+        self.batches.append([x, progress.cost])
         self._schedule(BATCH_REDRAW_MS)
 
     def clear_history(self) -> None:

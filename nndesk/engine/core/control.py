@@ -101,11 +101,6 @@ class TrainingControl:
         with self._cond:
             return self._paused
 
-    @property
-    def stop_requested(self) -> bool:
-        with self._cond:
-            return self._stop
-
     def checkpoint(self) -> bool:
         """Called by the loop between batches: blocks while paused; False means stop."""
         with self._cond:

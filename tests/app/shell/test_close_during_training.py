@@ -35,11 +35,12 @@ CLOSE_WHILE_TRAINING = textwrap.dedent("""
             if paused:
                 window.trainer.pause()
             window.document.set_modified(False)  # the unsaved-work question has its own test
+            thread = window.trainer._thread
             state["closed"] = window.close()
-            assert not window.trainer._thread.isRunning(), "the worker thread outlived the window"
+            assert not thread.isRunning(), "the worker thread outlived the window"
             app.quit()
 
-        def on_batch(_progress: dict) -> None:
+        def on_batch(_progress) -> None:
             window.trainer.batchFinished.disconnect(on_batch)
             QTimer.singleShot(delay_ms, close)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nndesk.app.training.controller import IDLE, PAUSED, TrainerController
+from nndesk.app.training.controller import TrainerController, TrainerState
+
+IDLE, PAUSED = TrainerState.IDLE, TrainerState.PAUSED
 
 
 @pytest.fixture
@@ -21,17 +23,16 @@ def test_each_epoch_reports_stats_and_a_copy_of_the_weights(qtbot, trainer, netw
     trainer.epochFinished.connect(reports.append)
     with qtbot.waitSignal(trainer.finished, timeout=10_000):
         trainer.start(network, source, recipe())
-    assert [r["epoch"] for r in reports] == [1, 2, 3]
-    for key in ("train_cost", "val_cost", "val_accuracy", "learning_rate", "epochs"):
-        assert key in reports[-1]
-    w, b = reports[-1]["weights"][0]
+    assert [r.stats.epoch for r in reports] == [1, 2, 3] and {r.epochs for r in reports} == {3}
+    w, b = reports[-1].weights[0]
     assert w.shape == (8, 2) and b.shape == (8,)
-    assert not np.shares_memory(w, reports[-2]["weights"][0][0])
+    assert not np.shares_memory(w, reports[-2].weights[0][0])
     assert not np.shares_memory(w, network.layers[0].weights)  # the GUI's network is never trained in place
-    assert reports[-1]["val_accuracy"] > 0.9
-    assert [g.shape for g in reports[-1]["gradients"]] == [(8, 2), (2, 8)]
-    assert reports[-1]["gradients"][0] is not reports[-2]["gradients"][0]
-    assert trainer.state == IDLE
+    assert reports[-1].stats.val_accuracy > 0.9
+    assert [g.shape for g in reports[-1].gradients.weights] == [(8, 2), (2, 8)]
+    assert reports[-1].gradients.weights[0] is not reports[-2].gradients.weights[0]
+    assert trainer.history == [r.stats for r in reports]
+    assert trainer.state is IDLE
 
 
 def test_learning_rate_change_applies_to_the_running_epoch(qtbot, trainer, network, source, recipe):
@@ -40,10 +41,10 @@ def test_learning_rate_change_applies_to_the_running_epoch(qtbot, trainer, netwo
         trainer.start(network, source, recipe())
     trainer.update(learning_rate=0.02)
     with qtbot.waitSignal(trainer.epochFinished, timeout=10_000,
-                          check_params_cb=lambda r: r["learning_rate"] == 0.02) as blocker:
+                          check_params_cb=lambda r: r.stats.learning_rate == 0.02) as blocker:
         pass
-    assert blocker.args[0]["lr_changes"][-1][1] == pytest.approx(0.02)  # where the marker goes
-    rates = [r["learning_rate"] for r in trainer.history]  # more epochs may have finished meanwhile
+    assert blocker.args[0].stats.lr_changes[-1][1] == pytest.approx(0.02)  # where the marker goes
+    rates = [h.learning_rate for h in trainer.history]  # more epochs may have finished meanwhile
     first = rates.index(0.02)
     assert first >= 1 and set(rates[:first]) == {0.1} and set(rates[first:]) == {0.02}
     with qtbot.waitSignal(trainer.finished, timeout=10_000):
@@ -60,7 +61,7 @@ def test_pause_then_step_runs_exactly_one_epoch(qtbot, trainer, network, source,
     done = len(trainer.history)
     with qtbot.waitSignal(trainer.epochFinished, timeout=10_000) as blocker:
         trainer.step()
-    assert blocker.args[0]["epoch"] == done + 1
+    assert blocker.args[0].stats.epoch == done + 1
     qtbot.waitUntil(lambda: trainer.state == PAUSED, timeout=5_000)
     qtbot.wait(100)
     assert len(trainer.history) == done + 1
@@ -73,7 +74,7 @@ def test_next_run_continues_the_epoch_count(qtbot, trainer, network, source, rec
     for _ in range(2):
         with qtbot.waitSignal(trainer.finished, timeout=10_000):
             trainer.start(network, source, recipe(optimizer="momentum"))
-    assert [h["epoch"] for h in trainer.history] == [1, 2, 3, 4]
+    assert [h.epoch for h in trainer.history] == [1, 2, 3, 4]
     trainer.reset()
     assert trainer.history == [] and trainer.optimizer is None
 
@@ -107,6 +108,6 @@ def test_batch_progress_is_throttled_to_30_signals_per_second(qtbot, trainer, ne
     trainer.batchFinished.connect(batches.append)
     with qtbot.waitSignal(trainer.finished, timeout=30_000):
         trainer.start(network, source, recipe())
-    seconds = sum(h["seconds"] for h in trainer.history)
+    seconds = sum(h.seconds for h in trainer.history)
     assert len(batches) <= 30 * seconds + 2
-    assert batches and {"epoch", "batch", "n_batches", "cost", "samples_per_second"} <= set(batches[-1])
+    assert batches and batches[-1].n_batches == 1600 and 1 <= batches[-1].batch <= 1600

@@ -3,6 +3,9 @@
 import numpy as np
 
 from nndesk.app.views.histograms import HistogramsView, histogram, log_gradient_sizes
+from nndesk.engine.core.reports import EpochReport
+from nndesk.engine.core.training import EpochStats
+from nndesk.engine.fast.gradient import BatchGradients
 
 
 def test_histogram_counts_every_finite_value():
@@ -16,8 +19,11 @@ def test_gradient_sizes_are_orders_of_magnitude_without_exact_zeros():
     np.testing.assert_allclose(log_gradient_sizes(np.array([0.001, -0.1, 0.0])), [-3, -1])
 
 
-def _report(epoch: int, weights: list[np.ndarray], grads: list[np.ndarray] | None = None) -> dict:
-    return {"epoch": epoch, "weights": [(w, np.zeros(len(w))) for w in weights], "gradients": grads}
+def _report(epoch: int, weights: list[np.ndarray], grads: list[np.ndarray] | None = None) -> EpochReport:
+    """What the trainer sends: gradients as the engine keeps them, ∂C/∂[W | b]ᵀ per layer (biases' all 0 here)."""
+    stats = EpochStats(epoch, 1.0, 1.0, 0.5, 0.1, 1.0, 100.0)
+    batch = None if grads is None else BatchGradients([np.vstack([g.T, np.zeros(len(g))]) for g in grads])
+    return EpochReport(stats, epoch, tuple((w, np.zeros(len(w))) for w in weights), batch)
 
 
 def test_view_builds_one_column_per_layer_and_updates_per_epoch(qtbot):

@@ -10,11 +10,12 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 
 from nndesk.app.views.loss_plot import LossPlot
+from nndesk.engine.core.reports import BatchReport
+from nndesk.engine.core.training import EpochStats
 
 
-def report(epoch: int, lr_changes=()) -> dict:
-    return {"epoch": epoch, "train_cost": 1 / epoch, "val_cost": 1.2 / epoch, "val_accuracy": 0.5 + epoch / 5000,
-            "learning_rate": 0.1, "lr_changes": list(lr_changes)}
+def report(epoch: int, lr_changes=()) -> EpochStats:
+    return EpochStats(epoch, 1 / epoch, 1.2 / epoch, 0.5 + epoch / 5000, 0.1, 1.0, 100.0, tuple(lr_changes))
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def test_a_flood_of_epochs_is_drawn_by_the_same_curves_in_one_redraw(qtbot, plot
     plot._redraw.timeout.connect(plot.redraw)
     for epoch in range(1, 1001):
         plot.add_epoch(report(epoch))
-        plot.add_batch({"epoch": epoch, "batch": 1, "n_batches": 2, "cost": 1.0})
+        plot.add_batch(BatchReport(epoch, 1, 2, 1.0, 100.0))
     assert redraws == []  # nothing drawn synchronously
     qtbot.waitUntil(lambda: len(redraws) == 1, timeout=1000)
     assert (plot.train_curve, plot.val_curve, plot.accuracy_curve, plot.batch_curve) == curves
