@@ -4,9 +4,10 @@
 prints.  Between mini-batches it reads ``TrainingControl`` (learning rate,
 momentum, L2, batch size, pause, stop), so changes apply at the next batch.
 One mini-batch is the lecture's steps 2–6: forward, compare, cost, backprop,
-update w ← w − η·∇C.  A run whose cost turns NaN/inf raises
-``TrainingDiverged`` after putting back the weights it had when the epoch
-began, so no work is lost.
+update w ← w − η·∇C.  A run whose cost turns NaN/inf, or whose network
+saturated (``saturation``: outputs pinned at their limits, the cost far above
+its start), raises ``TrainingDiverged`` after putting back the weights it had
+when the epoch began, so no work is lost.
 
 With an augmenter, the distorted inputs of epoch e+1 are made in a
 background thread while epoch e trains (numpy releases the GIL, so the two
@@ -29,6 +30,7 @@ from nndesk.engine.core.control import Hyperparameters, TrainingControl
 from nndesk.engine.core.dataset import Dataset, as_inputs
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.optimizers import Optimizer, optimizer as make_optimizer
+from nndesk.engine.core.saturation import SATURATED, Saturation, SaturationWatch
 from nndesk.engine.fast.gradient import BatchGradients, OuterGradient, dense
 
 # (images float32 (n, h, w) in 0..1, rng) -> images of the same shape
@@ -57,14 +59,16 @@ class EpochStats:
 
 
 class TrainingDiverged(RuntimeError):
-    """The cost became NaN/inf: the weights were put back to the epoch's start."""
+    """The cost became NaN/inf, or the network saturated: the weights were put back to the epoch's start."""
 
-    def __init__(self, epoch: int, layer: int, learning_rate: float) -> None:
+    def __init__(self, epoch: int, layer: int, learning_rate: float, saturation: Saturation | None = None) -> None:
         self.epoch, self.layer, self.learning_rate = epoch, layer, learning_rate
-        super().__init__(
-            f"training diverged in epoch {epoch} (first in layer {layer + 1}): the cost became "
-            f"infinite or NaN with learning rate {learning_rate:g}; weights were restored to the "
-            f"start of the epoch; try a smaller learning rate such as {learning_rate / 10:g}")
+        self.saturation = saturation
+        eta = f"with learning rate {learning_rate:g}"
+        what = (f" (first in layer {layer + 1}): the cost became infinite or NaN {eta}" if saturation is None
+                else f": {SATURATED} {eta} — {saturation.explain()}")
+        super().__init__(f"training diverged in epoch {epoch}{what}; weights were restored to the start of the "
+                         f"epoch; try a smaller learning rate such as {learning_rate / 10:g}")
 
 
 class Trainer:
@@ -87,6 +91,7 @@ class Trainer:
         self.history: list[EpochStats] = []
         self.last_gradients: BatchGradients | None = None  # the last batch's ∂C/∂W, ∂C/∂b
         self._base_lr: float | None = None  # the live η of the previous batch, to notice changes
+        self._watch: SaturationWatch | None = None  # made when training starts (after any edits)
         dtype = network.dtype.type
         self._t = train.target_matrix(dtype=dtype)
         # [x | 1]: the bias's constant input rides along as a last column (see ``Dense``).  Pixels
@@ -128,6 +133,8 @@ class Trainer:
     def epochs(self) -> Iterator[EpochStats]:
         """Train until the epoch budget (re-read live) is spent or a stop is asked."""
         net, control = self.network, self.control
+        if self._watch is None:
+            self._watch = SaturationWatch(net, self.train)
         while self.epoch < control.hyper.epochs:
             if not control.checkpoint():
                 return
@@ -141,6 +148,10 @@ class Trainer:
             if finished is None:
                 return
             costs, changes, eta = finished
+            saturated = self._watch.check(costs / len(x))
+            if saturated is not None:
+                _restore(net.parameters(), saved)
+                raise TrainingDiverged(self.epoch + 1, len(net.layers) - 1, eta, saturated)
             self.epoch += 1
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 val_cost, val_acc = (net.evaluate(*self._val) if self._val is not None
@@ -185,8 +196,7 @@ class Trainer:
                                              self.tolerance, factored=True)
             if not math.isfinite(cost):
                 layer = _first_bad_layer(params, [dense(g) for g in grads])
-                for p, s in zip(params, saved):
-                    p[...] = s
+                _restore(params, saved)
                 raise TrainingDiverged(self.epoch + 1, layer, eta)
             if i >= n:  # the epoch's last batch: its gradients for the histograms and inspector, multiplied
                 # out only if someone reads them (the optimizer may scribble on arrays: those are copied)
@@ -259,6 +269,12 @@ def _frozen_masks(net: Network) -> list[np.ndarray | None] | None:
             mask[-1] = layer.frozen_bias
         masks.append(mask)
     return masks
+
+
+def _restore(params: list[np.ndarray], saved: list[np.ndarray]) -> None:
+    """Put back the weights of the epoch's start."""
+    for p, s in zip(params, saved):
+        p[...] = s
 
 
 def _first_bad_layer(params: list[np.ndarray], grads: list[np.ndarray]) -> int:

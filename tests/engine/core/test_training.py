@@ -191,3 +191,93 @@ def test_divergence_raises_no_numpy_warnings() -> None:
         warnings.simplefilter("error")
         with pytest.raises(TrainingDiverged):
             list(Trainer(net, data, data, control, "sgd").epochs())
+
+
+# ---- saturation: a diverged run whose cost stays finite -------------------------------------------
+
+@pytest.fixture
+def one_blas_thread():
+    """As the CLI and the app train: on a busy 2-core machine a second BLAS thread makes these 5× slower."""
+    from nndesk.engine.fast.blas import blas_threads
+
+    with blas_threads(1):
+        yield
+
+
+def _digits_small(**changes):
+    from nndesk.engine.runs.recipe import TrainingRecipe
+
+    recipe = TrainingRecipe.for_dataset("mnist-bundled", "digits-small", **changes)
+    source = recipe.load_data()
+    train, _ = recipe.split(source)
+    net = recipe.build_network(train.n_inputs, train.n_outputs)
+    return net, recipe.make_trainer(net, source)
+
+
+@pytest.mark.parametrize("optimizer", ["momentum", "adam"])
+@pytest.mark.usefixtures("one_blas_thread")
+def test_a_softmax_saturated_by_a_huge_rate_stops_in_the_first_epoch_with_its_weights_back(optimizer) -> None:
+    net, trainer = _digits_small(learning_rate=999999, optimizer=optimizer)
+    before = [p.copy() for p in net.parameters()]
+    with pytest.raises(TrainingDiverged) as info:
+        list(trainer.epochs())
+    error = info.value
+    assert error.epoch == 1 and error.learning_rate == 999999 and trainer.history == []
+    assert error.saturation is not None and error.saturation.cost > 5 * error.saturation.start_cost
+    message = str(error)
+    assert "the network saturated" in message and "cost rose from 2.3" in message and "infinite or NaN" not in message
+    assert "smaller learning rate such as 99999.9" in message
+    for p, b in zip(net.parameters(), before):
+        np.testing.assert_array_equal(p, b)
+
+
+@pytest.mark.parametrize("dataset", ["xor", "mnist-bundled"])
+@pytest.mark.usefixtures("one_blas_thread")
+def test_sigmoid_outputs_pinned_at_0_or_1_under_the_quadratic_cost_count_as_saturated(dataset) -> None:
+    from nndesk.engine.runs.recipe import TrainingRecipe
+
+    # The quadratic cost of pinned outputs is small (½ a wrong output: the digits' 0.5 is barely above the
+    # 0.45 of always guessing the mean), so it is the pinning that tells: σ′ = 0 and nothing learns any more.
+    recipe = TrainingRecipe.for_dataset(dataset, "digits-small" if dataset != "xor" else None, activation="sigmoid",
+                                        cost="quadratic", optimizer="sgd", learning_rate=999999, epochs=5)
+    source = recipe.load_data()
+    net = recipe.build_network(source.train.n_inputs, source.train.n_outputs)
+    with pytest.raises(TrainingDiverged, match=r"100% of its outputs are pinned at their limits.*no better than"):
+        list(recipe.make_trainer(net, source).epochs())
+
+
+@pytest.mark.parametrize(("dataset", "preset", "changes"), [
+    ("mnist-bundled", "digits-small", {}),
+    ("mnist-bundled", "digits", {"epochs": 2}),
+    ("xor", "toy", {}), ("circles", "toy", {}), ("spiral", "toy", {}), ("gaussians", "toy", {}),
+    ("lecture", "lecture", {}),
+    # slow starts: a sigmoid network under the quadratic cost sits on the guess's cost for hundreds of epochs
+    ("xor", "toy", {"activation": "sigmoid", "cost": "quadratic", "optimizer": "sgd", "learning_rate": 0.05,
+                    "epochs": 300}),
+    ("mnist-bundled", "digits-small", {"activation": "sigmoid", "cost": "quadratic", "optimizer": "sgd",
+                                       "learning_rate": 0.01, "epochs": 3}),
+])
+@pytest.mark.usefixtures("one_blas_thread")
+def test_presets_and_slow_starts_at_a_normal_rate_are_never_called_diverged(dataset, preset, changes) -> None:
+    from nndesk.engine.runs.recipe import TrainingRecipe
+
+    recipe = TrainingRecipe.for_dataset(dataset, preset, **changes)
+    source = recipe.load_data()
+    train, _ = recipe.split(source)
+    trainer = recipe.make_trainer(recipe.build_network(train.n_inputs, train.n_outputs), source)
+    assert len(list(trainer.epochs())) == recipe.hyper.epochs
+
+
+@pytest.mark.usefixtures("one_blas_thread")
+def test_a_softmax_that_saturates_mid_run_is_put_back_to_the_start_of_that_epoch() -> None:
+    net, trainer = _digits_small(epochs=10)
+    it = trainer.epochs()
+    good = [next(it) for _ in range(2)]
+    assert good[-1].val_accuracy > 0.8
+    weights = [p.copy() for p in net.parameters()]
+    trainer.control.update(learning_rate=999999)  # the student types a far larger η
+    with pytest.raises(TrainingDiverged, match="epoch 3: the network saturated"):
+        next(it)
+    for p, w in zip(net.parameters(), weights):
+        np.testing.assert_array_equal(p, w)
+    assert len(trainer.history) == 2
