@@ -117,6 +117,10 @@
 <context>
     <name>DivergenceBanner</name>
     <message>
+        <source>Training diverged: the network saturated. With learning rate η = %1 the steps w ← w − η·∇C threw the neurons&apos; outputs onto their limits, where σ′ = 0 and nothing learns any more; the cost stays far above where it started, though no number became infinite. The weights were put back to the start of the epoch. Try a smaller learning rate.</source>
+        <translation>Обучение разошлось: сеть насытилась. При шаге обучения η = %1 шаги w ← w − η·∇C отбросили выходы нейронов к их пределам, где σ′ = 0 и обучение останавливается; функция стоимости ошибки остаётся намного выше, чем в начале, хотя ни одно число не стало бесконечным. Веса возвращены к началу эпохи. Попробуйте меньший шаг обучения.</translation>
+    </message>
+    <message>
         <source>Training diverged: the cost became infinite. With learning rate η = %1 each step w ← w − η·∇C jumps too far, past the minimum, and the weights blow up. The weights were put back to the start of the epoch. Try a smaller learning rate.</source>
         <translation>Обучение разошлось: функция стоимости ошибки стала бесконечной. При шаге обучения η = %1 каждый шаг w ← w − η·∇C перепрыгивает минимум, и веса неограниченно растут. Веса возвращены к началу эпохи. Попробуйте меньший шаг обучения.</translation>
     </message>
