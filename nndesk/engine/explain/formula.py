@@ -9,7 +9,7 @@ show on hover.  ``nndesk.app.style.formula_view`` turns this into rich text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 MAX_TERMS = 4  # longer sums show their first terms, "…", and the last one
@@ -95,9 +95,13 @@ def product(*xs: Part) -> tuple[Part, ...]:
 
 def total(terms: Sequence[tuple[Part, ...]], tail: tuple[Part, ...] = ()) -> tuple[Part, ...]:
     """t₀ + t₁ + … + tₙ (+ tail); more than MAX_TERMS terms keep the first ones, "…" and the last."""
-    shown = list(terms)
-    if len(shown) > MAX_TERMS:
-        shown = shown[:MAX_TERMS - 1] + [("…",)] + shown[-1:]
+    return total_of(len(terms), terms.__getitem__, tail)
+
+
+def total_of(n: int, term: Callable[[int], tuple[Part, ...]], tail: tuple[Part, ...] = ()) -> tuple[Part, ...]:
+    """``total`` of term(0) … term(n − 1), making only the terms it shows (4 of a 784-input neuron's sum)."""
+    shown = [term(j) for j in range(n)] if n <= MAX_TERMS else (
+        [term(j) for j in range(MAX_TERMS - 1)] + [("…",), term(n - 1)])
     if tail:
         shown.append(tail)
     out: list[Part] = []

@@ -74,8 +74,8 @@ class StepBuilder:
         wsum = f.total(terms, (f.b_(n, k),))
 
         def subst(v: _View):
-            return f.total([f.product(v.n("weights", l, k, j), v.n("activations", l, j)) for j in range(n_in)],
-                           f.factor(v.n("biases", l, k)))
+            return f.total_of(n_in, lambda j: f.product(v.n("weights", l, k, j), v.n("activations", l, j)),
+                              f.factor(v.n("biases", l, k)))
         if self.act(n) == "softmax":
             self.add(K.Z, n, k, (f.z_(n, k), " = ", *wsum),
                      lambda v: (f.z_(n, k), " = ", *subst(v), " = ", v.n("zs", l, k)), "zs", l, k)
