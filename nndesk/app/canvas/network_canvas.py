@@ -4,11 +4,12 @@ Layers are columns (``LayerColumn``), weight matrices are edge bundles
 (``EdgeBundle``): blue for w > 0, orange for w < 0, thicker for larger |w|.
 The view builds its scene from a ``NetworkDocument`` and follows its
 signals: ``architectureChanged`` rebuilds (a few hundred items even for
-784-800-10), ``weightsChanged`` only recolours.  Edits — the ＋ layer
+784-800-10), ``weightsChanged`` only redraws the edges, in a worker thread
+(``BundleRenderer``): the window never waits for them.  Edits — the ＋ layer
 buttons, the −/+/× and σ buttons on each hidden layer, the context menu —
 are undo commands (``LayerEditor``).  For the inspector and the backprop
 step-through it reports clicks as indices and can highlight a neuron or an
-edge; see the index convention in ``network_document``.
+edge (``CanvasHit``); see the index convention in ``network_document``.
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QCursor, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
+from nndesk.app.canvas.bundle_render import BundleRenderer, RenderJob, SceneState
 from nndesk.app.canvas.edge_bundle import EdgeBundle
+from nndesk.app.canvas.edge_picture import BundlePicture, pick
 from nndesk.app.canvas.highlight import CanvasHighlight
-from nndesk.app.canvas.items import CanvasButton, NeuronItem, group_anchor
+from nndesk.app.canvas.hits import NOTHING, CanvasHit, HitKind, hit_at
+from nndesk.app.canvas.items import CanvasButton, group_anchor
 from nndesk.app.canvas.layer_column import FOOTER, HEADER, STEPPER_Y, LayerColumn, body_size
 from nndesk.app.canvas.layer_editor import LayerEditor
 from nndesk.app.canvas.legend import CanvasLegend
-from nndesk.app.canvas.repaint import RepaintQueue
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.style.colors import CanvasColors, sup
 from nndesk.app.widgets.shown_throttle import ShownThrottle
@@ -41,6 +44,7 @@ CLICK_SLOP = 3.0  # screen pixels around an edge's stroke that still count as a 
 class NetworkCanvas(QGraphicsView):
     neuronClicked = Signal(int, int)  # L, index: neuron `index` of a⁽ᴸ⁾
     edgeClicked = Signal(int, int, int)  # l, k, j: w_kj of W⁽ˡ⁾
+    weightsShown = Signal()  # the edges now drawn are those of the latest weights
 
     def __init__(self, document: NetworkDocument, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +61,9 @@ class NetworkCanvas(QGraphicsView):
         self.insert_buttons: dict[int, CanvasButton] = {}  # L → the "+ layer" button inserting a⁽ᴸ⁾
         self._activations: list[np.ndarray] | None = None
         self.highlight = CanvasHighlight()
-        self.repaints = RepaintQueue(self)
+        self._build = 0  # rebuilds so far: a picture made for an older scene is dropped
+        self._zoom_asked: tuple[int, float, float] | None = None
+        self.renderer = BundleRenderer(self._scene_state, self._show_pictures, self)
         # Training sends new weights every epoch (hundreds a second on a toy set): follow them at most
         # 10 times a second, so the GUI thread leaves the trainer its share of the GIL.  A single edit
         # shows at once (leading edge), and a dragged weight still moves smoothly enough.
@@ -68,13 +74,6 @@ class NetworkCanvas(QGraphicsView):
         self.rebuild()
 
     # ---- the inspector's API ----------------------------------------------------
-    def neuron_pos(self, L: int, i: int) -> QPointF:
-        return self.columns[L].neuron_pos(i)
-
-    def edge_pos(self, l: int, k: int, j: int) -> QPointF:
-        """A point on the drawn edge w_kj (its middle), e.g. to click it."""
-        return self.bundles[l].edge_line(k, j).center()
-
     def set_activations(self, activations: list[np.ndarray] | None) -> None:
         """Light every layer by its a⁽ᴸ⁾ (one array per layer, input first); None: neutral."""
         if activations is not None and [np.size(a) for a in activations] != self.document.sizes:
@@ -89,13 +88,13 @@ class NetworkCanvas(QGraphicsView):
             col.set_activations(a)
 
     def highlight_neuron(self, L: int, i: int) -> None:
-        self._set_highlight(("neuron", L, i))
+        self._set_highlight(CanvasHit.neuron(L, i))
 
     def highlight_edge(self, l: int, k: int, j: int) -> None:
-        self._set_highlight(("edge", l, k, j))
+        self._set_highlight(CanvasHit.edge(l, k, j))
 
     def clear_highlight(self) -> None:
-        self._set_highlight(None)
+        self._set_highlight(NOTHING)
 
     def fit(self) -> None:
         """Show the whole network (also on double-click on empty space)."""
@@ -114,7 +113,8 @@ class NetworkCanvas(QGraphicsView):
         """Build every item from the document (after any change of architecture)."""
         doc, scene = self.document, self.scene()
         self.highlight.forget_items()
-        self.repaints.clear()
+        self.renderer.forget()
+        self._build += 1
         scene.clear()
         self.columns, self.bundles, self.insert_buttons = [], [], {}
         colors = CanvasColors.from_palette(self.palette())
@@ -135,12 +135,14 @@ class NetworkCanvas(QGraphicsView):
                 self._connect_controls(col)
         for l in range(n_layers - 1):
             bundle = EdgeBundle(l, self.columns[l], self.columns[l + 1], colors, half)
+            bundle.zoomChanged.connect(self._zoom_changed)
             scene.addItem(bundle)
             self.bundles.append(bundle)
             self._add_insert_button(l + 1, colors, half)
         self.legend = CanvasLegend(colors)
         self._colors = colors
-        self._take_weights()  # new items: drawn in the coming paint anyway
+        for bundle, (w, frozen) in zip(self.bundles, self._weights()):  # the first paint strokes them itself
+            bundle.show_picture(BundlePicture(pick(bundle.bundle_shape, w, frozen, colors)))
         self.set_activations(self._activations)
         left, right = self.columns[0].x() - bodies[0][0] / 2, self.columns[-1].x() + bodies[-1][0] / 2
         self._layout_rect = QRectF(left - SIDE, -half - HEADER - 10, right - left + 2 * SIDE,
@@ -151,13 +153,30 @@ class NetworkCanvas(QGraphicsView):
             self.fit()
 
     def refresh_weights(self) -> None:
-        """New weights: the bundles take them now and redraw over the next few paints."""
-        self._take_weights()
-        self.repaints.request(self.bundles)
+        """New weights: the bundles pick and stroke their edges in a worker thread (``weightsShown`` then)."""
+        copies = [(w.copy(order="K"), None if f is None else f.copy()) for w, f in self._weights()]
+        self.renderer.request(self.transform().m11(), self.viewport().devicePixelRatioF(), copies)
 
-    def _take_weights(self) -> None:
-        for bundle, layer in zip(self.bundles, self.document.network.layers):
-            bundle.refresh(layer.weights, layer.frozen)
+    def _weights(self) -> list[tuple[np.ndarray, np.ndarray | None]]:
+        return [(layer.weights, layer.frozen) for layer in self.document.network.layers]
+
+    def _scene_state(self) -> SceneState:
+        return SceneState(self._build, tuple(b.bundle_shape for b in self.bundles),
+                          tuple(b.picture.edges for b in self.bundles), self._colors)
+
+    def _show_pictures(self, job: RenderJob, pictures: list[BundlePicture]) -> None:
+        if job.scene.build != self._build:
+            return  # made for a scene rebuilt since
+        for bundle, picture in zip(self.bundles, pictures):
+            bundle.show_picture(picture)
+        if job.weights is not None:
+            self.weightsShown.emit()
+
+    def _zoom_changed(self, scale: float, dpr: float) -> None:
+        """A bundle was painted at a zoom it has no image for: make the images (once per zoom)."""
+        if self._zoom_asked != (self._build, scale, dpr):
+            self._zoom_asked = (self._build, scale, dpr)
+            self.renderer.request(scale, dpr)
 
     def _connect_controls(self, col: LayerColumn) -> None:
         # Deferred: an edit rebuilds the scene, which must not delete the button inside its own click.
@@ -190,37 +209,27 @@ class NetworkCanvas(QGraphicsView):
         self.legend.paint(painter, QPointF(6, 4), self.viewport().width() - 12)
         painter.restore()
 
-    def _set_highlight(self, target: tuple | None) -> None:
+    def _set_highlight(self, target: CanvasHit) -> None:
         self.highlight.show(target, self.scene(), self.columns, self.bundles, self._colors.highlight)
 
     # ---- mouse, wheel, tooltips -------------------------------------------------------
-    def hit(self, view_pos: QPoint) -> tuple | None:
-        """("neuron", L, i), ("edge", l, k, j), ("button",) or None under a viewport point."""
-        scene_pos = self.mapToScene(view_pos)
-        for item in self.items(view_pos):
-            if isinstance(item, CanvasButton):
-                return ("button",)
-            if isinstance(item, NeuronItem):
-                return ("neuron", item.layer, item.index)
-            col = item.parentItem()
-            if isinstance(col, LayerColumn) and (i := col.neuron_at(scene_pos)) is not None:
-                return ("neuron", col.L, i)
-        slop = CLICK_SLOP / max(self.transform().m11(), 1e-6)
-        for bundle in self.bundles:  # edges lie under everything else
-            if bundle.boundingRect().contains(scene_pos) and (kj := bundle.edge_at(scene_pos, slop)) is not None:
-                return ("edge", bundle.l, *kj)
-        return None
+    def hit(self, view_pos: QPoint) -> CanvasHit:
+        """The neuron, drawn edge or layer control under a viewport point (``NOTHING`` if none)."""
+        return hit_at(self, view_pos, CLICK_SLOP)
 
     def mousePressEvent(self, event) -> None:
         hit = self.hit(event.position().toPoint())
-        if event.button() == Qt.MouseButton.LeftButton and hit and hit[0] != "button":
-            (self.neuronClicked if hit[0] == "neuron" else self.edgeClicked).emit(*hit[1:])
+        if event.button() == Qt.MouseButton.LeftButton and hit.kind in (HitKind.NEURON, HitKind.EDGE):
+            if hit.kind is HitKind.NEURON:
+                self.neuronClicked.emit(hit.layer, hit.index)
+            else:
+                self.edgeClicked.emit(hit.layer, hit.index, hit.source)
             event.accept()
             return
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
-        if self.hit(event.position().toPoint()) is None:
+        if not self.hit(event.position().toPoint()):
             self.fit()
             return
         super().mouseDoubleClickEvent(event)
@@ -256,19 +265,19 @@ class NetworkCanvas(QGraphicsView):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange) and hasattr(self, "_colors"):
             self.rebuild()
 
-    def _tooltip(self, hit: tuple | None) -> str:
-        if hit is None or hit[0] == "button":
+    def _tooltip(self, hit: CanvasHit) -> str:
+        if hit.kind not in (HitKind.NEURON, HitKind.EDGE):
             return ""
         net = self.document.network
-        if hit[0] == "neuron":
-            _, L, i = hit
+        if hit.kind is HitKind.NEURON:
+            L, i = hit.layer, hit.index
             text = self.tr("neuron {i} of a{L}").format(i=i, L=sup(L))
             if L > 0:
                 text += "\n" + self.tr("bias b = {b:.3f}").format(b=float(net.layers[L - 1].bias[i]))
             if self._activations is not None:
                 text += "\n" + self.tr("activation a = {a:.3f}").format(a=float(np.ravel(self._activations[L])[i]))
             return text
-        _, l, k, j = hit
+        l, k, j = hit.layer, hit.index, hit.source
         return self.tr("weight w{kj} of W{l} = {w:.3f}\nfrom neuron {j} of a{l} to neuron {k} of a{l1}").format(
             kj=f"[{k},{j}]", l=sup(l), l1=sup(l + 1), w=float(net.layers[l].weights[k, j]), k=k, j=j)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QUndoStack, QWheelEvent
 from PySide6.QtTest import QTest
 
+from nndesk.app.canvas import bundle_render
 from nndesk.app.canvas.network_canvas import NetworkCanvas
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.engine.core.network import Network
@@ -39,24 +42,24 @@ def test_big_network_stays_a_small_scene(qtbot) -> None:
 def test_clicking_a_neuron_emits_its_indices(qtbot) -> None:
     canvas, *_ = make_canvas(qtbot, [2, 8, 8, 2])
     with qtbot.waitSignal(canvas.neuronClicked) as sig:
-        click(canvas, canvas.neuron_pos(2, 5))
+        click(canvas, canvas.columns[2].neuron_pos(5))
     assert sig.args == [2, 5]
 
 
 def test_clicking_a_pixel_of_the_input_image_and_a_band_row(qtbot) -> None:
     canvas, *_ = make_canvas(qtbot, [784, 128, 10], (28, 28))
     with qtbot.waitSignal(canvas.neuronClicked) as sig:
-        click(canvas, canvas.neuron_pos(0, 14 * 28 + 3))
+        click(canvas, canvas.columns[0].neuron_pos(14 * 28 + 3))
     assert sig.args == [0, 14 * 28 + 3]
     with qtbot.waitSignal(canvas.neuronClicked) as sig:
-        click(canvas, canvas.neuron_pos(1, 64))
+        click(canvas, canvas.columns[1].neuron_pos(64))
     assert sig.args[0] == 1 and abs(sig.args[1] - 64) <= 1  # a band row is under a pixel tall
 
 
 def test_clicking_an_edge_emits_l_k_j(qtbot) -> None:
     canvas, *_ = make_canvas(qtbot, [3, 2, 1])
     with qtbot.waitSignal(canvas.edgeClicked) as sig:
-        click(canvas, canvas.edge_pos(0, 1, 2))
+        click(canvas, canvas.bundles[0].edge_line(1, 2).center())
     assert sig.args == [0, 1, 2]
 
 
@@ -86,7 +89,8 @@ def test_layer_buttons_resize_and_remove(qtbot) -> None:
 def test_weights_changed_recolours_without_rebuilding(qtbot) -> None:
     canvas, doc, _ = make_canvas(qtbot, [3, 2, 1])
     items_before = set(map(id, canvas.scene().items()))
-    doc.set_weight(1, 0, 1, -5.0)
+    with qtbot.waitSignal(canvas.weightsShown):
+        doc.set_weight(1, 0, 1, -5.0)
     assert set(map(id, canvas.scene().items())) == items_before
     edge = next(e for e in canvas.bundles[1].edges if (e.k, e.j) == (0, 1))
     assert edge.pen.color().name() == canvas._colors.negative.name()
@@ -94,7 +98,8 @@ def test_weights_changed_recolours_without_rebuilding(qtbot) -> None:
 
 def test_big_bundle_shows_the_strongest_weights(qtbot) -> None:
     canvas, doc, _ = make_canvas(qtbot, [784, 64, 10], (28, 28))
-    doc.set_weight(0, 7, 300, 50.0)
+    with qtbot.waitSignal(canvas.weightsShown):
+        doc.set_weight(0, 7, 300, 50.0)
     drawn = [(e.k, e.j) for e in canvas.bundles[0].edges]
     assert len(drawn) == 160 and drawn[-1] == (7, 300)  # the strongest is drawn last, on top
     with qtbot.waitSignal(canvas.edgeClicked) as sig:  # and can be clicked where it is visible
@@ -102,12 +107,30 @@ def test_big_bundle_shows_the_strongest_weights(qtbot) -> None:
     assert sig.args == [0, 7, 300]
 
 
-def test_new_weights_redraw_one_big_bundle_per_paint(qtbot) -> None:
+def test_new_weights_are_picked_and_stroked_off_the_gui_thread(qtbot, monkeypatch) -> None:
     canvas, doc, _ = make_canvas(qtbot, [784, 800, 10], (28, 28), cost="cross-entropy")
-    doc.set_weight(1, 3, 5, 9.0)
-    assert canvas.repaints.pending() == 1  # W⁽¹⁾ waits for the next paint; W⁽⁰⁾ is redrawn first
-    qtbot.waitUntil(lambda: canvas.repaints.pending() == 0)
-    assert (canvas.bundles[1].edges[-1].k, canvas.bundles[1].edges[-1].j) == (3, 5)
+    qtbot.waitUntil(lambda: not canvas.renderer.busy)  # the first images, for this zoom
+    threads = []
+    real_pick = bundle_render.pick
+    monkeypatch.setattr(bundle_render, "pick", lambda *a: (threads.append(threading.get_ident()), real_pick(*a))[1])
+    with qtbot.waitSignal(canvas.weightsShown):
+        doc.set_weight(1, 3, 5, 9.0)
+        assert (canvas.bundles[1].edges[-1].k, canvas.bundles[1].edges[-1].j) != (3, 5)  # not yet: it's elsewhere
+    assert (canvas.bundles[1].edges[-1].k, canvas.bundles[1].edges[-1].j) == (3, 5)  # the strongest, on top
+    assert threads and threading.get_ident() not in threads
+    canvas.viewport().repaint()
+    assert all(b.from_image for b in canvas.bundles)  # the paint only copied the images made there
+
+
+def test_a_new_zoom_is_stroked_at_once_then_drawn_from_new_images(qtbot) -> None:
+    canvas, doc, _ = make_canvas(qtbot, [784, 64, 10], (28, 28))
+    qtbot.waitUntil(lambda: not canvas.renderer.busy)
+    canvas.scale(1.3, 1.3)
+    canvas.viewport().repaint()
+    assert not any(b.from_image for b in canvas.bundles)  # the old images don't fit this zoom
+    qtbot.waitUntil(lambda: all(b.picture.scale == canvas.transform().m11() for b in canvas.bundles))
+    canvas.viewport().repaint()
+    assert all(b.from_image for b in canvas.bundles)
 
 
 def test_highlights_and_activations(qtbot) -> None:
@@ -137,7 +160,8 @@ def test_wheel_zooms(qtbot) -> None:
 
 def test_frozen_weights_are_dashed(qtbot) -> None:
     canvas, doc, _ = make_canvas(qtbot, [3, 2, 1])
-    doc.set_frozen([(0, 1, 2)], [True])
+    with qtbot.waitSignal(canvas.weightsShown):
+        doc.set_frozen([(0, 1, 2)], [True])
     styles = {(e.k, e.j): e.pen.style() for e in canvas.bundles[0].edges}
     assert styles[(1, 2)] == Qt.PenStyle.DashLine and styles[(0, 0)] == Qt.PenStyle.SolidLine
 
