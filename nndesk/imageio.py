@@ -26,6 +26,9 @@ from __future__ import annotations
 import os
 import stat
 import struct
+import sys
+import tempfile
+import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +45,7 @@ MAX_PIXELS = 25_000_000  # 25 MP, a large phone photo
 MAX_DECODE_BYTES = 100_000_000  # a format that cannot decode scaled is decoded whole first: 25 MP of 32 bits
 DECODE_SIDE = 2048  # longer sides are decoded scaled down to this: ≤ 4 MP reach numpy
 MAX_FILE_BYTES = 64_000_000  # no digit photo is larger; decoders may read a whole file into memory
+_STDERR = threading.Lock()  # held while file descriptor 2 points at a decoder's sink
 
 
 class ImageError(ValueError):
@@ -163,7 +167,8 @@ def _decode(path: Path) -> QImage:
                 raise ImageError(path, str(e)) from None
         size = reader.size()  # from the header, before anything is decoded
         if kind and not size.isValid():
-            raise ImageError(path, f"is a {kind.upper()} image whose size cannot be read before decoding it")
+            why = "".join(f" ({m})" for m in messages.drain()[-1:])
+            raise ImageError(path, f"is a {kind.upper()} image whose size cannot be read before decoding it{why}")
         w, h = size.width(), size.height()
         if kind and w * h > MAX_PIXELS:
             raise ImageError(path, f"is {w}×{h} pixels, more than the {MAX_PIXELS // 10**6} MP nndesk reads; "
@@ -178,6 +183,7 @@ def _decode(path: Path) -> QImage:
         image = reader.read() if kind else QImage()
         error = reader.errorString()
         del reader
+        messages.drain()
     if image.isNull():
         kinds = ", ".join(sorted(bytes(f).decode() for f in QImageReader.supportedImageFormats()))
         why = "; ".join([error, *messages[-1:]])
@@ -187,15 +193,42 @@ def _decode(path: Path) -> QImage:
     return image
 
 
+class _Complaints(list):
+    """Qt's messages as they come, plus the lines a decoder printed to file descriptor 2 (``drain``)."""
+
+    def __init__(self, sink) -> None:
+        super().__init__()
+        self._sink, self._read = sink, 0
+
+    def drain(self) -> _Complaints:
+        self._sink.seek(self._read)
+        text = self._sink.read(4096 - self._read) if self._read < 4096 else b""
+        self._read += len(text)
+        self.extend(text.decode("utf-8", "replace").splitlines())
+        return self
+
+
 @contextmanager
-def _qt_messages() -> Iterator[list[str]]:
-    """Collect Qt's decoder warnings ("libpng error: …") instead of letting them reach stderr."""
-    messages: list[str] = []
-    previous = qInstallMessageHandler(lambda _kind, _context, text: messages.append(text))
-    try:
-        yield messages
-    finally:
-        qInstallMessageHandler(previous)
+def _qt_messages() -> Iterator[_Complaints]:
+    """Collect the decoders' complaints instead of letting them reach the user's terminal.
+
+    Qt's own warnings go through its message handler; libpng prints its errors
+    ("libpng error: Invalid IHDR data") straight to file descriptor 2, so that is
+    pointed at a temporary file while a decoder runs (one reader at a time: the
+    descriptor is the whole process's); ``drain()`` adds what it caught.
+    """
+    with _STDERR, tempfile.TemporaryFile() as sink:
+        messages = _Complaints(sink)
+        sys.stderr.flush()
+        saved = os.dup(2)
+        os.dup2(sink.fileno(), 2)
+        previous = qInstallMessageHandler(lambda _kind, _context, text: messages.append(text))
+        try:
+            yield messages
+        finally:
+            qInstallMessageHandler(previous)
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def _pixels(image: QImage, channels: int) -> np.ndarray:

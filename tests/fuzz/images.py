@@ -39,15 +39,20 @@ def png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def bmp_rle8(width: int, height: int, runs: list[tuple[int, int]] | None = None) -> bytes:
-    """An 8-bit run-length BMP: each row is ``runs`` of (count ≤ 255, palette index) (default: all white).
+def bmp_rle8(width: int, height: int, runs: list[tuple[int, int]] | None = None,
+             rows: list[list[tuple[int, int]]] | None = None) -> bytes:
+    """An 8-bit run-length BMP: every row is ``runs`` of (count ≤ 255, palette index) (default: all white),
+    or each row its own runs (``rows``, bottom-up as BMP stores them).
 
-    Grey palette (index = level), rows bottom-up as BMP stores them; the
-    runs may cover less or more than ``width``, as a hostile file's would.
+    Grey palette (index = level); the runs may cover less or more than
+    ``width``, as a hostile file's would.
     """
     runs = runs if runs is not None else [(min(255, width - i), 255) for i in range(0, width, 255)]
-    row = b"".join(struct.pack("BB", n, v) for n, v in runs) + b"\x00\x00"  # end of line
-    body = row * height + b"\x00\x01"  # end of bitmap
+
+    def encoded(r: list[tuple[int, int]]) -> bytes:
+        return b"".join(struct.pack("BB", n, v) for n, v in r) + b"\x00\x00"  # end of line
+
+    body = (b"".join(map(encoded, rows)) if rows is not None else encoded(runs) * height) + b"\x00\x01"
     palette = b"".join(struct.pack("BBBB", i, i, i, 0) for i in range(256))
     info = struct.pack("<IiiHHIIiiII", 40, width, height, 1, 8, 1, len(body), 2835, 2835, 256, 0)
     offset = 14 + len(info) + len(palette)
