@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QComboBox, QToolButton
 
 from nndesk.app.shell import i18n
 from nndesk.app.training.divergence import DivergenceBanner
 from nndesk.engine.core.training import TrainingDiverged
 from nndesk.engine.runs.recipe import TrainingRecipe
-from tests.app.people import LEFT
+from tests.app.people import LEFT, pick
 
 
 def _engine_explanation(learning_rate: float) -> str:
@@ -50,7 +50,9 @@ def test_the_banner_tells_a_saturated_network_from_an_infinite_cost_in_english_a
     assert banner.messageLabel.text().startswith("Training diverged: the cost became infinite.")
 
 
-def test_training_the_digits_with_a_huge_rate_shows_the_saturation_banner_in_the_window(qtbot, window):
+def test_training_xor_with_a_huge_rate_shows_the_saturation_banner_in_the_window(qtbot, window):
+    pick(window.findChild(QComboBox, "datasetPicker"), "XOR")  # tanh + softmax: saturates, stays finite
+    assert window.recipe.dataset == "xor"
     window.trainer.update(learning_rate=999999, epochs=3)  # typed in: far past the slider's range
     with qtbot.waitSignal(window.trainer.diverged, timeout=60_000) as blocker:
         QTest.mouseClick(window.findChild(QToolButton, "trainButton"), LEFT)
@@ -58,4 +60,5 @@ def test_training_the_digits_with_a_huge_rate_shows_the_saturation_banner_in_the
     assert "the network saturated" in explanation and eta == pytest.approx(999999)
     qtbot.waitUntil(lambda: window.trainer.state == "idle", timeout=10_000)
     banner = window.divergence_banner
-    assert banner.isVisible() and "the network saturated" in banner.messageLabel.text()
+    assert banner.isVisible() and banner.messageLabel.text().startswith("Training diverged: the network saturated.")
+    assert banner.toolTip() == explanation
