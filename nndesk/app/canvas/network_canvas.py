@@ -62,6 +62,7 @@ class NetworkCanvas(QGraphicsView):
         self._activations: list[np.ndarray] | None = None
         self.highlight = CanvasHighlight()
         self._build = 0  # rebuilds so far: a picture made for an older scene is dropped
+        self._neutral = -1  # the build whose columns show no activations (so None again changes nothing)
         self._zoom_asked: tuple[int, float, float] | None = None
         self.renderer = BundleRenderer(self._scene_state, self._show_pictures, self)
         # Training sends new weights every epoch (hundreds a second on a toy set): follow them at most
@@ -78,9 +79,12 @@ class NetworkCanvas(QGraphicsView):
         """Light every layer by its a⁽ᴸ⁾ (one array per layer, input first); None: neutral."""
         if activations is not None and [np.size(a) for a in activations] != self.document.sizes:
             return  # from before an edit; the sender will send fresh ones
+        if activations is None and self._activations is None and self._neutral == self._build:
+            return  # already neutral (a blank draw pad re-predicts on every new weights): nothing to redraw
         self._activations = activations
         if [c.n for c in self.columns] != self.document.sizes:
             return  # the document changed and our rebuild is still to come; it applies them
+        self._neutral = self._build if activations is None else -1
         for L, col in enumerate(self.columns):
             a = activations[L] if activations is not None else None
             if a is None and L == 0:

@@ -27,7 +27,10 @@ class DigitPreview(QWidget):
         return self._pixels.copy()
 
     def set_image(self, pixels: np.ndarray) -> None:
-        self._pixels = np.asarray(pixels, np.float32).reshape(28, 28)
+        pixels = np.asarray(pixels, np.float32).reshape(28, 28)
+        if np.array_equal(pixels, self._pixels):
+            return  # the same picture (new weights re-predict it while training): no repaint
+        self._pixels = pixels
         gray = np.ascontiguousarray(np.clip(self._pixels * 255, 0, 255).astype(np.uint8))
         self._image = QImage(gray.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
         self.update()

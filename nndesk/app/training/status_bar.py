@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from nndesk.engine.core.reports import BatchReport, EpochReport
 
+LABELS_EVERY_S = 0.25
+
 
 def format_duration(seconds: float) -> str:
     """"1:05:07", "4:09" or "0:03": short, and the same in every language."""
@@ -58,11 +60,11 @@ class TrainingStatusBar(QStatusBar):
         self._refresh()
 
     def on_batch(self, progress: BatchReport) -> None:
-        """Batch reports come up to 30 a second; the labels change at most 10 times a second."""
+        """Batch reports come up to 30 a second; the labels change at most 4 times a second (each re-lays the bar)."""
         self._fraction = progress.batch / max(progress.n_batches, 1)
         self._speed = progress.samples_per_second or self._speed
         now = time.monotonic()
-        if now - self._shown_at >= 0.1:
+        if now - self._shown_at >= LABELS_EVERY_S:
             self._shown_at = now
             self._refresh()
 

@@ -3,9 +3,9 @@
 Built like pyqtgraph's ``scrollingPlots``/``PlotSpeedTest`` examples: every
 curve is created once, data goes into numpy buffers that double when full,
 and a QTimer redraws with ``setData`` on slices soon after an epoch but at
-most five times a second, however fast epochs arrive: each redraw costs the
-GUI thread ~5 ms (pyqtgraph paints twice when the axes rescale), which a
-digits run would pay ~10 times a second.  Peak downsampling and
+most twice a second, however fast epochs arrive: each redraw costs the GUI
+thread 10–15 ms with its paints (pyqtgraph re-ranges and re-ticks the axes
+in Python), one late frame each (``bench_gui_responsiveness``).  Peak downsampling and
 clip-to-view keep long runs cheap.  Validation accuracy has its own view box on the right axis, so
 the log-y toggle bends only the cost.  A dashed vertical line, labelled with
 the new η, marks each place where the learning rate changed.
@@ -26,8 +26,8 @@ from nndesk.engine.core.reports import BatchReport
 from nndesk.engine.core.training import EpochStats
 
 REDRAW_MS = 33  # after an epoch, drawn this soon…
-MIN_GAP_MS = 200  # …but at most five times a second: painting costs training time
-BATCH_REDRAW_MS = 250  # the faint per-batch trace alone: 4 fps is enough
+MIN_GAP_MS = 500  # …but at most twice a second: each redraw holds the GUI thread for a frame
+BATCH_REDRAW_MS = 500  # the faint per-batch trace alone
 
 
 class _Buffer:

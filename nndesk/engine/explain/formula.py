@@ -114,10 +114,15 @@ def total_of(n: int, term: Callable[[int], tuple[Part, ...]], tail: tuple[Part, 
 
 def vector(nums: Sequence[Num], limit: int = 4) -> tuple[Part, ...]:
     """[0.57, 0.5, …] with at most ``limit`` entries."""
+    return vector_of(len(nums), nums.__getitem__, limit)
+
+
+def vector_of(size: int, item: Callable[[int], Num], limit: int = 4) -> tuple[Part, ...]:
+    """``vector`` of item(0) … item(size − 1), making only the entries it shows (4 of an 800-neuron layer)."""
     out: list[Part] = ["["]
-    for i, n in enumerate(nums[:limit]):
-        out.extend(("; " if i else "", n))
-    if len(nums) > limit:
+    for i in range(min(size, limit)):
+        out.extend(("; " if i else "", item(i)))
+    if size > limit:
         out.append("; …")
     out.append("]")
     return tuple(out)

@@ -94,8 +94,7 @@ class StepBuilder:
     def layer_summary(self, n: int) -> None:
         sym = _SYMBOL[self.act(n)]
         self.add(K.LAYER, n, None, (f"a^{{({n})}} = {sym}(W^{{({n - 1})}}·a^{{({n - 1})}} + b^{{({n})}})",),
-                 lambda v: (f"a^{{({n})}} = ", *f.vector([v.n("activations", n, k)
-                                                          for k in range(self.net.sizes[n])])))
+                 lambda v: (f"a^{{({n})}} = ", *f.vector_of(self.net.sizes[n], lambda k: v.n("activations", n, k))))
 
     def cost(self) -> None:
         L, size = self.L, self.net.sizes[-1]

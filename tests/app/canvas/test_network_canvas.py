@@ -189,3 +189,14 @@ def test_activations_arriving_before_the_rebuild_are_kept(qtbot) -> None:
     canvas.rebuild()
     assert canvas.columns[1].kind == "band" and doc.network is not net
     assert canvas._activations is not None and len(canvas._activations[1]) == 40
+
+
+def test_no_activations_again_redraws_nothing(qtbot) -> None:
+    """A blank draw pad re-predicts on every new weights while training: the canvas must not redraw for it."""
+    canvas, *_ = make_canvas(qtbot, [784, 64, 10], (28, 28))
+    band, picture = canvas.columns[1]._strip, canvas.columns[0]._pixmap
+    keys = band.pixmap().cacheKey(), picture.pixmap().cacheKey()
+    canvas.set_activations(None)
+    assert (band.pixmap().cacheKey(), picture.pixmap().cacheKey()) == keys
+    canvas.set_activations([np.full(n, 0.5, np.float32) for n in (784, 64, 10)])
+    assert band.pixmap().cacheKey() != keys[0]  # real activations still light it up
