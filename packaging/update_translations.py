@@ -3,8 +3,9 @@
     python packaging/update_translations.py          # lupdate + lrelease
     python packaging/update_translations.py --check  # also fail if a string has no translation
 
-Scans every ``nndesk/app/*.py`` (all engineers' widgets, not just the main
-window), so a new ``self.tr("…")`` anywhere in the GUI lands in the .ts.
+Scans every ``nndesk/app/**/*.py`` (all engineers' widgets, not just the main
+window) and ``nndesk/*.py`` (the command line), so a new ``self.tr("…")`` or
+``translate("context", "…")`` anywhere in the GUI or the CLI lands in the .ts.
 Runs the ``pyside6-lupdate``/``pyside6-lrelease`` next to this Python, with
 sorted inputs and no source locations, so the output depends only on the
 strings: rerunning it changes nothing.  English is the source language;
@@ -31,7 +32,10 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "nndesk" / "app").rglob("*.py"))
+    """The GUI (every ``nndesk/app/**/*.py``) and the top-level modules: the command line, its shared
+    catalogue helpers (``language.py``, ``error_texts.py``).  The engine has no strings to translate."""
+    package = ROOT / "nndesk"
+    return sorted(str(p.relative_to(ROOT)) for p in [*(package / "app").rglob("*.py"), *package.glob("*.py")])
 
 
 def update(lang: str) -> Path:

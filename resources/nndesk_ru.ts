@@ -228,6 +228,237 @@ of {total} weights</source>
     </message>
 </context>
 <context>
+    <name>EngineError</name>
+    <message>
+        <source>is not an .npz archive (a zip of .npy arrays)</source>
+        <translation>не архив .npz (zip-архив массивов .npy)</translation>
+    </message>
+    <message>
+        <source>is a damaged .npz archive (%1)</source>
+        <translation>повреждённый архив .npz (%1)</translation>
+    </message>
+    <message>
+        <source>is a damaged gzip file (%1)</source>
+        <translation>повреждённый файл gzip (%1)</translation>
+    </message>
+    <message>
+        <source>is too short for an IDX file (%1 bytes)</source>
+        <translation>слишком короткий для файла IDX (байт: %1)</translation>
+    </message>
+    <message>
+        <source>is not an IDX file (an IDX file starts with two zero bytes)</source>
+        <translation>не файл IDX (файл IDX начинается с двух нулевых байтов)</translation>
+    </message>
+    <message>
+        <source>is truncated inside its %1-byte IDX header</source>
+        <translation>обрывается внутри своего заголовка IDX (%1 байт)</translation>
+    </message>
+    <message>
+        <source>is truncated: its header declares %1 = %2 data bytes but only %3 follow</source>
+        <translation>обрывается: заголовок обещает %1 = %2 байт данных, а за ним только %3</translation>
+    </message>
+    <message>
+        <source>has more data than the %1 = %2 bytes its header declares</source>
+        <translation>содержит больше данных, чем %1 = %2 байт, обещанных заголовком</translation>
+    </message>
+    <message>
+        <source>is truncated: %1 is missing data</source>
+        <translation>обрывается: массиву %1 не хватает данных</translation>
+    </message>
+    <message>
+        <source>holds an array of %1; MNIST images are n×28×28</source>
+        <translation>содержит массив %1, а изображения MNIST — это n×28×28</translation>
+    </message>
+    <message>
+        <source>holds an array of %1; MNIST labels are a list of n digits</source>
+        <translation>содержит массив %1, а метки MNIST — это список из n цифр</translation>
+    </message>
+    <message>
+        <source>has %1 labels for the %2 images in %3</source>
+        <translation>меток в нём %1, а изображений в %3 — %2</translation>
+    </message>
+    <message>
+        <source>label %1 at index %2 is not a digit 0..9</source>
+        <translation>метка %1 под номером %2 — не цифра 0..9</translation>
+    </message>
+    <message>
+        <source>has %1 but no %2 to go with it</source>
+        <translation>есть %1, но нет парного к нему %2</translation>
+    </message>
+    <message>
+        <source>holds no MNIST files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, raw or .gz)</source>
+        <translation>не содержит файлов MNIST (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, несжатых или .gz)</translation>
+    </message>
+    <message>
+        <source>holds only test digits (t10k files); training needs the train files</source>
+        <translation>содержит только тестовые цифры (файлы t10k), а для обучения нужны файлы train</translation>
+    </message>
+    <message>
+        <source>%1 holds %2×%3 images; nndesk&apos;s digit networks take 28×28 (MNIST&apos;s size), so resize them first</source>
+        <translation>в %1 изображения %2×%3, а сети nndesk для цифр принимают 28×28 (размер MNIST): сначала измените их размер</translation>
+    </message>
+    <message>
+        <source>%1 has shape %2; expected (n, 28, 28) or (n, 784)</source>
+        <translation>%1 имеет форму %2, а нужна (n, 28, 28) или (n, 784)</translation>
+    </message>
+    <message>
+        <source>%1 holds no images</source>
+        <translation>в %1 нет ни одного изображения</translation>
+    </message>
+    <message>
+        <source>%1 has shape %2 for %3 images in %4; expected one label each, %5</source>
+        <translation>%1 имеет форму %2 на %3 изображений в %4, а нужна одна метка на изображение, %5</translation>
+    </message>
+    <message>
+        <source>%1 has a NaN or infinite pixel in image %2</source>
+        <translation>в %1 есть пиксель NaN или бесконечность (изображение %2)</translation>
+    </message>
+    <message>
+        <source>%1 pixel values span %2..%3; expected 0..255 (or 0..1 for floats)</source>
+        <translation>пиксели %1 принимают значения %2..%3, а нужны 0..255 (или 0..1 для дробных)</translation>
+    </message>
+    <message>
+        <source>%1[%2] = %3 is not a whole-number digit label 0..9</source>
+        <translation>%1[%2] = %3 — не целая метка-цифра 0..9</translation>
+    </message>
+    <message>
+        <source>%1[%2] = %3 is not a digit label 0..9</source>
+        <translation>%1[%2] = %3 — не метка-цифра 0..9</translation>
+    </message>
+    <message>
+        <source>holds %1; expected x_train, y_train, x_test, y_test (as in Keras&apos; mnist.npz) or x, y</source>
+        <translation>содержит %1, а нужны x_train, y_train, x_test, y_test (как в mnist.npz из Keras) или x, y</translation>
+    </message>
+    <message>
+        <source>has the array %1 but no %2</source>
+        <translation>есть массив %1, но нет %2</translation>
+    </message>
+    <message>
+        <source>holds an unexpected array %1 (nndesk reads %2)</source>
+        <translation>содержит лишний массив %1 (nndesk читает %2)</translation>
+    </message>
+    <message>
+        <source>stores %1 as Python objects, which would need unpickling; nndesk reads only plain number arrays</source>
+        <translation>хранит %1 как объекты Python, а их чтение потребовало бы unpickling; nndesk читает только массивы чисел</translation>
+    </message>
+    <message>
+        <source>stores %1 as %2 values; expected numbers (%3)</source>
+        <translation>хранит %1 как значения типа %2, а нужны числа (%3)</translation>
+    </message>
+    <message>
+        <source>cannot open it: %1</source>
+        <translation>не открывается: %1</translation>
+    </message>
+    <message>
+        <source>cannot open it: it is %1, not a regular file</source>
+        <translation>не открывается: это %1, а не обычный файл</translation>
+    </message>
+    <message>
+        <source>is neither a data set name nor an existing file or folder; choose one of %1, or give an .npz file or a folder of MNIST IDX files</source>
+        <translation>не имя набора данных и не существующий файл или папка; выберите один из наборов %1 или укажите файл .npz либо папку с файлами MNIST IDX</translation>
+    </message>
+    <message>
+        <source>is not an nndesk model file (not an .npz archive)</source>
+        <translation>не файл модели nndesk (не архив .npz)</translation>
+    </message>
+    <message>
+        <source>is not an nndesk model file (an .npz archive without nndesk&apos;s metadata)</source>
+        <translation>не файл модели nndesk (архив .npz без метаданных nndesk)</translation>
+    </message>
+    <message>
+        <source>is not an nndesk model file (its metadata is another program&apos;s)</source>
+        <translation>не файл модели nndesk (в нём метаданные другой программы)</translation>
+    </message>
+    <message>
+        <source>was saved by a newer nndesk (%1, model format %2; this nndesk %3 reads up to %4); update nndesk</source>
+        <translation>сохранён более новой версией nndesk (%1, формат модели %2; эта версия nndesk %3 читает форматы до %4): обновите nndesk</translation>
+    </message>
+    <message>
+        <source>holds %1 MB of arrays in all, more than nndesk reads (%2 MB: half of the %3 MB free now)</source>
+        <translation>содержит массивы общим объёмом %1 МБ — больше, чем читает nndesk (%2 МБ: половина из %3 МБ, свободных сейчас)</translation>
+    </message>
+    <message>
+        <source>holds %1 MB of arrays in all, more than nndesk reads (%2 MB)</source>
+        <translation>содержит массивы общим объёмом %1 МБ — больше, чем читает nndesk (%2 МБ)</translation>
+    </message>
+    <message>
+        <source>is missing the array %1</source>
+        <translation>в нём нет массива %1</translation>
+    </message>
+    <message>
+        <source>has %1 of shape %2 (%3); the layer sizes need %4 %5</source>
+        <translation>массив %1 имеет форму %2 (%3), а размеры слоёв требуют %4 %5</translation>
+    </message>
+    <message>
+        <source>has NaN or infinite values in %1</source>
+        <translation>в %1 есть NaN или бесконечности</translation>
+    </message>
+    <message>
+        <source>has metadata that is not valid JSON (%1)</source>
+        <translation>содержит метаданные с ошибкой JSON (%1)</translation>
+    </message>
+    <message>
+        <source>[Errno %1] %2: %3</source>
+        <translation>%2: %3</translation>
+    </message>
+    <message>
+        <source>[Errno %1] %2</source>
+        <translation>%2</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>папка</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>именованный канал (FIFO)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>сокет</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>символьное устройство</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>блочное устройство</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>нет такого файла или папки</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>нет прав доступа</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>это папка</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>это не папка</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>на диске не осталось места</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>файловая система только для чтения</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>слишком длинное имя файла</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>превышена дисковая квота</translation>
+    </message>
+</context>
+<context>
     <name>FreezeCommands</name>
     <message>
         <source>Freeze</source>
@@ -525,6 +756,17 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>not sure ({p} %)</source>
         <translation>не уверена ({p} %)</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Перейти к:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Типы файлов:</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nndesk.app.style.colors import CanvasColors
+from nndesk.language import Number
 
 
 def group_anchor(parent: QGraphicsItem | None, pos: QPointF) -> QGraphicsItem:
@@ -73,7 +74,11 @@ class NeuronItem(QGraphicsEllipseItem):
         font.setPixelSize(round(r * 0.62))
         painter.setFont(font)
         painter.setPen(QColor("white") if self.strength > 0.55 else self.colors.text)
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, f"{self.value:.2f}")
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.value_text())
+
+    def value_text(self) -> str:
+        """a as the circle shows it, in the UI language's decimals ("0,50" in Russian)."""
+        return f"{Number(self.value):.2f}"
 
 
 def edge_pen(value: float, scale: float, colors: CanvasColors, faint: bool = False, frozen: bool = False) -> QPen:

@@ -33,6 +33,7 @@ from nndesk.app.canvas.legend import CanvasLegend
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.style.colors import CanvasColors, sup
 from nndesk.app.widgets.shown_throttle import ShownThrottle
+from nndesk.language import Number
 
 GAP = 160.0  # between the bodies of two columns
 MAX_SCALE = 1.5  # fit-in-view never blows a tiny network up beyond this
@@ -277,11 +278,11 @@ class NetworkCanvas(QGraphicsView):
             L, i = hit.layer, hit.index
             text = self.tr("neuron {i} of a{L}").format(i=i, L=sup(L))
             if L > 0:
-                text += "\n" + self.tr("bias b = {b:.3f}").format(b=float(net.layers[L - 1].bias[i]))
+                text += "\n" + self.tr("bias b = {b:.3f}").format(b=Number(net.layers[L - 1].bias[i]))
             if self._activations is not None:
-                text += "\n" + self.tr("activation a = {a:.3f}").format(a=float(np.ravel(self._activations[L])[i]))
+                text += "\n" + self.tr("activation a = {a:.3f}").format(a=Number(np.ravel(self._activations[L])[i]))
             return text
         l, k, j = hit.layer, hit.index, hit.source
         return self.tr("weight w{kj} of W{l} = {w:.3f}\nfrom neuron {j} of a{l} to neuron {k} of a{l1}").format(
-            kj=f"[{k},{j}]", l=sup(l), l1=sup(l + 1), w=float(net.layers[l].weights[k, j]), k=k, j=j)
+            kj=f"[{k},{j}]", l=sup(l), l1=sup(l + 1), w=Number(net.layers[l].weights[k, j]), k=k, j=j)
 

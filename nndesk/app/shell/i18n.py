@@ -2,9 +2,11 @@
 
 Strings are marked with ``self.tr`` / ``QCoreApplication.translate``;
 ``packaging/update_translations.py`` collects them into ``resources/nndesk_ru.ts``
-and compiles the ``.qm`` that ships.  English is the source language, so
-English needs no catalogue.  Qt's own ``qtbase_ru.qm`` translates the
-standard buttons (OK, Cancel, …) of message boxes and file dialogs.
+and compiles the ``.qm`` that ships (``nndesk.language`` loads it, for the
+command line too).  English is the source language, so English needs no
+catalogue.  Qt's own ``qtbase_ru.qm`` translates the standard buttons (OK,
+Cancel, …) of message boxes and file dialogs; the few Qt strings it lacks are
+in ours (``QT_GAPS``).
 
 Switching installs new translators; Qt then sends every widget a
 ``LanguageChange`` event, and each widget re-reads its strings in
@@ -13,59 +15,54 @@ Switching installs new translators; Qt then sends every widget a
 
 from __future__ import annotations
 
-import logging
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QTranslator
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from nndesk.language import LANGUAGES, catalogue, resolve, set_number_locale, system_language
 
-from nndesk.paths import resource
+__all__ = ["LANGUAGES", "QT_GAPS", "current", "install", "menu_choice", "system_language"]
 
-LANGUAGES = {"en": "English", "ru": "Русский"}  # each in its own language, as menus show them
+# Qt 6.10+ gave the file dialog's labels mnemonics ("&Look in:"); qtbase_ru.qm still has only the old
+# "Look in:", so these stayed English.  Ours is searched after Qt's (installed first, asked last), so it
+# fills exactly what Qt's lacks; tests/app/shell/test_i18n.py finds any new gap in the dialogs nndesk opens.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 _installed: list[QTranslator] = []
-log = logging.getLogger(__name__)
-
-
-def system_language() -> str:
-    """The system locale's language if nndesk speaks it, else English."""
-    name = QLocale.system().name().split("_")[0]
-    return name if name in LANGUAGES else "en"
-
-
-def resolve(code: str | None) -> str:
-    """``code`` if supported; "" or None means follow the system."""
-    if code and code in LANGUAGES:
-        return code
-    return system_language()
+_current = "en"
 
 
 def install(code: str | None) -> str:
     """Make the running app speak ``code`` ("ru", "en", or None for the system's); returns it."""
+    global _current
     app = QCoreApplication.instance()
     code = resolve(code)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if code != "en":
-        ours = QTranslator(app)
-        try:
-            loaded = ours.load(str(resource(f"nndesk_{code}.qm")))
-        except FileNotFoundError:
-            loaded = False
-        if not loaded:  # a missing or damaged catalogue: the app still starts, in English
-            log.warning("no usable translation nndesk_%s.qm; using English", code)
-            code = "en"
-        else:
-            _installed.append(ours)
-    if code != "en":
+    ours = catalogue(code)
+    if ours is None:  # English, or a missing or damaged catalogue: the app still starts, in English
+        code = "en"
+    else:
+        ours.setParent(app)
+        _installed.append(ours)
         qt_own = QTranslator(app)
         if qt_own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            _installed.append(qt_own)
+            _installed.append(qt_own)  # installed after ours, so asked first: Qt's wording wins where it has one
     for translator in _installed:
         app.installTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Russian if code == "ru" else QLocale.Language.English))
+    set_number_locale(code)
+    _current = code
     return code
 
 
 def current() -> str:
     """The language installed last ("en" when no catalogue is installed)."""
-    return "ru" if _installed else "en"
+    return _current
+
+
+def menu_choice(saved: str) -> str:
+    """Which Language menu entry to check: the saved choice ("" = system language) when that is what
+    the app speaks, else the language it speaks (``--lang`` overrides the menu's choice)."""
+    return saved if resolve(saved) == current() else current()

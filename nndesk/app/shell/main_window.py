@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
+from nndesk import error_texts
 from nndesk.app.backprop.panel import BackpropPanel
 from nndesk.app.canvas.network_canvas import NetworkCanvas
 from nndesk.app.document.network_document import NetworkDocument
@@ -133,7 +134,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         self.language_actions: dict[str, QAction] = {}
         for code in ("", *i18n.LANGUAGES):
             action = QAction(i18n.LANGUAGES.get(code, ""), group, checkable=True)
-            action.setChecked(code == settings.language())
+            action.setChecked(code == i18n.menu_choice(settings.language()))  # what --lang installed
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             self.language_actions[code] = action
         self.language_menu.addActions(group.actions())
@@ -177,13 +178,16 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         """A window-modal message that never blocks the caller (training reports keep arriving).
 
         ``text`` is translated; ``details`` (the engine's own explanation, in English) sits behind
-        "Show Details…".
+        "Show Details…", and is said again in the UI's language below ``text`` when the catalogue
+        knows its wording (``error_texts``).
         """
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Close, self)
         box.setObjectName("nndeskMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if details:
             box.setDetailedText(details)
+            if (said := error_texts.in_language(details)) != details:
+                box.setInformativeText(said)
         box.open()
         return box
 
