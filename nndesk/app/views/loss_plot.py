@@ -5,7 +5,10 @@ curve is created once, data goes into numpy buffers that double when full,
 and a QTimer redraws with ``setData`` on slices soon after an epoch but at
 most twice a second, however fast epochs arrive: each redraw costs the GUI
 thread 10–15 ms with its paints (pyqtgraph re-ranges and re-ticks the axes
-in Python), one late frame each (``bench_gui_responsiveness``).  Peak downsampling and
+in Python), one late frame each (``bench_gui_responsiveness``).  The view
+follows the data in steps (``plot_range``), so most redraws leave the axes as
+they were; once the student pans or zooms, it stays where they put it until
+"Show everything".  Peak downsampling and
 clip-to-view keep long runs cheap.  Validation accuracy has its own view box on the right axis, so
 the log-y toggle bends only the cost.  A dashed vertical line, labelled with
 the new η, marks each place where the learning rate changed.
@@ -21,6 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from nndesk.app.style.theme import plot_colors
+from nndesk.app.views.plot_range import Box, stepped_box
 from nndesk.app.widgets.locale_axis import locale_axes
 from nndesk.engine.core.reports import BatchReport
 from nndesk.engine.core.training import EpochStats
@@ -87,6 +91,9 @@ class LossPlot(pg.PlotWidget):
         self.accuracy_view.addItem(self.accuracy_curve)
         plot.vb.sigResized.connect(lambda: self.accuracy_view.setGeometry(plot.vb.sceneBoundingRect()))
         self.lr_markers: list[pg.InfiniteLine] = []
+        self._follow, self._box = True, None  # the view follows the data (in steps) until the student moves it
+        plot.vb.disableAutoRange()
+        plot.vb.sigRangeChangedManually.connect(self._stop_following)
         self._redraw = QTimer(self, singleShot=True, interval=REDRAW_MS, timeout=self.redraw)
         self._since_redraw = QElapsedTimer()
         self._add_menu_actions()
@@ -129,6 +136,23 @@ class LossPlot(pg.PlotWidget):
         self.val_curve.setData(x, self.epochs.column(2))
         self.accuracy_curve.setData(x, self.epochs.column(3))
         self.batch_curve.setData(self.batches.column(0), self.batches.column(1), skipFiniteCheck=True)
+        if self._follow:
+            xs = np.concatenate([x, self.batches.column(0)])
+            costs = np.concatenate([self.epochs.column(1), self.epochs.column(2), self.batches.column(1)])
+            self._show(stepped_box(xs, costs, self.log_action.isChecked()))
+
+    def show_everything(self) -> None:
+        """Follow the data again (after the student panned or zoomed)."""
+        self._follow, self._box = True, None
+        self.redraw()
+
+    def _show(self, box: Box | None) -> None:
+        if box is not None and box != self._box:  # a step was crossed: only now do the axes change
+            self._box = box
+            self.getPlotItem().vb.setRange(xRange=box[0], yRange=box[1], padding=0.02)
+
+    def _stop_following(self, *_: object) -> None:
+        self._follow = False
 
     def _add_marker(self, x: float, eta: float) -> None:
         label = f"η = {QLocale().toString(eta, 'g', 3)}"
@@ -168,12 +192,14 @@ class LossPlot(pg.PlotWidget):
         self.getPlotItem().setLogMode(y=on)
         self.getPlotItem().getAxis("right").setLogMode(False)  # accuracy stays linear, 0–100 %
         self.log_action.setChecked(on)
+        self._box = None
+        self.redraw()
 
     # ---- menu, language -------------------------------------------------------------
     def _add_menu_actions(self) -> None:
         """A short right-click menu of our own, in the UI's language, instead of pyqtgraph's expert one."""
         self.menu = QMenu(self)
-        self.view_all_action = QAction(self, triggered=lambda: self.getPlotItem().enableAutoRange())
+        self.view_all_action = QAction(self, triggered=self.show_everything)
         self.log_action = QAction(self, checkable=True, toggled=self.set_log_y)
         self.png_action = QAction(self, triggered=lambda: self._export("png"))
         self.csv_action = QAction(self, triggered=lambda: self._export("csv"))

@@ -108,3 +108,31 @@ def test_colours_follow_a_dark_palette(qtbot, plot):
     dark.setColor(QPalette.ColorRole.Base, QColor("#101010"))
     plot.setPalette(dark)
     assert plot.backgroundBrush().color() == QColor("#101010") != light
+
+
+def test_the_view_follows_the_data_in_steps_until_the_student_moves_it(qtbot, plot):
+    view = plot.getPlotItem().vb
+    plot.add_epoch(report(3))
+    plot.redraw()
+    (x0, x1), (y0, y1) = view.viewRange()
+    assert x0 <= 0 and 5 <= x1 < 5.5 and y0 <= 0 and 0.5 <= y1 < 0.52  # epochs up to 5, costs up to 0.5 (> 1.2 / 3)
+    plot.add_epoch(report(4))
+    plot.redraw()
+    assert view.viewRange() == [[x0, x1], [y0, y1]]  # within the step: the axes stay (no re-ticking)
+    plot.add_epoch(report(6))
+    plot.redraw()
+    assert 10 <= view.viewRange()[0][1] < 10.5  # past the step: the next one, 10 epochs
+    view.setRange(xRange=(2, 3), padding=0)
+    view.sigRangeChangedManually.emit(view.state["mouseEnabled"])  # as a drag or the wheel does
+    plot.add_epoch(report(30))
+    plot.redraw()
+    assert view.viewRange()[0] == pytest.approx([2, 3])  # the student's zoom stays
+    plot.view_all_action.trigger()
+    assert 50 <= view.viewRange()[0][1] < 52  # "Show everything": following again
+
+
+def test_nice_steps():
+    from nndesk.app.views.plot_range import X_STEPS, Y_STEPS, nice_ceil
+
+    assert [nice_ceil(v, X_STEPS) for v in (1, 1.5, 3, 7, 12, 500)] == [1, 2, 5, 10, 20, 500]
+    assert [nice_ceil(v, Y_STEPS) for v in (0.04, 1.1, 2.3, 6)] == [0.05, 1.5, 3, 7]
