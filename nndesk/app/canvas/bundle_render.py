@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from nndesk.app.canvas.edge_picture import BundlePicture, BundleShape, Edges, pick, render
 from nndesk.app.style.colors import CanvasColors
+from nndesk.app.widgets.background import yield_to_gui
 
 LayerWeights = tuple[np.ndarray, np.ndarray | None]  # a copy of W⁽ˡ⁾ and of its frozen mask
 
@@ -61,7 +62,8 @@ def _render_pool() -> QThreadPool:
 
 
 def run_job(job: RenderJob) -> list[BundlePicture]:
-    """Pick (if new weights came) and stroke every bundle: any thread."""
+    """Pick (if new weights came) and stroke every bundle: any thread (the pool's gives way to the GUI's)."""
+    yield_to_gui()  # a picture can wait a frame; the window and training share two cores with it
     scene, pictures = job.scene, []
     for b, shape in enumerate(scene.shapes):
         edges = scene.edges[b] if job.weights is None else pick(shape, *job.weights[b], scene.colors)

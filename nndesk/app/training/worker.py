@@ -17,39 +17,20 @@ arrive after the loop has returned.
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
+from nndesk.app.widgets.background import yield_to_gui
 from nndesk.engine.core.control import TrainingControl
 from nndesk.engine.core.reports import BatchReport, EpochReport, WeightsSnapshot, weights_snapshot
 from nndesk.engine.core.training import Trainer, TrainingDiverged
 
 BATCH_SIGNALS_PER_SECOND = 30
-TRAINING_NICENESS = 10  # Linux nice value of the training thread (0 = normal, 19 = lowest)
-
-
-def yield_to_gui() -> None:
-    """Let the GUI thread win the CPU when both want it (training threads it starts inherit this).
-
-    On a 2-core machine training and its digit distorter fill both cores, and
-    the GUI thread would wait its turn for every paint.  Linux keeps a nice
-    value per thread, so raising this thread's lowers only training's
-    priority; elsewhere ``QThread.setPriority`` does the same job.
-    """
-    if hasattr(os, "setpriority") and sys.platform.startswith("linux"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), TRAINING_NICENESS)
-        except OSError:
-            pass
-    else:
-        QThread.currentThread().setPriority(QThread.Priority.LowPriority)
 
 
 @dataclass(frozen=True)
@@ -116,7 +97,7 @@ class TrainingWorker(QObject):
     @Slot(object)
     def run(self, job: RunJob) -> None:
         """Build the trainer and train until the budget is spent or a stop is asked; never raises."""
-        yield_to_gui()
+        yield_to_gui()  # the training threads (this one and the digit distorter it starts) give way to paints
         trainer, ended = None, None
         self._control = job.control
         try:
