@@ -2,7 +2,9 @@
 
 Runs are assembled by ``TrainingRecipe`` exactly as the window assembles
 them and saved with ``model_io``, so a model trained here opens in the
-window and vice versa.
+window and vice versa.  Every line is a ``translate("cli", …)`` template
+with {named} values; numbers are ``Number``s, so they format themselves the
+language's way ("97,50%" in Russian) under the template's own format spec.
 """
 
 from __future__ import annotations
@@ -10,14 +12,27 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from nndesk.cli_output import EXIT_ERROR, EXIT_INTERRUPTED, ProgressBar, UsageError, emit_json, fail
+from nndesk.cli_output import EXIT_ERROR, EXIT_INTERRUPTED, ProgressBar, UsageError, emit_json, fail, note
+from nndesk.engine_texts import in_language, phrase
+from nndesk.language import QT_TRANSLATE_NOOP, Number, translate
 from nndesk.paths import mnist_dir
+
+# How the lines below name the samples a result is measured on (one template per split, for the grammar's sake).
+_SAMPLES = {"test": QT_TRANSLATE_NOOP("cli", "{n:,} test samples"),
+            "validation": QT_TRANSLATE_NOOP("cli", "{n:,} validation samples"),
+            "all": QT_TRANSLATE_NOOP("cli", "{n:,} samples")}
+_ON = {"test": QT_TRANSLATE_NOOP("cli", "on the test set"),
+       "validation": QT_TRANSLATE_NOOP("cli", "on the validation set"),
+       "training": QT_TRANSLATE_NOOP("cli", "on the training set")}
+
+
+def _samples(split: str, n: int) -> str:
+    return translate("cli", _SAMPLES[split]).format(n=Number(n))
 
 
 def train(args: argparse.Namespace) -> int:
@@ -38,25 +53,26 @@ def train(args: argparse.Namespace) -> int:
     source = recipe.load_data()
     fit, _ = recipe.split(source)  # raises DataError if there is nothing to train on
     if args.augment and fit.image_shape is None:
-        print(f"nndesk: note: --augment distorts images; {source.name} has none, so it is ignored", file=sys.stderr)
+        note(translate("cli", "--augment distorts images; {name} has none, so it is ignored").format(name=source.name))
     _check_size(recipe, [fit.n_inputs, *recipe.hidden, fit.n_outputs], args.out)
     network = recipe.build_network(fit.n_inputs, fit.n_outputs)
     trainer = recipe.make_trainer(network, source)
-    held_out = "none" if trainer.val is None else f"{len(trainer.val):,} {_split_name(source)} samples"
+    held_out = translate("cli", "none") if trainer.val is None else _samples(_split_name(source), len(trainer.val))
     if not args.json:
-        print(f"{source.description}\n{_describe(recipe, network)}; {len(trainer.train):,} training samples, "
-              f"validation: {held_out}")
+        print(in_language(source.description))
+        print(translate("cli", "{network}; {n:,} training samples, validation: {held_out}").format(
+            network=_describe(recipe, network), n=Number(len(trainer.train)), held_out=held_out))
     start = time.perf_counter()
     try:
         for stats in trainer.epochs():
             emit_json(stats.as_dict()) if args.json else print(_epoch_line(stats, recipe.hyper.epochs), flush=True)
     except KeyboardInterrupt:
         if args.out is None:
-            return fail("interrupted; nothing saved (give --out FILE to keep the model when interrupted)",
-                        EXIT_INTERRUPTED)
+            return fail(translate("cli", "interrupted; nothing saved (give --out FILE to keep the model when "
+                                         "interrupted)"), EXIT_INTERRUPTED)
         path = save_model(args.out, network, recipe, trainer.history, trainer.optimizer)
-        return fail(f"interrupted; saved the model as it was after {trainer.epoch} complete epoch(s) to {path}",
-                    EXIT_INTERRUPTED)
+        return fail(translate("cli", "interrupted; saved the model as it was after {n} complete epoch(s) to {path}")
+                    .format(n=trainer.epoch, path=path), EXIT_INTERRUPTED)
     seconds = time.perf_counter() - start
     if trainer.val is not None and trainer.history:
         cost, accuracy, on = trainer.history[-1].val_cost, trainer.history[-1].val_accuracy, _split_name(source)
@@ -70,9 +86,12 @@ def train(args: argparse.Namespace) -> int:
                    "seconds": seconds, "out": str(out) if out else None, "sizes": network.sizes,
                    "dataset": recipe.dataset, "preset": recipe.preset})
     else:
-        saved = f"saved to {out}" if out else "not saved (add --out FILE to keep it)"
-        print(f"done: accuracy {accuracy:.2%}, cost {cost:.4f} on the {on} set after {trainer.epoch} epochs "
-              f"in {seconds:.1f} s; {saved}")
+        saved = (translate("cli", "saved to {path}").format(path=out) if out
+                 else translate("cli", "not saved (add --out FILE to keep it)"))
+        print(translate("cli", "done: accuracy {accuracy:.2%}, cost {cost:.4f} {on} after {epochs} epochs in "
+                               "{seconds:.1f} s; {saved}").format(
+            accuracy=Number(accuracy), cost=Number(cost), on=translate("cli", _ON[on]), epochs=trainer.epoch,
+            seconds=Number(seconds), saved=saved))
     return 0
 
 
@@ -91,8 +110,10 @@ def evaluate(args: argparse.Namespace) -> int:
         held_out = recipe.split(source)[1] if recipe is not None and recipe.dataset == spec else None
         data, on = (held_out, "validation") if held_out is not None else (source.train, "all")
     if (data.n_inputs, data.n_outputs) != (net.sizes[0], net.sizes[-1]):
-        raise ValueError(f"{args.model} takes {net.sizes[0]} inputs and gives {net.sizes[-1]} outputs, but "
-                         f"{source.name} has {data.n_inputs} inputs and {data.n_outputs} classes")
+        raise ValueError(translate("cli", "{model} takes {n_in} inputs and gives {n_out} outputs, but {data} has "
+                                          "{d_in} inputs and {classes} classes").format(
+            model=args.model, n_in=net.sizes[0], n_out=net.sizes[-1], data=source.name, d_in=data.n_inputs,
+            classes=data.n_outputs))
     cost, accuracy = net.evaluate(data.inputs(), data.target_matrix(), data.y)
     k = max(data.n_classes, data.n_outputs)
     predicted = np.concatenate([net.predict(data.inputs(slice(i, i + 4096))) for i in range(0, len(data), 4096)])
@@ -102,8 +123,10 @@ def evaluate(args: argparse.Namespace) -> int:
         emit_json({"accuracy": accuracy, "cost": cost, "n": len(data), "confusion": confusion.tolist(),
                    "split": on, "dataset": spec, "model": str(args.model)})
         return 0
-    print(f"{args.model} on {source.name} ({len(data):,} {on} samples): accuracy {accuracy:.2%}, cost {cost:.4f}")
-    print("confusion matrix (rows: true class, columns: predicted)")
+    print(translate("cli", "{model} on {data} ({samples}): accuracy {accuracy:.2%}, cost {cost:.4f}").format(
+        model=args.model, data=source.name, samples=_samples(on, len(data)), accuracy=Number(accuracy),
+        cost=Number(cost)))
+    print(translate("cli", "confusion matrix (rows: true class, columns: predicted)"))
     width = max(4, len(str(confusion.max())) + 1)
     print("    " + "".join(f"{j:>{width}}" for j in range(k)))
     for i, row in enumerate(confusion):
@@ -119,7 +142,8 @@ def predict(args: argparse.Namespace) -> int:
 
     net = load_model(args.model).network
     if net.sizes[0] != 784:
-        raise ValueError(f"{args.model} takes {net.sizes[0]} inputs, not 28×28 digit images")
+        raise ValueError(translate("cli", "{model} takes {n} inputs, not 28×28 digit images").format(
+            model=args.model, n=net.sizes[0]))
     failed = 0
     for path in args.images:
         try:
@@ -135,7 +159,7 @@ def predict(args: argparse.Namespace) -> int:
         if args.json:
             emit_json({"image": str(path), "digit": int(top[0]), "probabilities": p.tolist()})
         else:
-            print(f"{path}: {top[0]}   ({', '.join(f'{k}: {p[k]:.1%}' for k in top)})")
+            print(f"{path}: {top[0]}   ({', '.join(f'{k}: {Number(p[k]):.1%}' for k in top)})")
     return EXIT_ERROR if failed else 0
 
 
@@ -143,14 +167,14 @@ def download(args: argparse.Namespace) -> int:
     from nndesk.engine.data.download import DEFAULT_MIRROR, download_mnist
 
     if args.retries < 0:
-        raise UsageError(f"--retries must be ≥ 0, got {args.retries}")
+        raise UsageError(translate("cli", "--retries must be ≥ 0, got {n}").format(n=args.retries))
     bar = ProgressBar()
     try:
         dest = download_mnist(args.dir or mnist_dir(), base_url=args.url or DEFAULT_MIRROR, progress=bar,
                               retries=args.retries)
     finally:
         bar.close()
-    print(f"MNIST is in {dest}\ntrain on it with: nndesk train --dataset {dest}")
+    print(translate("cli", "MNIST is in {dest}\ntrain on it with: nndesk train --dataset {dest}").format(dest=dest))
     return 0
 
 
@@ -159,17 +183,20 @@ def _check_out(out: Path) -> None:
     from nndesk.engine.data.npy_guard import special_kind
 
     if not out.parent.is_dir():
-        raise UsageError(f"--out {out}: the folder {out.parent} does not exist")
+        raise UsageError(translate("cli", "--out {out}: the folder {folder} does not exist").format(
+            out=out, folder=out.parent))
     try:
         kind = special_kind(os.stat(out).st_mode)
     except OSError:
         kind = None  # not there yet: the usual case
     if kind is not None:
-        raise UsageError(f"--out {out}: it is {kind}; give the name of a model file (.npz)")
+        raise UsageError(translate("cli", "--out {out}: it is {kind}; give the name of a model file (.npz)").format(
+            out=out, kind=phrase(kind)))
     try:  # the save writes a temporary file beside the target, so try exactly that (unlinked at once)
         tempfile.TemporaryFile(dir=out.parent).close()
     except OSError as e:
-        raise UsageError(f"--out {out}: cannot write in {out.parent} ({e.strerror or e})") from None
+        raise UsageError(translate("cli", "--out {out}: cannot write in {folder} ({why})").format(
+            out=out, folder=out.parent, why=phrase(e.strerror) if e.strerror else e)) from None
 
 
 def _check_size(recipe: Any, sizes: list[int], out: Path | None) -> None:
@@ -188,13 +215,16 @@ def _check_size(recipe: Any, sizes: list[int], out: Path | None) -> None:
     shape = "-".join(map(str, sizes))
     free = available_memory()
     if free is not None and need > free * AVAILABLE_SHARE:
-        raise UsageError(f"the network {shape} needs about {need / 1e9:,.1f} GB ({params:,} weights, "
-                         f"{recipe.optimizer} state, a batch), more than half of the {free / 1e9:,.1f} GB free now; "
-                         "use fewer or smaller layers")
+        raise UsageError(translate("cli", "the network {shape} needs about {need:,.1f} GB ({params:,} weights, "
+                                          "{optimizer} state, a batch), more than half of the {free:,.1f} GB free "
+                                          "now; use fewer or smaller layers").format(
+            shape=shape, need=Number(need / 1e9), params=Number(params), optimizer=recipe.optimizer,
+            free=Number(free / 1e9)))
     saved = 4 * (params + state)
     if out is not None and saved > MAX_BYTES:
-        raise UsageError(f"the network {shape} would make a {saved / 1e6:,.0f} MB model file, more than nndesk "
-                         f"opens ({MAX_BYTES / 1e6:,.0f} MB); use fewer or smaller layers")
+        raise UsageError(translate("cli", "the network {shape} would make a {saved:,.0f} MB model file, more than "
+                                          "nndesk opens ({cap:,.0f} MB); use fewer or smaller layers").format(
+            shape=shape, saved=Number(saved / 1e6), cap=Number(MAX_BYTES / 1e6)))
 
 
 def _spec(text: str) -> str:
@@ -213,16 +243,20 @@ def _split_name(source: Any) -> str:
 
 def _describe(recipe: Any, network: Any) -> str:
     h = recipe.hyper
-    return (f"network {'-'.join(map(str, network.sizes))} {recipe.activation}, {recipe.cost}, {recipe.optimizer} "
-            f"η={h.learning_rate:g}, batch {h.batch_size}, {h.epochs} epochs"
-            + (f", {recipe.schedule} schedule" if recipe.schedule else "") + (", augmented" if recipe.augment else ""))
+    return (translate("cli", "network {sizes} {activation}, {cost}, {optimizer} η={lr:g}, batch {batch}, "
+                             "{epochs} epochs").format(
+                sizes="-".join(map(str, network.sizes)), activation=recipe.activation, cost=recipe.cost,
+                optimizer=recipe.optimizer, lr=Number(h.learning_rate), batch=h.batch_size, epochs=h.epochs)
+            + (translate("cli", ", {name} schedule").format(name=recipe.schedule) if recipe.schedule else "")
+            + (translate("cli", ", augmented") if recipe.augment else ""))
 
 
 def _epoch_line(s: Any, epochs: int) -> str:
     def num(v: float, fmt: str) -> str:
-        return format(v, fmt) if math.isfinite(v) else "—"
+        return format(Number(v), fmt) if math.isfinite(v) else "—"
 
-    w = len(str(epochs))
-    return (f"epoch {s.epoch:>{w}}/{epochs}  cost {num(s.train_cost, '.4f')}  val cost {num(s.val_cost, '.4f')}  "
-            f"val acc {num(s.val_accuracy, '7.2%')}  η {s.learning_rate:.3g}  {s.seconds:6.2f} s  "
-            f"{num(s.samples_per_second, ',.0f')} samples/s")
+    return translate("cli", "epoch {epoch}/{epochs}  cost {cost}  val cost {val_cost}  val acc {val_acc}  "
+                            "η {lr}  {seconds} s  {speed} samples/s").format(
+        epoch=f"{s.epoch:>{len(str(epochs))}}", epochs=epochs, cost=num(s.train_cost, ".4f"),
+        val_cost=num(s.val_cost, ".4f"), val_acc=num(s.val_accuracy, "7.2%"), lr=num(s.learning_rate, ".3g"),
+        seconds=num(s.seconds, "6.2f"), speed=num(s.samples_per_second, ",.0f"))

@@ -1,4 +1,9 @@
-"""How the ``nndesk`` commands talk: exit codes, one-line errors, strict JSON, a download bar."""
+"""How the ``nndesk`` commands talk: exit codes, one-line errors, strict JSON, a download bar.
+
+They talk in the language ``--lang`` or the locale asks for (``nndesk.language``,
+the window's catalogue, context "cli"); errors from the engine are said again
+in it by ``engine_texts``.  JSON stays English: it is for programs.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,9 @@ import sys
 import time
 from typing import Any
 
+from nndesk.engine_texts import in_language
+from nndesk.language import Number, translate
+
 EXIT_ERROR, EXIT_USAGE, EXIT_DIVERGED, EXIT_INTERRUPTED = 1, 2, 3, 130
 
 
@@ -16,8 +24,16 @@ class UsageError(ValueError):
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> int:
-    print(f"nndesk: error: {' '.join(message.split())}", file=sys.stderr, flush=True)
+    """One line on stderr, "nndesk: error: …", in the language spoken; returns the exit ``code``."""
+    error = translate("cli", "error:")
+    print(f"nndesk: {error} {' '.join(in_language(message).split())}", file=sys.stderr, flush=True)
     return code
+
+
+def note(message: str) -> None:
+    """A remark on stderr that is not an error: "nndesk: note: …"."""
+    label = translate("cli", "note:")
+    print(f"nndesk: {label} {message}", file=sys.stderr, flush=True)
 
 
 def emit_json(obj: dict[str, Any]) -> None:
@@ -50,7 +66,9 @@ class ProgressBar:
         self._name, self._last = name, now
         frac = min(done / total, 1.0) if total > 0 else 0.0
         bar = "#" * round(frac * self.width)
-        self.stream.write(f"\r{name:<28} [{bar:<{self.width}}] {frac:4.0%} {done / 1e6:6.1f}/{total / 1e6:.1f} MB")
+        mb = translate("cli", "MB")
+        self.stream.write(f"\r{name:<28} [{bar:<{self.width}}] {frac:4.0%} {Number(done / 1e6):6.1f}/"
+                          f"{Number(total / 1e6):.1f} {mb}")
         self._open = not finished
         if finished:
             self.stream.write("\n")

@@ -228,7 +228,7 @@ of {total} weights</source>
     </message>
 </context>
 <context>
-    <name>EngineError</name>
+    <name>EngineText</name>
     <message>
         <source>is not an .npz archive (a zip of .npy arrays)</source>
         <translation>не архив .npz (zip-архив массивов .npy)</translation>
@@ -346,6 +346,14 @@ of {total} weights</source>
         <translation>хранит %1 как значения типа %2, а нужны числа (%3)</translation>
     </message>
     <message>
+        <source>holds %1 MB of arrays in all, more than nndesk reads (%2 MB: half of the %3 MB free now)</source>
+        <translation>содержит массивы общим объёмом %1 МБ — больше, чем читает nndesk (%2 МБ: половина из %3 МБ, свободных сейчас)</translation>
+    </message>
+    <message>
+        <source>holds %1 MB of arrays in all, more than nndesk reads (%2 MB)</source>
+        <translation>содержит массивы общим объёмом %1 МБ — больше, чем читает nndesk (%2 МБ)</translation>
+    </message>
+    <message>
         <source>cannot open it: %1</source>
         <translation>не открывается: %1</translation>
     </message>
@@ -374,14 +382,6 @@ of {total} weights</source>
         <translation>сохранён более новой версией nndesk (%1, формат модели %2; эта версия nndesk %3 читает форматы до %4): обновите nndesk</translation>
     </message>
     <message>
-        <source>holds %1 MB of arrays in all, more than nndesk reads (%2 MB: half of the %3 MB free now)</source>
-        <translation>содержит массивы общим объёмом %1 МБ — больше, чем читает nndesk (%2 МБ: половина из %3 МБ, свободных сейчас)</translation>
-    </message>
-    <message>
-        <source>holds %1 MB of arrays in all, more than nndesk reads (%2 MB)</source>
-        <translation>содержит массивы общим объёмом %1 МБ — больше, чем читает nndesk (%2 МБ)</translation>
-    </message>
-    <message>
         <source>is missing the array %1</source>
         <translation>в нём нет массива %1</translation>
     </message>
@@ -404,6 +404,102 @@ of {total} weights</source>
     <message>
         <source>[Errno %1] %2</source>
         <translation>%2</translation>
+    </message>
+    <message>
+        <source>learning rate must be positive, got %1</source>
+        <translation>шаг обучения должен быть больше нуля, а задан %1</translation>
+    </message>
+    <message>
+        <source>momentum must be in [0, 1), got %1</source>
+        <translation>момент должен быть в [0, 1), а задан %1</translation>
+    </message>
+    <message>
+        <source>L2 must be ≥ 0, got %1</source>
+        <translation>L2 должен быть ≥ 0, а задан %1</translation>
+    </message>
+    <message>
+        <source>batch size and epochs must be ≥ 1</source>
+        <translation>размер мини-пакета и число эпох должны быть ≥ 1</translation>
+    </message>
+    <message>
+        <source>epochs must be a whole number from 1 to %1, got %2</source>
+        <translation>число эпох должно быть целым от 1 до %1, а задано %2</translation>
+    </message>
+    <message>
+        <source>the batch size must be a whole number from 1 to %1, got %2</source>
+        <translation>размер мини-пакета должен быть целым от 1 до %1, а задан %2</translation>
+    </message>
+    <message>
+        <source>L2 (λ) must be from 0 to %1, got %2</source>
+        <translation>L2 (λ) должен быть от 0 до %1, а задан %2</translation>
+    </message>
+    <message>
+        <source>hidden layers must be at most %1 sizes of 1..%2 neurons, got %3</source>
+        <translation>скрытых слоёв должно быть не больше %1, в каждом от 1 до %2 нейронов, а задано %3</translation>
+    </message>
+    <message>
+        <source>the tolerance must be a number ≥ 0, got %1</source>
+        <translation>допуск должен быть числом ≥ 0, а задан %1</translation>
+    </message>
+    <message>
+        <source>training diverged in epoch %1 (first in layer %2): the cost became infinite or NaN with learning rate %3; weights were restored to the start of the epoch; try a smaller learning rate such as %4</source>
+        <translation>обучение разошлось в эпохе %1 (сначала в слое %2): функция стоимости ошибки стала бесконечной или NaN при шаге обучения %3; веса возвращены к началу эпохи; попробуйте шаг обучения поменьше, например %4</translation>
+    </message>
+    <message>
+        <source>%1 MNIST digits bundled with nndesk (500 per class, from the MNIST training set)</source>
+        <translation>%1 цифр MNIST, входящих в nndesk (по 500 каждой цифры, из обучающего набора MNIST)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 points, noise %3, seed %4)</source>
+        <translation>%1 (точек: %2, шум %3, seed %4)</translation>
+    </message>
+    <message>
+        <source>the lecture&apos;s single sample: inputs [1, 1, 0], target 0</source>
+        <translation>единственный пример из лекции: входы [1, 1, 0], ожидаемый выход 0</translation>
+    </message>
+    <message>
+        <source>MNIST IDX files %1: %2 train, %3 test digits</source>
+        <translation>файлы MNIST IDX %1: цифр для обучения %2, для теста %3</translation>
+    </message>
+    <message>
+        <source>MNIST IDX files %1: %2 train digits</source>
+        <translation>файлы MNIST IDX %1: цифр для обучения %2</translation>
+    </message>
+    <message>
+        <source>MNIST IDX files %1: %2 test digits</source>
+        <translation>файлы MNIST IDX %1: цифр для теста %2</translation>
+    </message>
+    <message>
+        <source>.npz archive %1: %2 train, %3 test digits</source>
+        <translation>архив .npz %1: цифр для обучения %2, для теста %3</translation>
+    </message>
+    <message>
+        <source>.npz archive %1: %2 train digits</source>
+        <translation>архив .npz %1: цифр для обучения %2</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %1</source>
+        <translation>не хватает обязательных аргументов: %1</translation>
+    </message>
+    <message>
+        <source>argument %1: invalid choice: %2 (choose from %3)</source>
+        <translation>аргумент %1: недопустимое значение %2 (выберите из %3)</translation>
+    </message>
+    <message>
+        <source>argument %1: invalid %2 value: %3</source>
+        <translation>аргумент %1: %3 — не значение типа %2</translation>
+    </message>
+    <message>
+        <source>argument %1: expected one argument</source>
+        <translation>аргумент %1: после него нужно значение</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %1</source>
+        <translation>неизвестные аргументы: %1</translation>
+    </message>
+    <message>
+        <source>argument %1: %2</source>
+        <translation>аргумент %1: %2</translation>
     </message>
     <message>
         <source>a folder</source>
@@ -456,6 +552,22 @@ of {total} weights</source>
     <message>
         <source>Disk quota exceeded</source>
         <translation>превышена дисковая квота</translation>
+    </message>
+    <message>
+        <source>XOR: class 1 where x₁·x₂ &lt; 0; no straight line separates it, one hidden layer does</source>
+        <translation>XOR: класс 1 там, где x₁·x₂ &lt; 0; прямая линия его не отделяет, а один скрытый слой отделяет</translation>
+    </message>
+    <message>
+        <source>a disc inside a ring: needs a curved boundary</source>
+        <translation>круг внутри кольца: нужна кривая граница</translation>
+    </message>
+    <message>
+        <source>two interleaved spiral arms: hard, needs a wide or deep network</source>
+        <translation>две переплетённые спирали: трудно, нужна широкая или глубокая сеть</translation>
+    </message>
+    <message>
+        <source>two Gaussian blobs: separable by one straight line</source>
+        <translation>два гауссовых облака: разделяются одной прямой</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1260,275 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>Something went wrong inside the training loop. The weights from the last finished epoch are kept; you can train again.</source>
         <translation>Внутри цикла обучения что-то пошло не так. Веса после последней завершённой эпохи сохранены; можно обучать снова.</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>usage: </source>
+        <translation>использование: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>позиционные аргументы</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>параметры</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>показать эту справку и выйти</translation>
+    </message>
+    <message>
+        <source>error:</source>
+        <translation>ошибка:</translation>
+    </message>
+    <message>
+        <source>see %1 --help</source>
+        <translation>см. %1 --help</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>прервано</translation>
+    </message>
+    <message>
+        <source>internal error (%1); rerun with NNDESK_DEBUG=1 and please report it</source>
+        <translation>внутренняя ошибка (%1); запустите снова с NNDESK_DEBUG=1 и, пожалуйста, сообщите о ней</translation>
+    </message>
+    <message>
+        <source>mnist-bundled, a toy set (xor, circles, spiral, gaussians, lecture), an .npz file or an MNIST folder</source>
+        <translation>mnist-bundled, учебный набор (xor, circles, spiral, gaussians, lecture), файл .npz или папка MNIST</translation>
+    </message>
+    <message>
+        <source>A desktop lab for learning how neural networks work.</source>
+        <translation>Настольная лаборатория для изучения того, как работают нейронные сети.</translation>
+    </message>
+    <message>
+        <source>Without a command nndesk opens the window: nndesk [MODEL] [--lang ru|en] [--theme light|dark] [--self-test]</source>
+        <translation>Без команды nndesk открывает окно: nndesk [МОДЕЛЬ] [--lang ru|en] [--theme light|dark] [--self-test]</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>показать версию и выйти</translation>
+    </message>
+    <message>
+        <source>the language to speak (default: the locale&apos;s: LC_ALL, LC_MESSAGES, LANG)</source>
+        <translation>язык сообщений (по умолчанию — язык локали: LC_ALL, LC_MESSAGES, LANG)</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>команды</translation>
+    </message>
+    <message>
+        <source>train a network and optionally save it</source>
+        <translation>обучить сеть и, если нужно, сохранить её</translation>
+    </message>
+    <message>
+        <source>start from a preset (default: the data&apos;s own)</source>
+        <translation>взять за основу готовую настройку (по умолчанию — подходящую к данным)</translation>
+    </message>
+    <message>
+        <source>hidden layer sizes, e.g. 128,64 (&apos;&apos; for none)</source>
+        <translation>размеры скрытых слоёв, например 128,64 (&apos;&apos; — без скрытых слоёв)</translation>
+    </message>
+    <message>
+        <source>learning rate η</source>
+        <translation>шаг обучения η</translation>
+    </message>
+    <message>
+        <source>momentum μ (β₁ for Adam)</source>
+        <translation>момент μ (β₁ для Adam)</translation>
+    </message>
+    <message>
+        <source>L2 weight decay λ</source>
+        <translation>L2-регуляризация λ</translation>
+    </message>
+    <message>
+        <source>learning-rate schedule</source>
+        <translation>расписание шага обучения</translation>
+    </message>
+    <message>
+        <source>skip samples whose outputs are this close</source>
+        <translation>пропускать примеры, выходы которых уже настолько близки</translation>
+    </message>
+    <message>
+        <source>distort digits every epoch</source>
+        <translation>искажать цифры в каждой эпохе</translation>
+    </message>
+    <message>
+        <source>save the trained model here (.npz)</source>
+        <translation>сохранить обученную модель сюда (.npz)</translation>
+    </message>
+    <message>
+        <source>one JSON object per epoch, then a summary</source>
+        <translation>по объекту JSON на эпоху, затем итог</translation>
+    </message>
+    <message>
+        <source>accuracy, cost and confusion matrix of a saved model</source>
+        <translation>точность, стоимость ошибки и матрица ошибок сохранённой модели</translation>
+    </message>
+    <message>
+        <source>read digits from image files</source>
+        <translation>распознать цифры на изображениях</translation>
+    </message>
+    <message>
+        <source>get data sets</source>
+        <translation>получить наборы данных</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>действия</translation>
+    </message>
+    <message>
+        <source>download a data set</source>
+        <translation>скачать набор данных</translation>
+    </message>
+    <message>
+        <source>where to put it (default %1)</source>
+        <translation>куда положить (по умолчанию %1)</translation>
+    </message>
+    <message>
+        <source>mirror base URL</source>
+        <translation>базовый URL зеркала</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>не может быть пустым</translation>
+    </message>
+    <message>
+        <source>expected sizes like 128,64, got %1</source>
+        <translation>нужны размеры вида 128,64, а задано %1</translation>
+    </message>
+    <message>
+        <source>layer sizes must be ≥ 1, got %1</source>
+        <translation>размеры слоёв должны быть ≥ 1, а задано %1</translation>
+    </message>
+    <message>
+        <source>{n:,} test samples</source>
+        <translation>тестовые, {n:,}</translation>
+    </message>
+    <message>
+        <source>{n:,} validation samples</source>
+        <translation>отложенные, {n:,}</translation>
+    </message>
+    <message>
+        <source>{n:,} samples</source>
+        <translation>все, {n:,}</translation>
+    </message>
+    <message>
+        <source>on the test set</source>
+        <translation>на тестовых примерах</translation>
+    </message>
+    <message>
+        <source>on the validation set</source>
+        <translation>на отложенных примерах</translation>
+    </message>
+    <message>
+        <source>on the training set</source>
+        <translation>на обучающих примерах</translation>
+    </message>
+    <message>
+        <source>--augment distorts images; {name} has none, so it is ignored</source>
+        <translation>--augment искажает изображения, а в {name} их нет, поэтому он не действует</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>{network}; {n:,} training samples, validation: {held_out}</source>
+        <translation>{network}; обучающих примеров: {n:,}, проверка: {held_out}</translation>
+    </message>
+    <message>
+        <source>interrupted; nothing saved (give --out FILE to keep the model when interrupted)</source>
+        <translation>прервано; ничего не сохранено (укажите --out ФАЙЛ, чтобы модель сохранялась и при прерывании)</translation>
+    </message>
+    <message>
+        <source>interrupted; saved the model as it was after {n} complete epoch(s) to {path}</source>
+        <translation>прервано; модель в состоянии после завершённых эпох ({n}) сохранена в {path}</translation>
+    </message>
+    <message>
+        <source>saved to {path}</source>
+        <translation>сохранено в {path}</translation>
+    </message>
+    <message>
+        <source>not saved (add --out FILE to keep it)</source>
+        <translation>не сохранено (добавьте --out ФАЙЛ, чтобы сохранить)</translation>
+    </message>
+    <message>
+        <source>done: accuracy {accuracy:.2%}, cost {cost:.4f} {on} after {epochs} epochs in {seconds:.1f} s; {saved}</source>
+        <translation>готово: точность {accuracy:.2%}, стоимость ошибки {cost:.4f} {on} после эпох: {epochs}, за {seconds:.1f} с; {saved}</translation>
+    </message>
+    <message>
+        <source>{model} takes {n_in} inputs and gives {n_out} outputs, but {data} has {d_in} inputs and {classes} classes</source>
+        <translation>у модели {model} входов {n_in} и выходов {n_out}, а у {data} входов {d_in} и классов {classes}</translation>
+    </message>
+    <message>
+        <source>{model} on {data} ({samples}): accuracy {accuracy:.2%}, cost {cost:.4f}</source>
+        <translation>{model} на {data} ({samples}): точность {accuracy:.2%}, стоимость ошибки {cost:.4f}</translation>
+    </message>
+    <message>
+        <source>confusion matrix (rows: true class, columns: predicted)</source>
+        <translation>матрица ошибок (строки — верный класс, столбцы — предсказанный)</translation>
+    </message>
+    <message>
+        <source>{model} takes {n} inputs, not 28×28 digit images</source>
+        <translation>у модели {model} входов {n}, а не изображения цифр 28×28</translation>
+    </message>
+    <message>
+        <source>--retries must be ≥ 0, got {n}</source>
+        <translation>--retries должен быть ≥ 0, а задано {n}</translation>
+    </message>
+    <message>
+        <source>MNIST is in {dest}
+train on it with: nndesk train --dataset {dest}</source>
+        <translation>MNIST лежит в {dest}
+обучить на нём: nndesk train --dataset {dest}</translation>
+    </message>
+    <message>
+        <source>--out {out}: the folder {folder} does not exist</source>
+        <translation>--out {out}: папки {folder} не существует</translation>
+    </message>
+    <message>
+        <source>--out {out}: it is {kind}; give the name of a model file (.npz)</source>
+        <translation>--out {out}: это {kind}; укажите имя файла модели (.npz)</translation>
+    </message>
+    <message>
+        <source>--out {out}: cannot write in {folder} ({why})</source>
+        <translation>--out {out}: в папку {folder} нельзя записать ({why})</translation>
+    </message>
+    <message>
+        <source>the network {shape} needs about {need:,.1f} GB ({params:,} weights, {optimizer} state, a batch), more than half of the {free:,.1f} GB free now; use fewer or smaller layers</source>
+        <translation>сети {shape} нужно около {need:,.1f} ГБ ({params:,} весов, состояние {optimizer}, мини-пакет) — больше половины из {free:,.1f} ГБ, свободных сейчас; уменьшите число или размер слоёв</translation>
+    </message>
+    <message>
+        <source>the network {shape} would make a {saved:,.0f} MB model file, more than nndesk opens ({cap:,.0f} MB); use fewer or smaller layers</source>
+        <translation>файл модели сети {shape} занял бы {saved:,.0f} МБ — больше, чем открывает nndesk ({cap:,.0f} МБ); уменьшите число или размер слоёв</translation>
+    </message>
+    <message>
+        <source>network {sizes} {activation}, {cost}, {optimizer} η={lr:g}, batch {batch}, {epochs} epochs</source>
+        <translation>сеть {sizes} {activation}, {cost}, {optimizer} η={lr:g}, мини-пакет {batch}, эпох {epochs}</translation>
+    </message>
+    <message>
+        <source>, {name} schedule</source>
+        <translation>, расписание {name}</translation>
+    </message>
+    <message>
+        <source>, augmented</source>
+        <translation>, с искажениями</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs}  cost {cost}  val cost {val_cost}  val acc {val_acc}  η {lr}  {seconds} s  {speed} samples/s</source>
+        <translation>эпоха {epoch}/{epochs}  стоимость {cost}  проверка: стоимость {val_cost}  точность {val_acc}  η {lr}  {seconds} с  {speed} примеров/с</translation>
+    </message>
+    <message>
+        <source>note:</source>
+        <translation>замечание:</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>МБ</translation>
     </message>
 </context>
 </TS>

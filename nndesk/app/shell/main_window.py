@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from nndesk import error_texts
+from nndesk import engine_texts
 from nndesk.app.backprop.panel import BackpropPanel
 from nndesk.app.canvas.network_canvas import NetworkCanvas
 from nndesk.app.document.network_document import NetworkDocument
@@ -179,14 +179,14 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
 
         ``text`` is translated; ``details`` (the engine's own explanation, in English) sits behind
         "Show Details…", and is said again in the UI's language below ``text`` when the catalogue
-        knows its wording (``error_texts``).
+        knows its wording (``engine_texts``).
         """
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Close, self)
         box.setObjectName("nndeskMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if details:
             box.setDetailedText(details)
-            if (said := error_texts.in_language(details)) != details:
+            if (said := engine_texts.in_language(details)) != details:
                 box.setInformativeText(said)
         box.open()
         return box

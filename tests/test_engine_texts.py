@@ -1,7 +1,7 @@
 """The engine's common errors, made to happen for real, come out in Russian (and untouched in English).
 
 Each case writes a bad file (or asks for a bad name), lets the engine fail
-on it, and checks the message it raised against ``error_texts``: if the
+on it, and checks the message it raised against ``engine_texts``: if the
 engine's wording drifts from the catalogue's template, the case fails here.
 """
 
@@ -19,8 +19,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nndesk import error_texts, language
+from nndesk import engine_texts, language
 from nndesk.engine.core.network import Network
+from nndesk.engine.core.training import TrainingDiverged
 from nndesk.engine.data import datasets, npy_guard, readers
 from nndesk.engine.runs import model_io
 from nndesk.engine.runs.recipe import TrainingRecipe
@@ -159,6 +160,29 @@ def _over_cap(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return str(e.value)
 
 
+def _recipe(**overrides: object) -> Callable[[Path], str]:
+    def fail(tmp: Path) -> str:
+        with pytest.raises(ValueError) as e:
+            TrainingRecipe.for_dataset("xor", **overrides)
+        return str(e.value)
+    return fail
+
+
+def _described(spec: Callable[[Path], object]) -> Callable[[Path], str]:
+    return lambda tmp: datasets.load(str(spec(tmp))).description
+
+
+def _npz_splits(tmp: Path) -> Path:
+    digits = {k: np.zeros((n, 784), np.uint8) if k[0] == "x" else np.zeros(n, np.uint8)
+              for k, n in (("x_train", 30), ("y_train", 30), ("x_test", 7), ("y_test", 7))}
+    return _npz(tmp / "keras.npz", **digits)
+
+
+def _both_splits(tmp: Path) -> Path:
+    _mnist(tmp / "m", _idx((3, 28, 28)), _idx((3,)), "t10k")
+    return _mnist(tmp / "m", _idx((12, 28, 28)), _idx((12,)))
+
+
 # (what goes wrong, the English the engine must still say, the Russian it must turn into)
 CASES = [
     ("not a zip", _data(_junk), "is not an .npz archive", "не архив .npz (zip-архив массивов .npy)"),
@@ -242,6 +266,37 @@ CASES = [
     ("disk full", _disk_full, "[Errno 28] No space left on device", "на диске не осталось места"),
     ("over the cap", _over_cap, "more than nndesk reads (1 MB)", "содержит массивы общим объёмом 2 МБ — больше, "
                                                                   "чем читает nndesk (1 МБ)"),
+    ("η < 0", _recipe(learning_rate=-1.0), "learning rate must be positive", "шаг обучения должен быть больше нуля, "
+                                                                              "а задан -1,0"),
+    ("μ = 1", _recipe(momentum=1.0), "momentum must be in [0, 1)", "момент должен быть в [0, 1), а задан 1,0"),
+    ("λ < 0", _recipe(l2=-0.5), "L2 must be ≥ 0", "L2 должен быть ≥ 0, а задан -0,5"),
+    ("λ = 5", _recipe(l2=5.0), "L2 (λ) must be from 0 to 1", "L2 (λ) должен быть от 0 до 1, а задан 5,0"),
+    ("batch 0", _recipe(batch_size=0), "batch size and epochs must be ≥ 1", "размер мини-пакета и число эпох"),
+    ("batch 10⁶", _recipe(batch_size=10**6), "the batch size must be a whole number from 1 to 60,000",
+     "размер мини-пакета должен быть целым от 1 до 60\u00a0000, а задан 1000000"),
+    ("epochs 10⁶", _recipe(epochs=10**6), "epochs must be a whole number from 1 to 100,000",
+     "число эпох должно быть целым от 1 до 100\u00a0000, а задано 1000000"),
+    ("hidden 0", _recipe(hidden=(0,)), "hidden layers must be at most", "скрытых слоёв должно быть не больше"),
+    ("tolerance < 0", _recipe(tolerance=-1.0), "the tolerance must be a number ≥ 0", "допуск должен быть числом ≥ 0"),
+    ("diverged", lambda t: str(TrainingDiverged(3, 1, 10.0)), "training diverged in epoch 3 (first in layer 2)",
+     "обучение разошлось в эпохе 3 (сначала в слое 2): функция стоимости ошибки стала бесконечной или NaN при шаге "
+     "обучения 10; веса возвращены к началу эпохи; попробуйте шаг обучения поменьше, например 1"),
+    ("bundled digits", _described(lambda t: "mnist-bundled"), "5,000 MNIST digits bundled",
+     "5\u00a0000 цифр MNIST, входящих в nndesk"),
+    ("XOR", _described(lambda t: "xor"), "XOR: class 1 where", "XOR: класс 1 там, где x₁·x₂ < 0; прямая линия его "
+                                                               "не отделяет, а один скрытый слой отделяет (точек: "),
+    ("circles", _described(lambda t: "circles"), "a disc inside a ring", "круг внутри кольца"),
+    ("spiral", _described(lambda t: "spiral"), "two interleaved spiral arms", "две переплетённые спирали"),
+    ("gaussians", _described(lambda t: "gaussians"), "two Gaussian blobs", "два гауссовых облака"),
+    ("lecture", _described(lambda t: "lecture"), "the lecture's single sample", "единственный пример из лекции"),
+    ("IDX train", _described(lambda t: _mnist(t / "m", _idx((12, 28, 28)), _idx((12,)))), ": 12 train digits",
+     ": цифр для обучения 12"),
+    ("IDX test", _described(lambda t: _mnist(t / "m", _idx((3, 28, 28)), _idx((3,)), "t10k")), ": 3 test digits",
+     "файлы MNIST IDX "),
+    ("IDX both", _described(_both_splits), ": 12 train, 3 test digits", "цифр для обучения 12, для теста 3"),
+    (".npz train", _described(lambda t: _npz(t / "s.npz", x=np.zeros((5, 784), np.uint8), y=np.zeros(5, np.uint8))),
+     ".npz archive", "архив .npz "),
+    (".npz both", _described(_npz_splits), ": 30 train, 7 test digits", "цифр для обучения 30, для теста 7"),
     ("over the memory free", _over_free, "(1 MB: half of the 2 MB free now)",
      "содержит массивы общим объёмом 2 МБ — больше, чем читает nndesk (1 МБ: половина из 2 МБ, свободных сейчас)"),
 ]
@@ -252,10 +307,10 @@ def test_a_common_engine_error_is_said_in_russian(russian, tmp_path, monkeypatch
                                                   russian_text):
     message = _happen(fail, tmp_path, monkeypatch)
     assert english in message, f"the engine's wording changed: {message}"
-    said = error_texts.in_language(message)
+    said = engine_texts.in_language(message)
     assert russian_text in said, said
     assert said != message and re.search("[а-я]{3}", said)
-    if not message.startswith("[Errno"):
+    if message.startswith(("/", str(tmp_path))):
         assert said.startswith(message.split(": ")[0] + ": "), "the file stays named first"
 
 
@@ -263,8 +318,8 @@ def test_every_template_of_the_catalogue_is_a_message_the_engine_really_writes(t
     used = set()
     for _, fail, _, _ in CASES:
         with pytest.MonkeyPatch.context() as patch:
-            used.add(error_texts.template_of(_happen(fail, tmp_path_factory.mktemp("case"), patch)))
-    assert set(error_texts.PROBLEMS + error_texts.WHOLE) - used == set(), "a template no case makes happen"
+            used.add(engine_texts.template_of(_happen(fail, tmp_path_factory.mktemp("case"), patch)))
+    assert set(engine_texts.PROBLEMS + engine_texts.WHOLE) - used == set(), "a template no case makes happen"
 
 
 def _happen(fail: Callable, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> str:
@@ -274,22 +329,22 @@ def _happen(fail: Callable, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 def test_english_and_unknown_messages_are_left_as_they_are(tmp_path):
     assert language.speak("en") == "en"
     message = f"{tmp_path}: is not an .npz archive (a zip of .npy arrays)"
-    assert error_texts.in_language(message) == message
+    assert engine_texts.in_language(message) == message
     language.speak("ru")
     try:
         for unknown in ("x.npz: something the catalogue never heard of", "internal error (KeyError: 'a')", ""):
-            assert error_texts.in_language(unknown) == unknown
+            assert engine_texts.in_language(unknown) == unknown
     finally:
         language.speak("en")
 
 
 def test_every_translation_keeps_the_templates_values(russian):
     """A translation may reorder %1, %2… but must put every value back (the OSError's errno number aside)."""
-    for template in error_texts.PROBLEMS + error_texts.WHOLE:
-        said = language.translate(error_texts.CONTEXT, template)
+    for template in engine_texts.PROBLEMS + engine_texts.WHOLE:
+        said = language.translate(engine_texts.CONTEXT, template)
         assert said != template, f"no Russian for {template!r}"
         wanted = set(re.findall(r"%\d", template)) - ({"%1"} if template.startswith("[Errno") else set())
         assert set(re.findall(r"%\d", said)) == wanted, template
-    for phrase in error_texts.PHRASES:
-        assert error_texts.phrase(phrase) != phrase
+    for phrase in engine_texts.PHRASES:
+        assert engine_texts.phrase(phrase) != phrase
 
