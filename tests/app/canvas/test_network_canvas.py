@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack, QWheelEvent
 from PySide6.QtTest import QTest
 
 from nndesk.app.canvas import bundle_render
+from nndesk.app.canvas.hits import CanvasHit, HitKind
 from nndesk.app.canvas.network_canvas import NetworkCanvas
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.engine.core.network import Network
@@ -200,3 +201,17 @@ def test_no_activations_again_redraws_nothing(qtbot) -> None:
     assert (band.pixmap().cacheKey(), picture.pixmap().cacheKey()) == keys
     canvas.set_activations([np.full(n, 0.5, np.float32) for n in (784, 64, 10)])
     assert band.pixmap().cacheKey() != keys[0]  # real activations still light it up
+
+
+def test_a_hit_says_what_is_under_the_pointer(qtbot) -> None:
+    canvas, *_ = make_canvas(qtbot, [3, 2, 1])
+
+    def at(scene_pos) -> CanvasHit:
+        return canvas.hit(canvas.mapFromScene(scene_pos))
+
+    assert at(canvas.columns[1].neuron_pos(1)) == CanvasHit.neuron(1, 1)
+    assert at(canvas.bundles[0].edge_line(1, 2).center()) == CanvasHit.edge(0, 1, 2)
+    assert at(canvas.columns[1].plus_button.scenePos()) == CanvasHit(HitKind.LAYER, 1)  # the button's, not a pick
+    assert at(canvas.insert_buttons[2].scenePos()) == CanvasHit.control(2)
+    nothing = at(canvas.sceneRect().topLeft() + QPointF(1, 1))
+    assert nothing.kind is HitKind.NONE and not nothing
