@@ -29,7 +29,7 @@ def test_a_weight_frozen_and_one_pruned_while_training_stay_exactly_as_set(qtbot
     window.inspector_dock.show()
     window.inspector_dock.raise_()
     inspector, doc = window.inspector, window.document
-    window.trainer.update(epochs=100_000, learning_rate=0.5)
+    window.trainer.update(epochs=100_000)
     with qtbot.waitSignal(window.trainer.epochFinished, timeout=30_000):
         QTest.mouseClick(window.findChild(QToolButton, "trainButton"), LEFT)
     epochs_later(qtbot, window, 5)
