@@ -93,6 +93,7 @@ class TrainerController(QObject):
         self._state, self._offset = TrainerState.IDLE, 0
         self._pending_weights: WeightsSnapshot | None = None
         self._network: Network | None = None  # the copy being trained (its thread owns it)
+        self._job: RunJob | None = None  # the run asked for last
         self._eta_edited = False  # the student moved η since the last report
         self._weights_timer = QTimer(self, singleShot=True, interval=WEIGHTS_MS_SMALL, timeout=self._flush_weights)
         self._thread: QThread | None = QThread()
@@ -152,9 +153,9 @@ class TrainerController(QObject):
         if step:
             control.step_epoch()
         self._set_state(TrainerState.STEPPING if step else TrainerState.RUNNING)
-        self._worker.idle.clear()
-        self._runRequested.emit(RunJob(lambda: recipe.make_trainer(
-            net, source, control=control, on_batch=on_batch, optimizer=optimizer), control))
+        self._job = RunJob(lambda: recipe.make_trainer(net, source, control=control, on_batch=on_batch,
+                                                       optimizer=optimizer), control)
+        self._runRequested.emit(self._job)
 
     def post_edit(self, edit: Callable[[Network], None]) -> None:
         """Run ``edit(network)`` on the network being trained, in its thread, before its next batch."""
@@ -194,7 +195,7 @@ class TrainerController(QObject):
         if not self.is_active:
             return True
         self.stop()
-        if not self._worker.idle.wait(timeout_ms / 1000):
+        if self._job is None or not self._job.ended.wait(timeout_ms / 1000):
             return False
         self._drain()
         return not self.is_active

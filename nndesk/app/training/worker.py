@@ -21,7 +21,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -33,12 +33,13 @@ from nndesk.engine.core.training import Trainer, TrainingDiverged
 BATCH_SIGNALS_PER_SECOND = 30
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RunJob:
     """What the GUI hands the worker: how to build the trainer (in the worker's thread) and its control."""
 
     make_trainer: Callable[[], Trainer]
     control: TrainingControl
+    ended: threading.Event = field(default_factory=threading.Event)  # set once this run's last message is out
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,6 @@ class TrainingWorker(QObject):
         super().__init__()
         self._lock = threading.Lock()
         self._outbox: list[Message] = []
-        self.idle = threading.Event()  # cleared by the GUI when it asks for a run, set when the run ended
-        self.idle.set()
         self._last_batch_report = 0.0
         self._epoch_start = 0.0
         self._control: TrainingControl | None = None
@@ -112,4 +111,4 @@ class TrainingWorker(QObject):
             ended = RunEnded(None, error=traceback.format_exc())  # the last epoch's weights stand
         finally:
             self._post(ended if ended is not None else RunEnded(None, error="training was interrupted"))
-            self.idle.set()
+            job.ended.set()
