@@ -178,7 +178,7 @@ def summary(soak: Soak, show_types: bool) -> None:
         print(f"\nthe soak ended early at minute {samples[-1].minute:.1f}: {soak.trouble}")
     print(f"\n{samples[-1].epochs} epochs in {soak.runs} runs; peak RSS (VmHWM) {proc_status()['VmHWM']:.1f} MB")
     if soak.first_restart is not None:
-        print(f"the first run ended at minute {soak.first_restart:.1f} (glibc's malloc keeps ~50-60 MB more from "
+        print(f"the first run ended at minute {soak.first_restart:.1f} (glibc's malloc keeps 20-60 MB more from "
               f"then on: see benchmarks/README.md)")
     base = next((s for s in samples if s.minute >= soak.baseline_minute - SLACK), None)
     later = [s for s in samples if base is not None and s.minute > base.minute]
