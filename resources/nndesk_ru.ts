@@ -1231,6 +1231,10 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>Открытие остановит обучение и заменит обучаемую сеть. Сначала сохранить сеть?</translation>
     </message>
     <message>
+        <source>Training did not stop in time, so nothing was opened. Try again in a moment.</source>
+        <translation>Обучение не остановилось вовремя, поэтому ничего не открыто. Попробуйте ещё раз чуть позже.</translation>
+    </message>
+    <message>
         <source>untitled</source>
         <translation>без имени</translation>
     </message>

@@ -271,6 +271,11 @@ class WindowFiles:
         if answer not in (buttons.Save, buttons.Discard):
             return False
         self.stop_and_wait()  # the worker's last weights are in the document before it is saved or replaced
+        if self.trainer.is_active:  # a mini-batch that outlasted the wait: it stops soon, but not yet
+            self.show_message(self.tr("Training is running"),
+                              self.tr("Training did not stop in time, so nothing was opened. Try again in a "
+                                      "moment."), QMessageBox.Icon.Warning)
+            return False
         return answer == buttons.Discard or self.save()
 
     def _update_title(self) -> None:
