@@ -19,6 +19,7 @@ import signal
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 
 class CaseTimeout(BaseException):
@@ -28,6 +29,18 @@ class CaseTimeout(BaseException):
 def _resolve(name: str):
     module, _, attr = name.partition(":")
     return getattr(importlib.import_module(module), attr)
+
+
+def _peak_kb() -> int:
+    """This process's own peak RSS. Not ru_maxrss: Linux carries that across fork and exec, so a worker started
+    by a pytest process of 900 MB would report 900 MB before loading anything."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _on_alarm(signum, frame):
@@ -70,7 +83,7 @@ def main() -> None:
         capture.seek(0)
         output = capture.read(4000).decode("utf-8", "replace")
         capture.seek(0), capture.truncate()
-        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak_kb = _peak_kb()
         results.write(json.dumps({"path": path, "status": status, "detail": detail, "output": output,
                                   "seconds": seconds, "peak_kb": peak_kb}) + "\n")
 
