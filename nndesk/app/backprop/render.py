@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from nndesk.app.backprop import step_texts
 from nndesk.app.style.formula_view import formula_html, number_text
+from nndesk.app.style.theme import secondary_text
 from nndesk.engine.core.network import Network
 from nndesk.engine.explain import formula as f
 from nndesk.engine.explain.gradcheck import GradCheck
@@ -58,7 +59,7 @@ def render_steps(widget: QWidget, walk: Walkthrough, index: int, slide: bool,
     """HTML of steps 0…``index`` and every number in it, in link order."""
     pal, loc = widget.palette(), QLocale()
     big = f"font-size:{widget.font().pointSizeF() + 3:.0f}pt"  # formulas a little larger than the prose
-    muted = _mix(pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base), 0.45)
+    muted = secondary_text(pal).name()  # the symbolic line: secondary, yet readable on a dark projector
     current_bg = _mix(pal.color(QPalette.ColorRole.Highlight), pal.color(QPalette.ColorRole.Base), 0.8)
     link = pal.color(QPalette.ColorRole.Link).name()
     L = len(network.layers)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
-from nndesk.app.style.theme import hues, is_dark
+from nndesk.app.style.theme import hues, is_dark, mix, secondary_text
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -19,7 +19,6 @@ _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 def sup(n: int) -> str:
     """The lecture's layer index as a superscript: 1 → ⁽¹⁾."""
     return f"⁽{str(n).translate(_SUP)}⁾"
-
 
 
 @dataclass(frozen=True)
@@ -34,13 +33,11 @@ class CanvasColors:
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> CanvasColors:
-        dark = is_dark(palette)
-        hue = hues(dark)
+        hue = hues(is_dark(palette))
+        base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
         return cls(
-            background=palette.color(QPalette.ColorRole.Base),
-            text=palette.color(QPalette.ColorRole.Text),
-            muted=QColor("#8c9096" if dark else "#7a7d82"),
-            neuron=QColor("#3a3d42" if dark else "#f4f5f7"),
+            background=base, text=text, muted=secondary_text(palette),
+            neuron=mix(base, text, 0.1),  # a neuron stands out from the background before it is lit
             positive=hue["blue"], negative=hue["orange"], highlight=hue["purple"])
 
     def signed(self, value: float, strength: float) -> QColor:

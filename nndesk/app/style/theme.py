@@ -37,12 +37,15 @@ _LIGHT = {
 
 
 def apply(app: QApplication, theme: str = "system") -> None:
-    """Use the system palette, or Fusion with a fixed light or dark one."""
+    """Use the system palette, or Fusion with a fixed light or dark one; icons follow either (``PaletteStyle``)."""
+    from nndesk.app.style.palette_style import PaletteStyle  # it reads ``secondary_text`` from here
+
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}; choose one of {', '.join(THEMES)}")
     if theme == "system":
+        app.setStyle(PaletteStyle())  # the platform's style, wrapped
         return
-    app.setStyle("Fusion")
+    app.setStyle(PaletteStyle("Fusion"))
     palette = QPalette()
     for role, color in (_DARK if theme == "dark" else _LIGHT).items():
         palette.setColor(role, QColor(color))
@@ -54,6 +57,20 @@ def apply(app: QApplication, theme: str = "system") -> None:
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` moved a fraction ``t`` of the way to ``b``."""
+    return QColor(*(round(x + (y - x) * t) for x, y in zip(a.getRgb()[:3], b.getRgb()[:3])))
+
+
+SECONDARY = 0.3  # how far secondary text moves from Text to Base: ≥ 6:1 contrast on both palettes
+
+
+def secondary_text(palette: QPalette) -> QColor:
+    """The grey of secondary labels, symbolic formulas and outlines: the palette's Text toward its Base,
+    so it reads on a projector in a dark room as well as on paper-white (no constant greys)."""
+    return mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), SECONDARY)
 
 
 @dataclass(frozen=True)
@@ -79,8 +96,8 @@ def plot_colors(palette: QPalette) -> PlotColors:
     """Curve colours that read well on this palette's base colour (Okabe–Ito hues)."""
     dark = is_dark(palette)
     hue = hues(dark)
-    batch = QColor("#9aa0a6" if dark else "#5f6368")
-    batch.setAlpha(90)
+    batch = secondary_text(palette)
+    batch.setAlpha(150)  # faint under the epoch curves, yet its legend line still reads
     return PlotColors(
         background=palette.color(QPalette.ColorRole.Base),
         foreground=palette.color(QPalette.ColorRole.Text),
