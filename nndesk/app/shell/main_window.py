@@ -20,6 +20,7 @@ from nndesk.app.backprop.panel import BackpropPanel
 from nndesk.app.canvas.network_canvas import NetworkCanvas
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.shell import i18n, settings
+from nndesk.app.shell.ready_trained import ReadyBadge, WindowReady
 from nndesk.app.shell.window_docks import WindowDocks
 from nndesk.app.shell.window_files import WindowFiles, mean_digit, recipe_for
 from nndesk.app.shell.window_training import GuardedUndoStack, WindowTraining
@@ -54,7 +55,7 @@ def wire_canvas(panel: BackpropPanel, canvas: NetworkCanvas) -> None:
     canvas.neuronClicked.connect(panel.select_neuron)
 
 
-class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
+class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -62,7 +63,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         self.trainer = TrainerController(self)
         self.recipe = recipe_for("mnist-bundled")
         self.source: DataSource = self.recipe.load_data()
-        self.document = NetworkDocument(self._fresh_network(), self.source.name, self.source.train.image_shape,
+        self.document = NetworkDocument(self._network_for_data(), self.source.name, self.source.train.image_shape,
                                         mean_input=mean_digit(self.source.train))
         self.undo_stack = GuardedUndoStack(self)
         self._build_views()
@@ -70,6 +71,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         self._connect()
         self.training_dock.show_settings(self.recipe.hyper, self.recipe.cost, self.recipe.optimizer)
         self._use_settings_of(self.recipe)
+        self._show_ready()
         self._show_source()
         self._step_through_first_sample()
         self.retranslate()
@@ -80,10 +82,12 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
     def _build_views(self) -> None:
         self.canvas = NetworkCanvas(self.document, self.undo_stack)
         self.divergence_banner = DivergenceBanner()
+        self.ready_badge = ReadyBadge()
         central = QWidget(objectName="centralArea")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.divergence_banner)  # inline, so the cost plot stays in view
+        column.addWidget(self.ready_badge)  # "ready-trained", over the network it speaks of
         column.addWidget(self.canvas, 1)
         self.setCentralWidget(central)
         self.training_dock = TrainingDock(self)
@@ -171,6 +175,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, QMainWindow):
         doc.valuesEdited.connect(self._post_to_training)  # the one path from the student's edits to training
         t.finished.connect(self._on_training_finished)  # after the run's last weights came in
         doc.architectureChanged.connect(self._on_architecture_changed)
+        self._wire_ready_badge()
 
     # ---- messages, language, closing -------------------------------------------------------
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information,

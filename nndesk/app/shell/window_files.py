@@ -153,7 +153,8 @@ class WindowFiles:
         self.recipe, self.source = recipe.with_changes(optimizer=optimizer), source
         self.trainer.reset()
         self._use_settings_of(recipe)
-        self.document.set_network(self._fresh_network(), source.name, source.train.image_shape, mean_input)
+        self.document.set_network(self._network_for_data(), source.name, source.train.image_shape, mean_input)
+        self._show_ready()
         self.model_path = None
         self._show_source()
         self._step_through_first_sample()
