@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from nndesk.app.training.worker import RunEnded, RunJob, TrainingWorker
 from nndesk.engine.core.control import Hyperparameters, TrainingControl
@@ -105,6 +105,9 @@ class TrainerController(QObject):
         self._runRequested.connect(self._worker.run, queued)
         self._worker.posted.connect(self._drain, queued)
         self._thread.start()
+        app = QCoreApplication.instance()
+        if app is not None:  # the app can quit with no close event (logout, quit() ending a dialog): end the run first
+            app.aboutToQuit.connect(self.shutdown)
 
     # ---- state ---------------------------------------------------------------
     @property
