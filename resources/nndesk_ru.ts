@@ -882,6 +882,17 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     </message>
 </context>
 <context>
+    <name>ReadyBadge</name>
+    <message>
+        <source>&lt;b&gt;Random weights.&lt;/b&gt; The ready-trained digits network could not be read (%1), so this one has learned nothing yet: press Train.</source>
+        <translation>&lt;b&gt;Случайные веса.&lt;/b&gt; Не удалось прочитать обученную сеть для цифр (%1), поэтому эта сеть ещё ничему не научилась: нажмите «Обучить».</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready-trained:&lt;/b&gt; this network has already learned the bundled digits (%1 % right on digits it never saw). Draw one! Reset gives random weights to train from scratch.</source>
+        <translation>&lt;b&gt;Уже обучена:&lt;/b&gt; эта сеть выучила встроенные цифры (%1 % верно на цифрах, которых она не видела). Нарисуйте цифру! «Сброс» даёт случайные веса, чтобы обучить с нуля.</translation>
+    </message>
+</context>
+<context>
     <name>StepTexts</name>
     <message>
         <source>Forward pass</source>
@@ -1023,6 +1034,10 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>L2-регуляризация λ</translation>
     </message>
     <message>
+        <source>Pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mini-batch size</source>
         <translation>Размер мини-пакета</translation>
     </message>
@@ -1057,6 +1072,30 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>Adam</source>
         <translation>Adam</translation>
+    </message>
+    <message>
+        <source>1 epoch a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 epochs a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>20 epochs a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 epochs a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How fast training may go: slow enough to watch the toy sets learn and to move η while they train; applies at the next epoch</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>MNIST digits (5,000 bundled)</source>
@@ -1100,6 +1139,30 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>%1 left</source>
         <translation>осталось %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epochs %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
