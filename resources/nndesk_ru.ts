@@ -1035,7 +1035,7 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     </message>
     <message>
         <source>Pace</source>
-        <translation type="unfinished"></translation>
+        <translation>Темп</translation>
     </message>
     <message>
         <source>Mini-batch size</source>
@@ -1075,27 +1075,27 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     </message>
     <message>
         <source>1 epoch a second</source>
-        <translation type="unfinished"></translation>
+        <translation>1 эпоха в секунду</translation>
     </message>
     <message>
         <source>5 epochs a second</source>
-        <translation type="unfinished"></translation>
+        <translation>5 эпох в секунду</translation>
     </message>
     <message>
         <source>20 epochs a second</source>
-        <translation type="unfinished"></translation>
+        <translation>20 эпох в секунду</translation>
     </message>
     <message>
         <source>100 epochs a second</source>
-        <translation type="unfinished"></translation>
+        <translation>100 эпох в секунду</translation>
     </message>
     <message>
         <source>as fast as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>как можно быстрее</translation>
     </message>
     <message>
         <source>How fast training may go: slow enough to watch the toy sets learn and to move η while they train; applies at the next epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Как быстро идёт обучение: медленно — чтобы видеть, как учатся учебные наборы, и двигать η во время обучения; применяется со следующей эпохи</translation>
     </message>
     <message>
         <source>MNIST digits (5,000 bundled)</source>
@@ -1142,27 +1142,27 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Готово</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановлено</translation>
     </message>
     <message>
         <source>epoch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>эпоха %1</translation>
     </message>
     <message>
         <source>epochs %1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>эпохи %1–%2</translation>
     </message>
     <message>
         <source>accuracy %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>точность (проверка) %1 %</translation>
     </message>
     <message>
         <source>cost %1</source>
-        <translation type="unfinished"></translation>
+        <translation>стоимость ошибки %1</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,8 @@
 It owns one ``TrainingWorker`` in one QThread for the whole session (started
 once, never terminated; ``shutdown`` asks the loop to stop and waits, for a
 while).  Live settings go into the lock-protected ``TrainingControl``, which
-the loop reads between mini-batches; reports come back as frozen
+the loop reads between mini-batches, and the run's ``Pace`` (epochs per second),
+which it reads between epochs; reports come back as frozen
 ``EpochReport``/``BatchReport`` values the worker made in its own thread.
 
 Each run trains a copy of the GUI's network.  Epoch numbers continue across
@@ -21,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
+from nndesk.app.training.pace import Pace
 from nndesk.app.training.worker import RunEnded, RunJob, TrainingWorker
 from nndesk.engine.core.control import Hyperparameters, TrainingControl
 from nndesk.engine.core.network import Network
@@ -88,6 +90,7 @@ class TrainerController(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.control = TrainingControl()
+        self.pace = Pace()  # the active run's; a fresh one per run, so a Stop never cancels the next
         self.history: list[EpochStats] = []
         self.optimizer: Optimizer | None = None
         self._state, self._offset = TrainerState.IDLE, 0
@@ -126,7 +129,14 @@ class TrainerController(QObject):
 
     # ---- commands ------------------------------------------------------------
     def update(self, **changes: float | int) -> Hyperparameters:
-        """Change live settings; a running loop applies them at its next mini-batch."""
+        """Change live settings; a running loop applies them at its next mini-batch.
+
+        ``epochs_per_second`` (0: as fast as possible) is the pace, applied at the next epoch.
+        """
+        if "epochs_per_second" in changes:
+            self.pace.set(float(changes.pop("epochs_per_second")))
+            if not changes:
+                return self.control.hyper
         hyper = self.control.update(**changes)
         self._eta_edited |= "learning_rate" in changes
         self.settingsChanged.emit(hyper)
@@ -146,6 +156,7 @@ class TrainerController(QObject):
                              f"{getattr(train, 'n_outputs', 0)} outputs; the network is {network}")
         freeze_long_lived_objects()
         control = self.control = TrainingControl(self.control.hyper)  # a fresh stop flag for this run
+        pace = self.pace = Pace(self.pace.epochs_per_second)
         self._weights_timer.setInterval(weights_interval_ms(network))
         self._eta_edited = False  # η as the run starts is the baseline, not a change
         if self.optimizer is None or self.optimizer.name != recipe.optimizer:  # else keep its momentum
@@ -157,7 +168,7 @@ class TrainerController(QObject):
             control.step_epoch()
         self._set_state(TrainerState.STEPPING if step else TrainerState.RUNNING)
         self._job = RunJob(lambda: recipe.make_trainer(net, source, control=control, on_batch=on_batch,
-                                                       optimizer=optimizer), control)
+                                                       optimizer=optimizer), control, pace)
         self._runRequested.emit(self._job)
 
     def post_edit(self, edit: Callable[[Network], None]) -> None:
@@ -186,6 +197,7 @@ class TrainerController(QObject):
         """Ask the loop to end after its current mini-batch (wakes it if paused); returns at once."""
         if self.is_active:
             self.control.stop()
+            self.pace.cancel()  # a paced wait ends now, not at the next epoch's time
             self._set_state(TrainerState.STOPPING)
 
     def stop_and_wait(self, timeout_ms: int = STOP_WAIT_MS) -> bool:
@@ -221,6 +233,7 @@ class TrainerController(QObject):
         if self._thread is None:  # already shut down
             return True
         self.control.stop()
+        self.pace.cancel()
         self._thread.quit()
         ended = self._thread.wait(timeout_ms)
         if not ended:  # a batch that takes ages: let it end on its own; its QThread must outlive it

@@ -5,7 +5,10 @@ Space shortcut and the buttons share one enabled state.  Settings follow the
 napari controls pattern: a widget edit emits ``settingsEdited``; the window
 writes it to ``TrainingControl``; ``show_settings`` writes the control's
 state back with the widget's signals blocked, so nothing echoes.  Cost and
-optimizer belong to a run, so they are locked while one is active.
+optimizer belong to a run, so they are locked while one is active.  The pace
+(epochs per second) is one more live setting; a new data set chooses its
+default — watchable for the small toy sets, as fast as possible for the rest —
+and sends it like an edit, since no recipe holds it.
 """
 
 from __future__ import annotations
@@ -28,10 +31,12 @@ from PySide6.QtWidgets import (
 
 from nndesk.app.training.controller import TrainerState
 from nndesk.app.training.learning_rate_slider import LearningRateSlider
+from nndesk.app.training.pace import PACES, WATCHABLE
 from nndesk.engine.core.control import Hyperparameters
 
 OPEN = "<open>"  # the picker's last entry: choose a file or folder
 COSTS, OPTIMIZERS = ("quadratic", "cross-entropy"), ("sgd", "momentum", "adam")
+SMALL_SETS = ("xor", "circles", "spiral", "gaussians", "lecture")  # train in a blink: paced to be watched
 
 
 class TrainingDock(QDockWidget):
@@ -69,11 +74,13 @@ class TrainingDock(QDockWidget):
         self.epochs = QSpinBox(objectName="epochsBox", minimum=1, maximum=100_000)
         self.cost = QComboBox(objectName="costPicker")
         self.optimizer = QComboBox(objectName="optimizerPicker")
+        self.pace = QComboBox(objectName="pacePicker")
+        self._spec: str | None = None  # the data set shown last: a new one resets the pace
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: room in Russian too
-        self.labels = [QLabel() for _ in range(7)]
-        for label, widget in zip(self.labels, (self.learning_rate, self.momentum, self.l2, self.batch_size,
-                                               self.epochs, self.cost, self.optimizer)):
+        self.labels = [QLabel() for _ in range(8)]
+        for label, widget in zip(self.labels, (self.pace, self.learning_rate, self.momentum, self.l2,
+                                               self.batch_size, self.epochs, self.cost, self.optimizer)):
             self.form.addRow(label, widget)
         layout = QVBoxLayout(body)
         layout.addWidget(self.picker)
@@ -89,8 +96,13 @@ class TrainingDock(QDockWidget):
         self.epochs.valueChanged.connect(lambda v: self.settingsEdited.emit({"epochs": v}))
         self.cost.activated.connect(lambda i: self.costChosen.emit(self.cost.itemData(i)))
         self.optimizer.activated.connect(lambda i: self.optimizerChosen.emit(self.optimizer.itemData(i)))
+        self.pace.currentIndexChanged.connect(
+            lambda i: self.settingsEdited.emit({"epochs_per_second": self.pace.itemData(i)}))
         self.picker.activated.connect(lambda i: self.datasetChosen.emit(self.picker.itemData(i)))
         self.retranslate()
+        self.pace.blockSignals(True)
+        self.pace.setCurrentIndex(self.pace.findData(0.0))  # the trainer's own default until a data set is shown
+        self.pace.blockSignals(False)
 
     def show_settings(self, hyper: Hyperparameters, cost: str | None = None, optimizer: str | None = None) -> None:
         """Show the control's settings without emitting ``settingsEdited`` back."""
@@ -112,6 +124,13 @@ class TrainingDock(QDockWidget):
             self.picker.insertItem(index, label or spec, spec)
         self.picker.setCurrentIndex(index)
         self.description.setText(description)
+        if spec != self._spec:  # a new data set: its default pace (emitted, so the trainer follows)
+            self._spec = spec
+            self.set_pace(WATCHABLE if spec in SMALL_SETS else 0.0)
+
+    def set_pace(self, epochs_per_second: float) -> None:
+        """Choose a pace (0: as fast as possible), as the student would: the trainer is told."""
+        self.pace.setCurrentIndex(max(self.pace.findData(float(epochs_per_second)), 0))
 
     def set_state(self, state: TrainerState) -> None:
         """Enable what makes sense in this state of the trainer."""
@@ -138,12 +157,17 @@ class TrainingDock(QDockWidget):
         self.reset_action.setToolTip(self.tr("New random weights and biases; forget the cost history"))
         self.toggle_action.setText(self.tr("Start / pause training"))
         self.set_state(getattr(self, "_state", TrainerState.IDLE))
-        labels = [self.tr("Learning rate η"), self.tr("Momentum μ"), self.tr("L2 regularisation λ"),
+        labels = [self.tr("Pace"), self.tr("Learning rate η"), self.tr("Momentum μ"), self.tr("L2 regularisation λ"),
                   self.tr("Mini-batch size"), self.tr("Epochs"), self.tr("Cost function"), self.tr("Optimizer")]
         for label, text in zip(self.labels, labels):
             label.setText(text)
         self._fill(self.cost, COSTS, [self.tr("quadratic ½(t − a)²"), self.tr("cross-entropy")])
         self._fill(self.optimizer, OPTIMIZERS, [self.tr("SGD: w ← w − η·∇C"), self.tr("momentum"), self.tr("Adam")])
+        self._fill(self.pace, list(PACES), [self.tr("1 epoch a second"), self.tr("5 epochs a second"),
+                                            self.tr("20 epochs a second"), self.tr("100 epochs a second"),
+                                            self.tr("as fast as possible")])
+        self.pace.setToolTip(self.tr("How fast training may go: slow enough to watch the toy sets learn and to "
+                                     "move η while they train; applies at the next epoch"))
         names = [self.tr("MNIST digits (5,000 bundled)"), self.tr("XOR"), self.tr("circles"), self.tr("spiral"),
                  self.tr("two Gaussian blobs"), self.tr("the lecture's example")]
         specs = ["mnist-bundled", "xor", "circles", "spiral", "gaussians", "lecture"]

@@ -12,7 +12,9 @@ right after the run ended, without spinning a nested event loop to wait for
 queued signals (``TrainerController.stop_and_wait``).  The worker never reads
 Qt state for settings: the GUI changes the trainer's lock-protected
 ``TrainingControl``, because a queued signal to this busy object would only
-arrive after the loop has returned.
+arrive after the loop has returned.  The same goes for the run's ``Pace``: after
+each epoch but the last the worker waits until the pace allows the next one
+(a wait that Stop wakes at once).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from nndesk.app.training.pace import Pace
 from nndesk.app.widgets.background import yield_to_gui
 from nndesk.engine.core.control import TrainingControl
 from nndesk.engine.core.reports import BatchReport, EpochReport, WeightsSnapshot, weights_snapshot
@@ -39,6 +42,7 @@ class RunJob:
 
     make_trainer: Callable[[], Trainer]
     control: TrainingControl
+    pace: Pace = field(default_factory=Pace)  # epochs per second; cancelled by Stop
     ended: threading.Event = field(default_factory=threading.Event)  # set once this run's last message is out
 
 
@@ -101,9 +105,12 @@ class TrainingWorker(QObject):
         self._control = job.control
         try:
             trainer = job.make_trainer()
+            started = time.perf_counter()
             for stats in trainer.epochs():
                 self._post(EpochReport(stats, job.control.hyper.epochs, weights_snapshot(trainer.network),
                                        trainer.last_gradients))
+                if trainer.epoch < job.control.hyper.epochs:  # no wait after the last: "Done" shows at once
+                    started = job.pace.wait_since(started)
             ended = RunEnded(weights_snapshot(trainer.network))
         except TrainingDiverged as exc:  # the engine already restored the epoch's weights
             ended = RunEnded(weights_snapshot(trainer.network), diverged=(str(exc), exc.learning_rate))
