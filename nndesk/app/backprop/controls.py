@@ -8,7 +8,7 @@ the panel's translation context ("BackpropPanel"), like ``backprop_render``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from nndesk.app.widgets.flow_layout import FlowLayout
@@ -17,6 +17,9 @@ translate = QCoreApplication.translate  # lupdate finds translate("context", "te
 
 
 class BackpropControls(QWidget):
+    NAMES = ("stepBackButton", "stepForwardButton", "toEndButton", "restartButton", "counterLabel",
+             "arithmeticToggle", "gradCheckButton", "lectureButton")
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stepBackButton = QPushButton(objectName="stepBackButton")
@@ -71,3 +74,16 @@ class BackpropControls(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def lay_out_panel(panel: QWidget, steps: QWidget) -> tuple[QLabel, BackpropControls, QWidget, QLabel]:
+    """The panel top to bottom: which sample, these buttons, the ``steps``, the gradient check's verdict."""
+    sample = QLabel(objectName="sampleLabel", wordWrap=True)
+    controls = BackpropControls(panel)
+    verdict = QLabel(objectName="gradCheckLabel", wordWrap=True, textFormat=Qt.TextFormat.RichText)
+    box = QVBoxLayout(panel)
+    box.addWidget(sample)
+    box.addWidget(controls)
+    box.addWidget(steps, 1)
+    box.addWidget(verdict)
+    return sample, controls, steps, verdict

@@ -20,11 +20,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from nndesk.app.backprop.controls import BackpropControls
+from nndesk.app.backprop.checked_weight import checked_parameter
+from nndesk.app.backprop.controls import BackpropControls, lay_out_panel
 from nndesk.app.backprop.render import gradcheck_html, sample_html
 from nndesk.app.backprop.steps_view import StepsView
 from nndesk.app.backprop.update_step import UpdateStep
@@ -39,7 +40,7 @@ class BackpropPanel(QWidget):
     highlightRequested = Signal(str, int, object)  # ("neuron", L, i) / ("edge", l, (k, j)) / ("layer", L, None)…
     stepChanged = Signal(int)  # index of the newest step shown, −1 before the first
     walkthroughChanged = Signal(object)  # the engine's Walkthrough (its .exact Trace has every z, a, δ)
-    lectureExampleLoaded = Signal(object)  # the lecture's Network, for the document / canvas
+    lectureExampleLoaded = Signal(object)  # the lecture's Network: asked for, for the document / canvas to show
 
     def __init__(self, document: NetworkDocument | None = None, undo_stack: QUndoStack | None = None,
                  parent: QWidget | None = None) -> None:
@@ -57,9 +58,8 @@ class BackpropPanel(QWidget):
         self._walk: Walkthrough | None = None
         self._index = -1
         self._applying = False
-        self._stale = False
-        self._refresh_timer = QTimer(self, singleShot=True, interval=150)  # training sends ≤ 30 snapshots/s
-        self._refresh_timer.timeout.connect(self._refresh_if_stale)
+        self._stale = False  # the weights changed since the steps were built; rebuilt once they settle
+        self._refresh_timer = QTimer(self, singleShot=True, interval=150, timeout=self._refresh_if_stale)
         self._build_ui()
         if document is not None:
             document.weightsChanged.connect(self._values_changed)
@@ -68,31 +68,16 @@ class BackpropPanel(QWidget):
 
     # ---- widgets -------------------------------------------------------------
     def _build_ui(self) -> None:
-        self.sampleLabel = QLabel(objectName="sampleLabel", wordWrap=True)
-        self.controls = BackpropControls(self)
-        self.stepBackButton = self.controls.stepBackButton  # the panel's own names for them, as before
-        self.stepForwardButton = self.controls.stepForwardButton
-        self.toEndButton = self.controls.toEndButton
-        self.restartButton = self.controls.restartButton
-        self.counterLabel = self.controls.counterLabel
-        self.arithmeticToggle = self.controls.arithmeticToggle
-        self.gradCheckButton = self.controls.gradCheckButton
-        self.lectureButton = self.controls.lectureButton
-        self.stepsView = StepsView(self)
-        self.gradCheckLabel = QLabel(objectName="gradCheckLabel", wordWrap=True)
-        self.gradCheckLabel.setTextFormat(Qt.TextFormat.RichText)
-        box = QVBoxLayout(self)
-        box.addWidget(self.sampleLabel)
-        box.addWidget(self.controls)
-        box.addWidget(self.stepsView, 1)
-        box.addWidget(self.gradCheckLabel)
-        self.stepForwardButton.clicked.connect(self.step_forward)
-        self.stepBackButton.clicked.connect(self.step_back)
-        self.toEndButton.clicked.connect(self.to_end)
-        self.restartButton.clicked.connect(self.restart)
-        self.arithmeticToggle.toggled.connect(self._arithmetic_toggled)
-        self.gradCheckButton.clicked.connect(self.check_gradient)
-        self.lectureButton.clicked.connect(self.load_lecture_example)
+        self.sampleLabel, self.controls, self.stepsView, self.gradCheckLabel = lay_out_panel(self, StepsView(self))
+        for name in BackpropControls.NAMES:  # the panel's own names for them, as before
+            setattr(self, name, getattr(self.controls, name))
+        c = self.controls
+        for signal, slot in ((c.stepForwardButton.clicked, self.step_forward),
+                             (c.stepBackButton.clicked, self.step_back), (c.toEndButton.clicked, self.to_end),
+                             (c.restartButton.clicked, self.restart), (c.arithmeticToggle.toggled, self._rebuild_here),
+                             (c.gradCheckButton.clicked, self.check_gradient),
+                             (c.lectureButton.clicked, self.load_lecture_example)):
+            signal.connect(slot)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -107,9 +92,12 @@ class BackpropPanel(QWidget):
 
     # ---- what to step through ---------------------------------------------
     def load_lecture_example(self) -> None:
-        """The lecture's 3-2-1 network and sample, in slide arithmetic."""
+        """The lecture's 3-2-1 network and sample, in slide arithmetic.  With a document the panel only
+        asks (``lectureExampleLoaded``): the window shows that network and steps it, or nothing changes;
+        the panel never steps a network the canvas does not show.  On its own it steps its own copy."""
         net = lecture_network()
-        self.set_sample(net, LECTURE_INPUT, LECTURE_TARGET, LECTURE_ETA, slide=True)
+        if self._document is None:
+            self.set_sample(net, LECTURE_INPUT, LECTURE_TARGET, LECTURE_ETA, slide=True)
         self.lectureExampleLoaded.emit(net)
 
     def set_sample(self, network: Network | None, x: np.ndarray, t: np.ndarray, eta: float,
@@ -123,10 +111,16 @@ class BackpropPanel(QWidget):
         self._x, self._t, self._eta = np.asarray(x, dtype=np.float64), np.asarray(t, dtype=np.float64), eta
         self._source = source
         self._focus = focus
-        self.arithmeticToggle.blockSignals(True)
-        self.arithmeticToggle.setChecked(slide)
-        self.arithmeticToggle.blockSignals(False)
+        with QSignalBlocker(self.arithmeticToggle):
+            self.arithmeticToggle.setChecked(slide)
         self._rebuild(index=-1)
+
+    def set_learning_rate(self, eta: float) -> None:
+        """The live η (the slider's): every formula and the update use it from now on, also on the update
+        step (taken back and made again with the new η)."""
+        if eta != self._eta:
+            self._eta = eta
+            self._rebuild_here()
 
     def select_edge(self, l: int, k: int, j: int) -> None:
         """Follow w_kj⁽ˡ⁾ (a canvas click): big networks re-plan their path, all use it for the check."""
@@ -156,17 +150,17 @@ class BackpropPanel(QWidget):
         self._render()
         self._emit_step()
 
-    def _arithmetic_toggled(self, slide: bool) -> None:
-        if self._walk is not None and slide and self._walk.slide is None:
-            index = self._index
-            self._apply_update(False)
-            self._rebuild(index)
-            self._go(index)  # back at the update step: applied again, now in slide arithmetic
-        else:
-            self._render()
+    def _rebuild_here(self) -> None:
+        """The same step again with another η or arithmetic (slide arithmetic is computed on demand)."""
+        if self._walk is None:
+            return
+        index = self._index
+        self._apply_update(False)
+        self._rebuild(index)
+        self._go(index)  # back at the update step: applied again, with the new η or arithmetic
 
     def _values_changed(self) -> None:
-        """The document's weights changed (an edit, a training snapshot): rebuild soon, once."""
+        """New weights (an edit, training): rebuild once they settle (784-800-10 costs ~80 ms a walk)."""
         if not self._applying and self._network is not None:
             self._stale = True
             self._refresh_timer.start()
@@ -196,6 +190,11 @@ class BackpropPanel(QWidget):
     @property
     def walk(self) -> Walkthrough | None:
         return self._walk
+
+    @property
+    def network(self) -> Network | None:
+        """The network being stepped through (the document's, unless given another)."""
+        return self._network
 
     @property
     def current_index(self) -> int:
@@ -234,9 +233,20 @@ class BackpropPanel(QWidget):
         self._update_buttons()
         self.stepChanged.emit(self._index)
         if 0 <= self._index < len(self.steps):
-            self.highlightRequested.emit(*self.steps[self._index].target)
+            self._light(*self.steps[self._index].target)
         else:
-            self.highlightRequested.emit("none", -1, None)
+            self._light("none", -1, None)
+
+    @property
+    def steps_document(self) -> bool:
+        """Whether the network stepped through is the one the document (and so the canvas) shows."""
+        return self._document is None or self._network is self._document.network
+
+    def _light(self, kind: str, layer: int, where: object) -> None:
+        """Ask the canvas to light what a step concerns — only if the canvas shows this network."""
+        if not self.steps_document:
+            kind, layer, where = "none", -1, None
+        self.highlightRequested.emit(kind, layer, where)
 
     def _apply_update(self, apply: bool) -> None:
         """Push w − η·∇C (in the arithmetic shown) as an undoable edit, or undo it (stepping back)."""
@@ -275,18 +285,12 @@ class BackpropPanel(QWidget):
     # ---- finite differences --------------------------------------------------
     def selected_parameter(self) -> tuple[int, int, int | None]:
         """(l, k, j) of the weight the current step concerns (j None: a bias), else the focus."""
-        if 0 <= self._index < len(self.steps):
-            step = self.steps[self._index]
-            if step.kind in ("grad_w", "new_w"):
-                return (step.layer, *step.index)
-            if step.kind in ("grad_b", "new_b"):
-                return (step.layer - 1, step.index, None)
-        return self._walk.focus
+        return checked_parameter(self._walk, self._index)
 
     def check_gradient(self) -> None:
         if self._walk is None:
             return
         l, k, j = self.selected_parameter()
         self.gradCheckLabel.setText(gradcheck_html(gradcheck(self._before, self._x, self._t, l, k, j), l, k, j))
-        self.highlightRequested.emit(*(("edge", l, (k, j)) if j is not None else ("neuron", l + 1, k)))
+        self._light(*(("edge", l, (k, j)) if j is not None else ("neuron", l + 1, k)))
 

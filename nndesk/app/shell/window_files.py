@@ -101,11 +101,17 @@ class WindowFiles:
         self.backprop.setFocus()  # ← and → step at once
 
     def _open_lecture_example(self, _network: Network) -> None:
-        """The panel's "Lecture example" button: show that network on the canvas too."""
+        """The panel's "Lecture example" button: the canvas shows the lecture's 3-2-1 and the panel steps
+        that very network, so what a step lights is on screen.  Like any data set it replaces the work:
+        a run is stopped first and unsaved work asked about (``_replace_work``); Cancel changes nothing,
+        and the panel goes on stepping the canvas's own network."""
         if self.recipe.dataset != "lecture":
-            self.use_dataset("lecture")  # asks first if there is unsaved work; refusing keeps the panel's own copy
-        else:  # step through the canvas's lecture network, so the canvas follows the steps
+            if not self.use_dataset("lecture"):  # use_dataset steps its first sample
+                return
+        else:  # already the lecture's data: step through the canvas's lecture network again
             self._step_through_first_sample()
+        self.backprop_dock.show()
+        self.backprop_dock.raise_()
 
     def _use_settings_of(self, recipe: TrainingRecipe) -> None:
         """The recipe's hyperparameters become the live ones."""
