@@ -37,6 +37,7 @@ class WindowDocks:
         self.loss_plot, self.draw_widget = LossPlot(), DrawDock(doc)
         self.boundary_view, self.inspector = DecisionBoundaryView(doc), InspectorPanel(doc, self.undo_stack)
         self.backprop = BackpropPanel(doc, self.undo_stack)
+        self.trainer.settingsChanged.connect(lambda hyper: self.backprop.set_learning_rate(hyper.learning_rate))
         self.histograms: HistogramsView | None = None  # these two are built when first shown
         self.gallery: WeightGallery | None = None
         self.loss_dock = self._dock("lossDock", self.loss_plot, BOTTOM)
