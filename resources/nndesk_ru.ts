@@ -87,6 +87,10 @@
         <source>Step %1.</source>
         <translation>Шаг %1.</translation>
     </message>
+    <message>
+        <source>the sample stepped through in Backpropagation</source>
+        <translation>пример, пройденный по шагам в «Обратном распространении»</translation>
+    </message>
 </context>
 <context>
     <name>CanvasLegend</name>
@@ -136,6 +140,10 @@
 <context>
     <name>DrawDock</name>
     <message>
+        <source>the digit you drew</source>
+        <translation>ваш рисунок</translation>
+    </message>
+    <message>
         <source>Brush</source>
         <translation>Кисть</translation>
     </message>
@@ -162,6 +170,10 @@
     <message>
         <source>The digit you meant: the target t for backpropagation</source>
         <translation>Цифра, которую вы имели в виду: ожидаемое значение t для обратного распространения ошибки</translation>
+    </message>
+    <message>
+        <source>← pick which digit you meant, then step through</source>
+        <translation>← сначала выберите, какая это цифра</translation>
     </message>
     <message>
         <source>Step through backpropagation</source>
@@ -619,6 +631,14 @@ of {total} weights</source>
         <translation>Щёлкните нейрон или связь на схеме сети, чтобы заглянуть внутрь.</translation>
     </message>
     <message>
+        <source>No sample yet: draw a digit, or step through backpropagation, to see its numbers.</source>
+        <translation>Примера пока нет: нарисуйте цифру или пройдите обратное распространение по шагам, чтобы увидеть числа.</translation>
+    </message>
+    <message>
+        <source>Sample: %1</source>
+        <translation>Пример: %1</translation>
+    </message>
+    <message>
         <source>Weight %1: from neuron %2 of layer %3 to neuron %4 of layer %5</source>
         <translation>Вес %1: от нейрона %2 слоя %3 к нейрону %4 слоя %5</translation>
     </message>
@@ -890,6 +910,44 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>&lt;b&gt;Ready-trained:&lt;/b&gt; this network has already learned the bundled digits (%1 % right on digits it never saw). Draw one! Reset gives random weights to train from scratch.</source>
         <translation>&lt;b&gt;Уже обучена:&lt;/b&gt; эта сеть выучила встроенные цифры (%1 % верно на цифрах, которых она не видела). Нарисуйте цифру! «Сброс» даёт случайные веса, чтобы обучить с нуля.</translation>
+    </message>
+</context>
+<context>
+    <name>StartHere</name>
+    <message>
+        <source>Start here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>① The lecture&apos;s example
+3-2-1, step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>② Draw a digit
+the network is ready-trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>③ Train your own
+XOR in a second, then the digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lecture&apos;s 3-2-1 network on the canvas and its backpropagation step by step, with the slides&apos; numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundled digits with a network that has already learned them: draw on the pad and watch its answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XOR from random weights, trained at once: watch the cost fall and the boundary form. Then pick the digits, Reset and Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t show this at start (Help ▸ Start here brings it back)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1358,17 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>untitled</source>
         <translation>без имени</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStartHere</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start here</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 from nndesk.app.backprop.checked_weight import checked_parameter
 from nndesk.app.backprop.controls import BackpropControls, lay_out_panel
 from nndesk.app.backprop.render import gradcheck_html, sample_html
+from nndesk.app.backprop.shared_sample import SharedSample
 from nndesk.app.backprop.steps_view import StepsView
 from nndesk.app.backprop.update_step import UpdateStep
 from nndesk.app.document.network_document import NetworkDocument
@@ -50,6 +51,7 @@ class BackpropPanel(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._document = document
         self._update = UpdateStep(document, undo_stack, self)
+        self._shared = SharedSample(document)
         self._network: Network | None = None
         self._x = self._t = None
         self._eta = 0.1
@@ -240,12 +242,13 @@ class BackpropPanel(QWidget):
     @property
     def steps_document(self) -> bool:
         """Whether the network stepped through is the one the document (and so the canvas) shows."""
-        return self._document is None or self._network is self._document.network
+        return self._shared.shows(self._network)
 
     def _light(self, kind: str, layer: int, where: object) -> None:
-        """Ask the canvas to light what a step concerns — only if the canvas shows this network."""
+        """Ask the canvas to light what a step concerns (only if it shows this network), with our sample."""
         if not self.steps_document:
             kind, layer, where = "none", -1, None
+        self._shared.update(self._walk, self._network, self._source, lit=kind != "none")
         self.highlightRequested.emit(kind, layer, where)
 
     def _apply_update(self, apply: bool) -> None:

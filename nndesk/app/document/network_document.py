@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject, Signal
 
 from nndesk.app.document import value_edits as edits
 from nndesk.app.document.layer_resize import fresh_dense, resized_dense
+from nndesk.app.document.sample import Sample
 from nndesk.app.document.value_edits import Edit, Param, Snapshot
 from nndesk.engine.core.activations import HIDDEN_ACTIVATIONS, activation
 from nndesk.engine.core.layers import Dense
@@ -43,6 +44,7 @@ class NetworkDocument(QObject):
     weightsChanged = Signal()  # values only (an edit or training); shapes are unchanged
     valuesEdited = Signal(object)  # edit(network) the student just made: the same change for the trained copy
     modifiedChanged = Signal(bool)
+    sampleChanged = Signal()  # another sample to show (``sample``), or new numbers for it, or none
 
     def __init__(self, network: Network, dataset_name: str = "", input_shape: tuple[int, ...] | None = None,
                  parent: QObject | None = None, seed: int | None = None,
@@ -52,6 +54,7 @@ class NetworkDocument(QObject):
         self._dataset_name, self._input_shape = dataset_name, input_shape
         self._mean_input = mean_input
         self._modified = False
+        self._sample: Sample | None = None
         self._rng = np.random.default_rng(seed)
 
     # ---- reading ------------------------------------------------------------
@@ -107,6 +110,19 @@ class NetworkDocument(QObject):
         """Whether training leaves w_kj of W⁽ˡ⁾ (or b_k, j None) alone."""
         return edits.is_frozen(self._network, p)
 
+    @property
+    def sample(self) -> Sample | None:
+        """The sample the canvas lights and the inspector reads (None: none yet, or the pad was cleared)."""
+        return self._sample
+
+    def set_sample(self, sample: Sample | None) -> None:
+        """Show ``sample``'s numbers (the draw pad's digit, the step-through's sample); it must fit."""
+        if sample is not None and sample.sizes != self.sizes:
+            raise ValueError(f"a sample of a {sample.sizes} network does not fit {self.sizes}")
+        if sample is not None or self._sample is not None:
+            self._sample = sample
+            self.sampleChanged.emit()
+
     def weights_snapshot(self) -> Snapshot:
         return [(layer.weights.copy(), layer.bias.copy()) for layer in self._network.layers]
 
@@ -120,11 +136,12 @@ class NetworkDocument(QObject):
         history of the old one is dropped (``DocumentUndoStack``).
         """
         self._network = network
+        self._sample = None  # its numbers belong to the old network (the draw pad feeds its digit again)
         if dataset_name is not None:
             self._dataset_name, self._input_shape = dataset_name, input_shape
             self._mean_input = mean_input
         self.networkReplaced.emit()
-        self.architectureChanged.emit()
+        self._architecture_changed()
         self.set_modified(modified)
 
     def is_modified(self) -> bool:
@@ -238,8 +255,14 @@ class NetworkDocument(QObject):
 
     def _replace(self, layers: list[Dense]) -> None:
         self._network = Network(layers, self._network.cost)  # validates chaining and softmax rules
-        self.architectureChanged.emit()
+        self._sample = None
+        self._architecture_changed()
         self.set_modified(True)
+
+    def _architecture_changed(self) -> None:
+        self.architectureChanged.emit()
+        if self._sample is None:  # no view gave a sample for the new network
+            self.sampleChanged.emit()
 
     def _check_hidden(self, L: int) -> None:
         if not self.is_hidden(L):

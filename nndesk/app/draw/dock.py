@@ -6,9 +6,15 @@ because the dock re-predicts on ``weightsChanged`` and ``architectureChanged``.
 A forward pass of 784-256-10 takes well under a millisecond, so it runs on
 every mouse move (see ``benchmarks/bench_draw_latency.py``).
 
+The drawing is the document's sample (``document.set_sample``): the canvas
+lights it and the inspector reads it, both naming it "the digit you drew".
+
 "Step through backpropagation" hands the drawing and the digit it should be
-(the prediction until the student picks another) to the backprop panel:
-the moment a wrong answer becomes a lesson in how the weights would move.
+to the backprop panel: the moment a wrong answer becomes a lesson in how the
+weights would move.  That digit (the target t) is the student's to say: never
+the network's guess, which after a collapse would teach the wrong label.
+Until they pick one the button waits and says so; their pick stays for the
+next drawings.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from nndesk.app.document.network_document import NetworkDocument
+from nndesk.app.document.sample import Sample
 from nndesk.app.draw.digit_preview import DigitPreview
 from nndesk.app.draw.draw_pad import DrawPad
 from nndesk.app.draw.prediction_panel import PredictionPanel
@@ -30,8 +37,9 @@ class DrawDock(QWidget):
         super().__init__(parent)
         self.setObjectName("drawDock")
         self.document = document
-        self.canvas = None  # a NetworkCanvas to light up, if connected
+        self.canvas = None  # a NetworkCanvas that lights the document's sample, if connected
         self._image = np.zeros((28, 28), np.float32)
+        self._drawn = False  # a digit is on the pad and the network can read it
         self.pad = DrawPad(self)
         self.preview = DigitPreview(self)
         self.panel = PredictionPanel(self)
@@ -44,8 +52,9 @@ class DrawDock(QWidget):
         self.clear_button.clicked.connect(self.pad.clear)
         self.target = QComboBox(self, objectName="targetDigit")
         self.target.addItems([str(d) for d in range(10)])
-        self.target.activated.connect(self._target_picked)
-        self._target_picked_by_student = False
+        self.target.setPlaceholderText("?")
+        self.target.setCurrentIndex(-1)  # nobody has said which digit it is yet
+        self.target.currentIndexChanged.connect(self._enable_step)
         self.step_button = QPushButton(self, objectName="stepThroughDrawing")
         self.step_button.clicked.connect(self._request_step_through)
         self.target_label = QLabel(self)
@@ -53,6 +62,7 @@ class DrawDock(QWidget):
         self.brush_label, self.preview_label, self.message = QLabel(self), QLabel(self), QLabel(self)
         self.message.setWordWrap(True)
         self.message.hide()
+        self.pick_hint = QLabel(self, objectName="pickTargetHint", wordWrap=True)
         self._lay_out()
         self.retranslate()
         self.pad.imageChanged.connect(self.predict)
@@ -74,16 +84,22 @@ class DrawDock(QWidget):
         teach.addWidget(self.target_label)
         teach.addWidget(self.target)
         teach.addWidget(self.step_button)
-        teach.addStretch(1)
+        teach.addWidget(self.pick_hint, 1)
         grid.addLayout(teach, 4, 0, 1, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         grid.setRowStretch(2, 1)
 
     def connect_canvas(self, canvas) -> None:
-        """Also show the fed image and every layer's activations on ``canvas`` (None: stop)."""
+        """``canvas`` lights every layer by the document's sample: this drawing, or the step-through's."""
         self.canvas = canvas
+        self.document.sampleChanged.connect(self._light_canvas)
         self.repredict()
+        self._light_canvas()
+
+    def _light_canvas(self) -> None:
+        sample = self.document.sample
+        self.canvas.set_activations(None if sample is None else list(sample.activations))
 
     def image(self) -> np.ndarray:
         return self._image.copy()
@@ -96,33 +112,33 @@ class DrawDock(QWidget):
         fits = net.sizes[0] == image.size and net.sizes[-1] == 10
         self.message.setVisible(not fits)
         self.panel.setEnabled(fits)
-        blank = not image.any()
-        self.step_button.setEnabled(fits and not blank)
-        if blank:
-            self._target_picked_by_student = False  # a new drawing: follow the prediction again
+        self._drawn = bool(fits and image.any())
+        self._enable_step()
         if not fits:
             self.retranslate()  # the message names the current sizes
             self.panel.clear()
             return
-        x = image.reshape(1, -1)
-        if self.canvas is not None:
-            _, activations = net.forward(x)
-            self.canvas.set_activations(None if blank else [a[0] for a in activations])
-            out = activations[-1]
-        else:
-            out = net.feedforward(x)
-        if blank:
+        if not self._drawn:
             self.panel.clear()
-        else:
-            self.panel.set_probabilities(out[0])
-            if not self._target_picked_by_student:
-                self.target.setCurrentIndex(int(np.argmax(out[0])))
+            if self.document.sample is not None and self.document.sample.drawn:
+                self.document.set_sample(None)  # the pad was cleared; a step-through's sample stays
+            return
+        sample = Sample.forward(net, image, self._sample_name, drawn=True)
+        self.document.set_sample(sample)
+        self.panel.set_probabilities(sample.activations[-1])
 
-    def _target_picked(self) -> None:
-        self._target_picked_by_student = True
+    def _sample_name(self) -> str:
+        return self.tr("the digit you drew")
+
+    def _enable_step(self) -> None:
+        """Stepping through needs a drawing and the digit it is; without a pick, say so."""
+        picked = self.target.currentIndex() >= 0
+        self.step_button.setEnabled(self._drawn and picked)
+        self.pick_hint.setVisible(self._drawn and not picked)
 
     def _request_step_through(self) -> None:
-        self.stepThroughRequested.emit(self._image.reshape(-1).astype(np.float64), self.target.currentIndex())
+        if self.target.currentIndex() >= 0:
+            self.stepThroughRequested.emit(self._image.reshape(-1).astype(np.float64), self.target.currentIndex())
 
     def repredict(self) -> None:
         self.predict(self._image)
@@ -135,6 +151,7 @@ class DrawDock(QWidget):
         self.preview_label.setText(self.tr("What the network sees (28×28):"))
         self.target_label.setText(self.tr("It is a"))
         self.target.setToolTip(self.tr("The digit you meant: the target t for backpropagation"))
+        self.pick_hint.setText(self.tr("← pick which digit you meant, then step through"))
         self.step_button.setText(self.tr("Step through backpropagation"))
         self.step_button.setToolTip(self.tr("Follow this drawing through the network and back, number by number, "
                                             "with the chosen digit as the target"))

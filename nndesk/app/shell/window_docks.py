@@ -54,6 +54,12 @@ class WindowDocks:
             self.tabifyDockWidget(first, second)
         self.draw_dock.raise_()
         self.loss_dock.raise_()
+        for clicked in (self.canvas.neuronClicked, self.canvas.edgeClicked):  # what was clicked, looked inside
+            clicked.connect(self._raise_inspector)
+
+    def _raise_inspector(self, *_: int) -> None:
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
 
     def all_docks(self) -> list[QDockWidget]:
         """Every dock, in the order of the View menu."""

@@ -1,8 +1,9 @@
 """Look inside one neuron or one weight: its numbers for the current sample, and edit it.
 
-Click a neuron on the canvas: its bias b, z and a for the sample being
-stepped through, and δ once the backward pass has reached it.  Click an
-edge: the weight w, ∂C/∂w for this sample and for the last training batch.
+Click a neuron on the canvas: its bias b, z and a for the document's sample
+— the one the canvas lights, named in the heading ("the digit you drew") —
+and δ once the step-through's backward pass has reached it.  Click an edge:
+the weight w, ∂C/∂w for this sample and for the last training batch.
 The value can be typed (spin box) or dragged (slider; successive edits of
 one weight merge into one undo step, see ``SetWeightCommand.mergeWith``);
 Freeze keeps training from changing it, prune sets it to 0 and freezes it.
@@ -13,6 +14,8 @@ every digit.
 """
 
 from __future__ import annotations
+
+import html
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt
@@ -40,7 +43,7 @@ class InspectorPanel(QWidget):
         self.setObjectName("inspectorPanel")
         self.document, self.undo_stack = document, undo_stack
         self.selection: tuple | None = None  # ("neuron", L, i) or ("edge", l, k, j)
-        self._trace: Trace | None = None
+        self._trace: Trace | None = None  # the step-through's sample (δ and ∂C/∂w come from it)
         self._backward = False
         self._batch: tuple[list[np.ndarray], list[np.ndarray]] | None = None
         self._span = 1.0
@@ -70,6 +73,7 @@ class InspectorPanel(QWidget):
         self.freezeCheck.toggled.connect(self._freeze)
         self.pruneButton.clicked.connect(self._prune)
         document.weightsChanged.connect(self.refresh)
+        document.sampleChanged.connect(self.refresh)
         document.architectureChanged.connect(self._architecture_changed)
         self.retranslate()
 
@@ -97,7 +101,8 @@ class InspectorPanel(QWidget):
         self.refresh()
 
     def set_trace(self, trace: Trace | None, backward_done: bool = False) -> None:
-        """The sample being stepped through; δ and ∂C/∂w appear once the backward pass is shown."""
+        """The sample being stepped through; its δ and ∂C/∂w appear once the backward pass is shown,
+        while it is the document's sample."""
         self._trace, self._backward = trace, backward_done
         self.refresh()
 
@@ -160,6 +165,14 @@ class InspectorPanel(QWidget):
     def _title(self) -> str:
         if self.selection is None:
             return self.tr("Click a neuron or a connection on the network to look inside.")
+        sample = self.document.sample
+        if sample is None:
+            said = self.tr("No sample yet: draw a digit, or step through backpropagation, to see its numbers.")
+        else:
+            said = self.tr("Sample: %1").replace("%1", f"<b>{html.escape(sample.name())}</b>")
+        return f"{self._what()}<br/>{said}"
+
+    def _what(self) -> str:
         if self.selection[0] == "edge":
             l, k, j = self.selection[1:]
             text = self.tr("Weight %1: from neuron %2 of layer %3 to neuron %4 of layer %5")
@@ -173,16 +186,17 @@ class InspectorPanel(QWidget):
         return self.tr("Neuron %1 of layer %2 (%3)").replace("%1", str(i)).replace("%2", str(L)).replace("%3", sym)
 
     def _lines(self) -> list[tuple]:
-        tr, sel, out = self._trace, self.selection, []
+        sample, sel, out = self.document.sample, self.selection, []
+        tr = self._trace if sample is not None and sample.trace is self._trace else None  # δ: stepped samples
         if sel is None:
             return out
         if sel[0] == "neuron":
             L, i = sel[1:]
-            if tr is not None and len(tr.activations) > L and len(tr.activations[L]) > i:
+            if sample is not None and len(sample.activations) > L and len(sample.activations[L]) > i:
                 if L > 0:
-                    out.append((f.z_(L, i), " = ", _num(tr.zs[L - 1][i])))
-                out.append((f.a_(L, i), " = ", _num(tr.activations[L][i])))
-                if L > 0 and self._backward:
+                    out.append((f.z_(L, i), " = ", _num(sample.zs[L - 1][i])))
+                out.append((f.a_(L, i), " = ", _num(sample.activations[L][i])))
+                if L > 0 and self._backward and tr is not None:
                     out.append((f.d_(L, i), " = ", f.dC(f.z_(L, i)), " = ", _num(tr.deltas[L - 1][i])))
             if self._batch is not None and L > 0:
                 out.append((f.dC(f.b_(L, i)), self.tr(" (last batch) = "), _num(self._batch[1][L - 1][i])))

@@ -23,11 +23,12 @@ def test_step_through_the_drawn_digit_and_learn_it(window, qtbot) -> None:
     combo = dock.findChild(QComboBox, "targetDigit")
     assert not button.isEnabled()  # nothing drawn yet
     x = _draw_a_one(window)
-    assert x.any() and button.isEnabled()
+    assert x.any() and combo.currentIndex() == -1 and combo.currentText() == ""  # never the network's guess
+    assert not button.isEnabled() and dock.pick_hint.isVisible()  # "← pick which digit you meant…"
     predicted = int(np.argmax(dock.panel.probabilities()))
-    assert combo.currentIndex() == predicted  # the target follows the prediction until the student picks one
     target = (predicted + 3) % 10
     pick(combo, str(target))
+    assert button.isEnabled() and not dock.pick_hint.isVisible()
     _draw_a_one(window)  # another stroke: the student's choice stays
     assert combo.currentIndex() == target
     x = dock.image().reshape(-1)
@@ -53,12 +54,24 @@ def test_step_through_the_drawn_digit_and_learn_it(window, qtbot) -> None:
     np.testing.assert_allclose(window.document.network.feedforward(x[None])[0, target], before, rtol=1e-6)
 
 
-def test_a_new_drawing_follows_the_prediction_again(window) -> None:
+def test_the_target_is_unset_until_picked_and_the_pick_stays_for_the_next_drawings(window) -> None:
+    """After a collapse the network calls every digit a 1: the target must not become 1 by itself."""
     dock = window.draw_widget
     combo = dock.findChild(QComboBox, "targetDigit")
+    button = dock.findChild(QPushButton, "stepThroughDrawing")
+    collapsed = window.document.network.copy()
+    collapsed.layers[-1].bias[:] = -50.0
+    collapsed.layers[-1].bias[1] = 50.0
+    window.document.set_network(collapsed)
     _draw_a_one(window)
-    pick(combo, str((combo.currentIndex() + 5) % 10))
+    assert int(np.argmax(dock.panel.probabilities())) == 1 and combo.currentIndex() == -1 and not button.isEnabled()
+    pick(combo, "9")
     QTest.mouseClick(dock.findChild(QPushButton, "clearDrawing"), LEFT)
-    assert not dock.findChild(QPushButton, "stepThroughDrawing").isEnabled()
+    assert not button.isEnabled() and not dock.pick_hint.isVisible()  # nothing to step through, nothing to ask
     _draw_a_one(window)
-    assert combo.currentIndex() == int(np.argmax(dock.panel.probabilities()))
+    assert combo.currentIndex() == 9 and button.isEnabled()  # the last pick, kept
+    with_target = []
+    dock.stepThroughRequested.connect(lambda x, digit: with_target.append(digit))
+    QTest.mouseClick(button, LEFT)
+    assert with_target == [9]
+    np.testing.assert_array_equal(window.backprop.walk.exact.t, np.eye(10)[9])

@@ -93,6 +93,9 @@ def test_shows_the_samples_numbers_and_delta_after_a_backward_step(qtbot, setup)
     bp.set_sample(doc.network, [1, 1, 0], [0], 0.1)
     panel.show_neuron(2, 0)
     texts = lambda: [line.text() for line in panel.lines if line.isVisible()]  # noqa: E731
+    assert not texts() and "No sample yet" in panel.titleLabel.text()  # chosen, not yet shown on the canvas
+    bp.step_forward()  # the first step lights the canvas: the sample is the document's, named
+    assert "Sample:" in panel.titleLabel.text() and "stepped through" in panel.titleLabel.text()
     assert any("0.3749" in t for t in texts()) and any("0.5926" in t for t in texts())
     assert not any("δ" in t for t in texts())
     bp.to_end()
