@@ -172,8 +172,8 @@
         <translation>Цифра, которую вы имели в виду: ожидаемое значение t для обратного распространения ошибки</translation>
     </message>
     <message>
-        <source>← pick which digit you meant, then step through</source>
-        <translation>← сначала выберите, какая это цифра</translation>
+        <source>Which digit did you mean? Pick it in “It is a” to step through.</source>
+        <translation>Какую цифру вы имели в виду? Выберите её в «Это цифра», чтобы пройти по шагам.</translation>
     </message>
     <message>
         <source>Step through backpropagation</source>
