@@ -110,6 +110,7 @@ class WindowFiles:
                 return
         else:  # already the lecture's data: step through the canvas's lecture network again
             self._step_through_first_sample()
+            self.backprop.set_learning_rate(self.trainer.control.hyper.learning_rate)  # the slider's η, not 0.1
         self.backprop_dock.show()
         self.backprop_dock.raise_()
 

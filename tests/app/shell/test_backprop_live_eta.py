@@ -54,3 +54,15 @@ def test_panel_writes_the_sliders_eta_and_keeps_it_after_start_over(window, qtbo
     QTest.mouseClick(panel.toEndButton, LEFT)  # the update uses it too
     step = panel.steps[-2]
     assert step.kind in ("new_w", "new_b") and panel.walk.exact.eta == float(shown.replace(",", "."))
+
+
+def test_the_lecture_example_again_uses_the_sliders_eta(window, qtbot) -> None:
+    panel = window.backprop
+    QTest.mouseClick(panel.lectureButton, LEFT)  # the lecture's data, η = 0.1 as on the slides
+    assert window.recipe.dataset == "lecture" and _panel_etas(panel) == {"0.1"} == {_slider_eta(window)}
+    slider = window.findChild(QSlider, "learningRateSlider")
+    slider.setFocus()
+    QTest.keyClick(slider, Qt.Key.Key_PageUp)  # η × 10
+    qtbot.waitUntil(lambda: _slider_eta(window) == "1" and _panel_etas(panel) == {"1"}, timeout=3000)
+    QTest.mouseClick(panel.lectureButton, LEFT)  # the example again, from the start
+    assert panel.current_index == -1 and _panel_etas(panel) == {"1"}
