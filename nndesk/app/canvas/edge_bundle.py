@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsObject
 
 from nndesk.app.canvas.edge_picture import N_STRONGEST, Body, BundlePicture, Edge, Edges, draw, make_shape
 from nndesk.app.canvas.items import group_anchor, text_item
+from nndesk.app.canvas.label_fit import LabelGroup
 from nndesk.app.canvas.layer_column import STEPPER_Y, LayerColumn
 from nndesk.app.style.colors import CanvasColors
 
@@ -35,6 +36,7 @@ class EdgeBundle(QGraphicsObject):
         self.bundle_shape = make_shape(l, _body(src), _body(dst), _positions(src), _positions(dst))
         self.picture = BundlePicture(Edges())
         self.from_image = False  # whether the last paint only copied the image
+        self.labels: list[LabelGroup] = []  # the caption, kept readable by ``label_fit``
         if not self.bundle_shape.full:
             self._add_caption(bottom)
 
@@ -98,7 +100,12 @@ class EdgeBundle(QGraphicsObject):
         text = QCoreApplication.translate("EdgeBundle", "{shown} strongest\nof {total} weights").format(
             shown=min(N_STRONGEST, self.src.n * self.dst.n), total=QLocale().toString(self.src.n * self.dst.n))
         mid = (self.src.x() + self.src.width / 2 + self.dst.x() - self.dst.width / 2) / 2
-        text_item(group_anchor(self, QPointF(mid, y)), text, 13, self.colors.muted, 0, STEPPER_Y + 18)
+        anchor = group_anchor(self, QPointF(mid, y))
+        caption = text_item(anchor, text, 13, self.colors.muted, 0, STEPPER_Y + 18)
+        gap = self.dst.x() - self.dst.width / 2 - (self.src.x() + self.src.width / 2)
+        self.labels = [LabelGroup(anchor, room=gap - 8)]
+        self.labels[0].shorten(caption, f"{min(N_STRONGEST, self.src.n * self.dst.n)} / "
+                                        f"{QLocale().toString(self.src.n * self.dst.n)}")
 
 
 def _body(col: LayerColumn) -> Body:

@@ -4,16 +4,21 @@ It is a few extra scene items on top of the network: a ring around a neuron
 (a square around a pixel or band row), or a thick line plus rings at both
 ends for an edge — drawn even when the edge is not among the strongest few a
 big bundle shows.  It is remembered as a ``CanvasHit``, so a rebuild can put it back.
+Each mark is drawn in screen pixels (cosmetic pens), the colour over a halo of
+the background, so it stands out from the coloured edges at any zoom, light or dark.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtCore import QLineF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
 from nndesk.app.canvas.edge_bundle import EdgeBundle
 from nndesk.app.canvas.hits import NOTHING, CanvasHit, HitKind
 from nndesk.app.canvas.layer_column import LayerColumn
+
+RING_PX, HALO_PX = 3.0, 7.0  # screen pixels: the mark's width and the background halo around it
 
 
 class CanvasHighlight:
@@ -26,27 +31,65 @@ class CanvasHighlight:
         self._items = []
 
     def show(self, target: CanvasHit, scene: QGraphicsScene, columns: list[LayerColumn],
-             bundles: list[EdgeBundle], color: QColor) -> None:
+             bundles: list[EdgeBundle], color: QColor, halo: QColor) -> None:
         for item in self._items:
             scene.removeItem(item)
         self._items, self.target = [], target
         if not target.fits([c.n for c in columns]):
             return
         if target.kind is HitKind.NEURON:
-            self._items.append(_ring(scene, columns[target.layer], target.index, 4, color))
+            self._items.append(_ring(scene, columns[target.layer], target.index, 4, color, halo))
         elif target.kind is HitKind.EDGE:
             l, k, j = target.layer, target.index, target.source
-            line = scene.addLine(bundles[l].edge_line(k, j), QPen(color, 4))
-            line.setZValue(0.5)  # over the other edges, under the neurons it joins
-            self._items += [line, _ring(scene, columns[l], j, 3, color), _ring(scene, columns[l + 1], k, 3, color)]
+            path = QPainterPath()
+            line: QLineF = bundles[l].edge_line(k, j)
+            path.moveTo(line.p1())
+            path.lineTo(line.p2())
+            mark = _Mark(path, color, halo)
+            mark.setZValue(0.5)  # over the other edges, under the neurons it joins
+            scene.addItem(mark)
+            self._items += [mark, _ring(scene, columns[l], j, 3, color, halo),
+                            _ring(scene, columns[l + 1], k, 3, color, halo)]
 
     def count(self) -> int:
         return len(self._items)
 
+    def bounds(self) -> QRectF:
+        """The scene rectangle the marks cover (to scroll them into view)."""
+        rect = QRectF()
+        for item in self._items:
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
 
-def _ring(scene: QGraphicsScene, col: LayerColumn, i: int, margin: float, color: QColor) -> QGraphicsItem:
-    pen = QPen(color, 3)
+
+class _Mark(QGraphicsPathItem):
+    """A path drawn RING_PX wide in ``color`` over a HALO_PX halo, in screen pixels."""
+
+    def __init__(self, path: QPainterPath, color: QColor, halo: QColor) -> None:
+        super().__init__(path)
+        self.color, self.halo = color, halo
+
+    def boundingRect(self) -> QRectF:
+        return self.path().boundingRect().adjusted(-20, -20, 20, 20)  # room for the halo down to ~0.2× zoom
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for color, width in ((self.halo, HALO_PX), (self.color, RING_PX)):
+            pen = QPen(color, width)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.drawPath(self.path())
+
+
+def _ring(scene: QGraphicsScene, col: LayerColumn, i: int, margin: float, color: QColor,
+          halo: QColor) -> QGraphicsItem:
     rect = col.neuron_rect(i).adjusted(-margin, -margin, margin, margin)
-    item = scene.addEllipse(rect, pen) if col.kind == "circles" else scene.addRect(rect, pen)
+    path = QPainterPath()
+    if col.kind == "circles":
+        path.addEllipse(rect)
+    else:
+        path.addRect(rect)
+    item = _Mark(path, color, halo)
     item.setZValue(10)
+    scene.addItem(item)
     return item

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from nndesk.app.canvas.label_fit import min_px
 from nndesk.app.style.colors import CanvasColors
 from nndesk.language import Number
 
@@ -67,11 +68,11 @@ class NeuronItem(QGraphicsEllipseItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         super().paint(painter, option, widget)
-        r = self.rect().width() / 2
-        if self.value is None or r < 11:
-            return
+        px = round(self.rect().width() / 2 * 0.62)
+        if self.value is None or px * painter.worldTransform().m11() < min_px(widget):
+            return  # under 8 pt on screen: the tooltip and the Inspector say it instead
         font = QFont()
-        font.setPixelSize(round(r * 0.62))
+        font.setPixelSize(px)
         painter.setFont(font)
         painter.setPen(QColor("white") if self.strength > 0.55 else self.colors.text)
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.value_text())

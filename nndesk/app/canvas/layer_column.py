@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsObject, QGraphicsPixmapItem, QGraphicsRectItem
 
 from nndesk.app.canvas.items import CanvasButton, NeuronItem, group_anchor, text_item
+from nndesk.app.canvas.label_fit import LabelGroup
 from nndesk.app.style.colors import CanvasColors, sup
 
 MAX_CIRCLES = 32
@@ -25,7 +26,7 @@ CIRCLE_SPAN, CIRCLE_STEP = 360.0, 42.0  # circles: at most this tall, at most th
 HEADER = 60.0  # the header's height
 ACTIVATION_Y, STEPPER_Y = 22.0, 52.0  # footer rows
 FOOTER = 114.0  # the footer's height, including the edge captions under the "+ layer" buttons
-LABEL_PX = 14  # about 9 px on screen when a 784-800-10 is fitted into a small window
+LABEL_PX = 14  # scene units; ``label_fit`` keeps the labels ≥ 8 pt on screen however small the window
 
 
 translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
@@ -64,6 +65,7 @@ class LayerColumn(QGraphicsObject):
         self.width, self.height = body_size(n, image_shape)
         self.step = self.height / n
         self.neurons: list[NeuronItem] = []
+        self.labels: list[LabelGroup] = []  # header, footer, neuron numbers: kept readable by ``label_fit``
         self._build_body(image_shape)
         self._build_labels(activation_name, image_shape, half_height)
 
@@ -72,6 +74,11 @@ class LayerColumn(QGraphicsObject):
 
     def paint(self, painter, option, widget=None) -> None:
         pass
+
+    def set_room(self, width: float) -> None:
+        """The scene width up to the neighbouring columns that the header and the footer may use."""
+        for group in self.labels[:2]:
+            group.room = width
 
     # ---- geometry -----------------------------------------------------------
     def neuron_pos(self, i: int) -> QPointF:
@@ -172,7 +179,10 @@ class LayerColumn(QGraphicsObject):
                 "hidden": translate("LayerColumn", "hidden layer"),
                 "output": translate("LayerColumn", "output")}[self.role]
         count = f"{self.n}" if self.kind != "image" else f"{self.n} = {image_shape[0]}×{image_shape[1]}"
-        text_item(header, f"{role} · {count}", LABEL_PX, c.muted, 0, -HEADER + 32)
+        sub = text_item(header, f"{role} · {count}", LABEL_PX, c.muted, 0, -HEADER + 32)
+        footer = group_anchor(self, QPointF(0, half))
+        self.labels += [LabelGroup(header), LabelGroup(footer)]
+        self.labels[0].shorten(sub, count, str(self.n))
         if self.kind == "circles" and self.role != "hidden":
             side = -1 if self.role == "input" else 1
             for i in range(self.n):
@@ -180,7 +190,7 @@ class LayerColumn(QGraphicsObject):
                 anchor = group_anchor(self, QPointF(side * self.width / 2, y))
                 text_item(anchor, str(i), LABEL_PX, c.muted, side * 6, -LABEL_PX * 0.65,
                           "right" if side < 0 else "left")
-        footer = group_anchor(self, QPointF(0, half))
+                self.labels.append(LabelGroup(anchor, room_high=self.step))
         if self.role == "output":
             text_item(footer, activation_name, LABEL_PX, c.text, 0, ACTIVATION_Y - LABEL_PX * 0.65)
         if self.role == "hidden":

@@ -8,9 +8,10 @@ the shared ``QUndoStack``; nothing here touches the scene.
 from __future__ import annotations
 
 import math
+from functools import partial
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCursor, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from nndesk.app.document.editor_commands import (
@@ -30,6 +31,18 @@ class LayerEditor(QObject):
     def __init__(self, document: NetworkDocument, undo_stack: QUndoStack, parent: QWidget) -> None:
         super().__init__(parent)
         self.document, self.undo_stack, self.widget = document, undo_stack, parent
+
+    def connect_column(self, col) -> None:
+        """A hidden column's −, +, × and σ ▾ buttons (a ``LayerColumn``) do these edits.
+
+        Deferred: an edit rebuilds the scene, which must not delete the button inside its own click.
+        """
+        L = col.L
+        later = lambda f: lambda: QTimer.singleShot(0, f)  # noqa: E731
+        col.plus_button.clicked.connect(later(lambda: self.step_size(L, +1, col.plus_button.modifiers)))
+        col.minus_button.clicked.connect(later(lambda: self.step_size(L, -1, col.minus_button.modifiers)))
+        col.remove_button.clicked.connect(later(partial(self.remove_layer, L)))
+        col.activation_button.clicked.connect(later(lambda: _popup(self.activation_menu(L))))
 
     def insert_layer(self, L: int) -> None:
         """A new hidden layer as a⁽ᴸ⁾, sized between its neighbours, with a neighbour's σ."""
@@ -91,3 +104,8 @@ class LayerEditor(QObject):
             menu.addSeparator()
             menu.addAction(self.tr("Remove this hidden layer"), lambda: self.remove_layer(L))
         return menu
+
+
+def _popup(menu: QMenu) -> None:
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    menu.popup(QCursor.pos())

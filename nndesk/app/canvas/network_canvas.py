@@ -18,7 +18,7 @@ from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QCursor, QPainter, QTransform, QUndoStack
+from PySide6.QtGui import QBrush, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
 from nndesk.app.canvas.bundle_render import BundleRenderer, RenderJob, SceneState
@@ -27,13 +27,15 @@ from nndesk.app.canvas.edge_picture import BundlePicture, pick
 from nndesk.app.canvas.highlight import CanvasHighlight
 from nndesk.app.canvas.hits import NOTHING, CanvasHit, HitKind, hit_at
 from nndesk.app.canvas.items import CanvasButton, group_anchor
+from nndesk.app.canvas.label_fit import LabelGroup, fit_labels, fit_scale, gather, label_scale, min_px
 from nndesk.app.canvas.layer_column import FOOTER, HEADER, STEPPER_Y, LayerColumn, body_size
 from nndesk.app.canvas.layer_editor import LayerEditor
 from nndesk.app.canvas.legend import CanvasLegend
+from nndesk.app.canvas.navigation import next_hit
+from nndesk.app.canvas.tooltips import tooltip
 from nndesk.app.document.network_document import NetworkDocument
-from nndesk.app.style.colors import CanvasColors, sup
+from nndesk.app.style.colors import CanvasColors
 from nndesk.app.widgets.shown_throttle import ShownThrottle
-from nndesk.language import Number
 
 GAP = 160.0  # between the bodies of two columns
 MAX_SCALE = 1.5  # fit-in-view never blows a tiny network up beyond this
@@ -57,7 +59,9 @@ class NetworkCanvas(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it; the arrow keys move the selection
         self.columns: list[LayerColumn] = []
+        self.labels: list[LabelGroup] = []  # every text and button, never under 8 pt on screen (``label_fit``)
         self.bundles: list[EdgeBundle] = []
         self.insert_buttons: dict[int, CanvasButton] = {}  # L → the "+ layer" button inserting a⁽ᴸ⁾
         self._activations: list[np.ndarray] | None = None
@@ -70,7 +74,7 @@ class NetworkCanvas(QGraphicsView):
         # 10 times a second, so the GUI thread leaves the trainer its share of the GIL.  A single edit
         # shows at once (leading edge), and a dragged weight still moves smoothly enough.
         self._weights_throttle = ShownThrottle(self, self.refresh_weights, WEIGHTS_INTERVAL_MS)
-        self._user_zoom = False
+        self._user_zoom = self._compact = False
         document.architectureChanged.connect(self.rebuild)
         document.weightsChanged.connect(self._weights_throttle.request)
         self.rebuild()
@@ -108,10 +112,30 @@ class NetworkCanvas(QGraphicsView):
         key = self.legend.height_for(view.width() - 12) + 4  # pixels for the key above the network
         if rect.isEmpty() or view.width() < 2 or view.height() <= key + 2:
             return
-        s = min(view.width() / rect.width(), (view.height() - key) / rect.height(), MAX_SCALE)
-        self.scene().setSceneRect(rect.adjusted(0, -key / s, 0, 0))
+        body, margins, smallest = 2 * self._half, rect.height() - 2 * self._half, min_px(self.viewport())
+        s = fit_scale(rect.width(), body, margins, view.width(), view.height() - key, smallest, MAX_SCALE)
+        # Header and footer grow and take room from the network; if it is left under a third, they hide
+        bare = min(view.width() / rect.width(), (view.height() - key) / body, MAX_SCALE)
+        self._compact = s < bare / 3
+        s = bare if self._compact else s
+        k = 0.0 if self._compact else label_scale(s, smallest)  # how much header and footer grow (0: hidden)
+        grown = QRectF(rect.left(), -self._half - (HEADER + 10) * k, rect.width(), body + margins * k)
+        self.scene().setSceneRect(grown.adjusted(0, -key / s, 0, 0))
         self.setTransform(QTransform.fromScale(s, s))
         self.centerOn(self.scene().sceneRect().center())
+        self.fit_labels()
+
+    def fit_labels(self) -> None:
+        """Grow, shorten or hide the labels so none is under 8 pt at this zoom."""
+        fit_labels(self.labels, label_scale(self.transform().m11(), min_px(self.viewport())), self._compact)
+
+    def select(self, hit: CanvasHit) -> None:
+        """Mark a neuron or weight, as a click or an arrow key does, and say so (``neuronClicked``/``edgeClicked``)."""
+        self._set_highlight(hit)
+        if hit.kind is HitKind.NEURON:
+            self.neuronClicked.emit(hit.layer, hit.index)
+        elif hit.kind is HitKind.EDGE:
+            self.edgeClicked.emit(hit.layer, hit.index, hit.source)
 
     # ---- following the document ---------------------------------------------------
     def rebuild(self) -> None:
@@ -121,12 +145,12 @@ class NetworkCanvas(QGraphicsView):
         self.renderer.forget()
         self._build += 1
         scene.clear()
-        self.columns, self.bundles, self.insert_buttons = [], [], {}
+        self.columns, self.bundles, self.insert_buttons, self.labels = [], [], {}, []
         colors = CanvasColors.from_palette(self.palette())
         self.setBackgroundBrush(QBrush(colors.background))
         sizes, n_layers = doc.sizes, doc.n_layers
         bodies = [body_size(n, doc.input_shape if L == 0 else None) for L, n in enumerate(sizes)]
-        half = max(h for _, h in bodies) / 2
+        half = self._half = max(h for _, h in bodies) / 2
         x = 0.0
         for L, n in enumerate(sizes):
             if L:
@@ -137,7 +161,7 @@ class NetworkCanvas(QGraphicsView):
             scene.addItem(col)
             self.columns.append(col)
             if role == "hidden":
-                self._connect_controls(col)
+                self.editor.connect_column(col)
         for l in range(n_layers - 1):
             bundle = EdgeBundle(l, self.columns[l], self.columns[l + 1], colors, half)
             bundle.zoomChanged.connect(self._zoom_changed)
@@ -145,6 +169,7 @@ class NetworkCanvas(QGraphicsView):
             self.bundles.append(bundle)
             self._add_insert_button(l + 1, colors, half)
         self.legend = CanvasLegend(colors)
+        self.labels = gather(self.columns, self.bundles, self.labels, SIDE)  # self.labels: the gaps' buttons
         self._colors = colors
         for bundle, (w, frozen) in zip(self.bundles, self._weights()):  # the first paint strokes them itself
             bundle.show_picture(BundlePicture(pick(bundle.bundle_shape, w, frozen, colors)))
@@ -183,24 +208,11 @@ class NetworkCanvas(QGraphicsView):
             self._zoom_asked = (self._build, scale, dpr)
             self.renderer.request(scale, dpr)
 
-    def _connect_controls(self, col: LayerColumn) -> None:
-        # Deferred: an edit rebuilds the scene, which must not delete the button inside its own click.
-        ed, L = self.editor, col.L
-        later = lambda f: lambda: QTimer.singleShot(0, f)  # noqa: E731
-        col.plus_button.clicked.connect(later(lambda: ed.step_size(L, +1, col.plus_button.modifiers)))
-        col.minus_button.clicked.connect(later(lambda: ed.step_size(L, -1, col.minus_button.modifiers)))
-        col.remove_button.clicked.connect(later(partial(ed.remove_layer, L)))
-        col.activation_button.clicked.connect(later(lambda: self._popup(ed.activation_menu(L))))
-
-    @staticmethod
-    def _popup(menu) -> None:
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(QCursor.pos())
-
     def _add_insert_button(self, L: int, colors: CanvasColors, half: float) -> None:
         a, b = self.columns[L - 1], self.columns[L]
         anchor = group_anchor(None, QPointF((a.x() + a.width / 2 + b.x() - b.width / 2) / 2, half))
         self.scene().addItem(anchor)
+        self.labels.append(LabelGroup(anchor, room=b.x() - b.width / 2 - a.x() - a.width / 2 - 8))
         button = CanvasButton(self.tr("+ layer"), self.tr("Insert a hidden layer here"), colors, radius=12, flat=True)
         button.setParentItem(anchor)
         button.setPos(0, STEPPER_Y)
@@ -215,7 +227,8 @@ class NetworkCanvas(QGraphicsView):
         painter.restore()
 
     def _set_highlight(self, target: CanvasHit) -> None:
-        self.highlight.show(target, self.scene(), self.columns, self.bundles, self._colors.highlight)
+        self.highlight.show(target, self.scene(), self.columns, self.bundles, self._colors.highlight,
+                            self._colors.background)
 
     # ---- mouse, wheel, tooltips -------------------------------------------------------
     def hit(self, view_pos: QPoint) -> CanvasHit:
@@ -225,13 +238,20 @@ class NetworkCanvas(QGraphicsView):
     def mousePressEvent(self, event) -> None:
         hit = self.hit(event.position().toPoint())
         if event.button() == Qt.MouseButton.LeftButton and hit.kind in (HitKind.NEURON, HitKind.EDGE):
-            if hit.kind is HitKind.NEURON:
-                self.neuronClicked.emit(hit.layer, hit.index)
-            else:
-                self.edgeClicked.emit(hit.layer, hit.index, hit.source)
+            self.setFocus(Qt.FocusReason.MouseFocusReason)  # so the arrow keys go on from here
+            self.select(hit)
             event.accept()
             return
         super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        """The arrow keys move the selection (``navigation``) instead of scrolling."""
+        hit = next_hit(self.highlight.target, event.key(), self.document.sizes)
+        if hit is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
+        self.select(hit)
+        self.ensureVisible(self.highlight.bounds(), 20, 20)
 
     def mouseDoubleClickEvent(self, event) -> None:
         if not self.hit(event.position().toPoint()):
@@ -248,9 +268,10 @@ class NetworkCanvas(QGraphicsView):
             menu.deleteLater()
 
     def wheelEvent(self, event) -> None:
-        self._user_zoom = True
+        self._user_zoom, self._compact = True, False
         factor = 1.0015 ** event.angleDelta().y()
         self.scale(factor, factor)
+        self.fit_labels()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -259,7 +280,7 @@ class NetworkCanvas(QGraphicsView):
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            text = self._tooltip(self.hit(event.pos()))
+            text = tooltip(self.hit(event.pos()), self.document.network, self._activations)
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
                 return True
@@ -269,20 +290,3 @@ class NetworkCanvas(QGraphicsView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange) and hasattr(self, "_colors"):
             self.rebuild()
-
-    def _tooltip(self, hit: CanvasHit) -> str:
-        if hit.kind not in (HitKind.NEURON, HitKind.EDGE):
-            return ""
-        net = self.document.network
-        if hit.kind is HitKind.NEURON:
-            L, i = hit.layer, hit.index
-            text = self.tr("neuron {i} of a{L}").format(i=i, L=sup(L))
-            if L > 0:
-                text += "\n" + self.tr("bias b = {b:.3f}").format(b=Number(net.layers[L - 1].bias[i]))
-            if self._activations is not None:
-                text += "\n" + self.tr("activation a = {a:.3f}").format(a=Number(np.ravel(self._activations[L])[i]))
-            return text
-        l, k, j = hit.layer, hit.index, hit.source
-        return self.tr("weight w{kj} of W{l} = {w:.3f}\nfrom neuron {j} of a{l} to neuron {k} of a{l1}").format(
-            kj=f"[{k},{j}]", l=sup(l), l1=sup(l + 1), w=Number(net.layers[l].weights[k, j]), k=k, j=j)
-

@@ -1,0 +1,34 @@
+"""What hovering the canvas says: a neuron's bias and activation, a weight's value and where it goes.
+
+The texts keep the ``NetworkCanvas`` context of the translation catalogue, where they were first written.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from nndesk.app.canvas.hits import CanvasHit, HitKind
+from nndesk.app.style.colors import sup
+from nndesk.engine.core.network import Network
+from nndesk.language import Number
+
+translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
+
+
+def tooltip(hit: CanvasHit, net: Network, activations: list[np.ndarray] | None) -> str:
+    """The tooltip of ``hit`` ("" for anything but a neuron or an edge)."""
+    if hit.kind not in (HitKind.NEURON, HitKind.EDGE):
+        return ""
+    if hit.kind is HitKind.NEURON:
+        L, i = hit.layer, hit.index
+        text = translate("NetworkCanvas", "neuron {i} of a{L}").format(i=i, L=sup(L))
+        if L > 0:
+            text += "\n" + translate("NetworkCanvas", "bias b = {b:.3f}").format(b=Number(net.layers[L - 1].bias[i]))
+        if activations is not None:
+            a = Number(np.ravel(activations[L])[i])
+            text += "\n" + translate("NetworkCanvas", "activation a = {a:.3f}").format(a=a)
+        return text
+    l, k, j = hit.layer, hit.index, hit.source
+    text = translate("NetworkCanvas", "weight w{kj} of W{l} = {w:.3f}\nfrom neuron {j} of a{l} to neuron {k} of a{l1}")
+    return text.format(kj=f"[{k},{j}]", l=sup(l), l1=sup(l + 1), w=Number(net.layers[l].weights[k, j]), k=k, j=j)
