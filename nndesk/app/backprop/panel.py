@@ -66,7 +66,7 @@ class BackpropPanel(QWidget):
         if document is not None:
             document.weightsChanged.connect(self._values_changed)
             document.architectureChanged.connect(self._architecture_changed)
-        self._update_buttons()
+        self.controls.show_position(self._index, len(self.steps))
 
     # ---- widgets -------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -119,10 +119,13 @@ class BackpropPanel(QWidget):
 
     def set_learning_rate(self, eta: float) -> None:
         """The live η (the slider's): every formula and the update use it from now on, also on the update
-        step (taken back and made again with the new η)."""
+        step (taken back and made again with the new η).  Hidden, the panel catches up when shown."""
         if eta != self._eta:
             self._eta = eta
-            self._rebuild_here()
+            if self.isVisible():
+                self._rebuild_here()
+            else:
+                self._values_changed()
 
     def select_edge(self, l: int, k: int, j: int) -> None:
         """Follow w_kj⁽ˡ⁾ (a canvas click): big networks re-plan their path, all use it for the check."""
@@ -154,7 +157,8 @@ class BackpropPanel(QWidget):
 
     def _rebuild_here(self) -> None:
         """The same step again with another η or arithmetic (slide arithmetic is computed on demand)."""
-        if self._walk is None:
+        if self._walk is None or self._stale:  # weights came in since (training): never undo over them
+            self._refresh_if_stale()
             return
         index = self._index
         self._apply_update(False)
@@ -194,8 +198,7 @@ class BackpropPanel(QWidget):
         return self._walk
 
     @property
-    def network(self) -> Network | None:
-        """The network being stepped through (the document's, unless given another)."""
+    def network(self) -> Network | None:  # the one stepped through: the document's, unless given another
         return self._network
 
     @property
@@ -232,7 +235,7 @@ class BackpropPanel(QWidget):
         self._emit_step()
 
     def _emit_step(self) -> None:
-        self._update_buttons()
+        self.controls.show_position(self._index, len(self.steps))
         self.stepChanged.emit(self._index)
         if 0 <= self._index < len(self.steps):
             self._light(*self.steps[self._index].target)
@@ -271,9 +274,6 @@ class BackpropPanel(QWidget):
             self.to_end()
         else:
             super().keyPressEvent(event)
-
-    def _update_buttons(self) -> None:
-        self.controls.show_position(self._index, len(self.steps))
 
     # ---- showing -------------------------------------------------------------
     def _render(self) -> None:
