@@ -55,15 +55,17 @@ class Backprop:
     nabla_w: list[np.ndarray]  # ∂C/∂W⁽ˡ⁾, the mean over the samples
     nabla_b: list[np.ndarray]  # ∂C/∂b⁽ˡ⁺¹⁾, the mean over the samples
     learned: int  # samples that moved the weights (all but those step 4.1 skipped)
+    dC_dx: np.ndarray | None = None  # ∂C/∂a⁽⁰⁾ = δ⁽¹⁾·W⁽⁰⁾ of each sample, when asked for (``wrt_input``)
 
 
 def backprop(layers: Sequence[Dense], cost: Cost, x: np.ndarray, t: np.ndarray, tolerance: float | None = None,
-             shown: Shown = exact) -> Backprop:
+             shown: Shown = exact, wrt_input: bool = False) -> Backprop:
     """One forward and backward pass over the rows of ``x`` with targets ``t``.
 
     ``tolerance`` is the lecture's step 4.1: a sample whose every output is
     within ``tolerance`` of its target changes no weight (its δ is 0), while
-    the gradients stay means over all the samples.
+    the gradients stay means over all the samples.  ``wrt_input`` carries δ one
+    layer further, to the pixels: ∂C/∂a⁽⁰⁾ (what ``explain/attribution.py`` shows).
     """
     a, zs, acts = x, [], [x]
     for layer in layers:
@@ -95,7 +97,8 @@ def backprop(layers: Sequence[Dense], cost: Cost, x: np.ndarray, t: np.ndarray, 
             dC_da[l - 1] = shown("dC_da", deltas[l] @ layers[l].weights)
             sigma_prime[l - 1] = shown("sigma_prime", layers[l - 1].activation.prime(zs[l - 1], acts[l]))
             g = dC_da[l - 1] * sigma_prime[l - 1]
-    return Backprop(zs, acts, c, dC_da, sigma_prime, deltas, nabla_w, nabla_b, learned)
+    dC_dx = shown("dC_da", deltas[0] @ layers[0].weights) if wrt_input else None  # ∂C/∂a⁽⁰⁾ = δ⁽¹⁾·W⁽⁰⁾
+    return Backprop(zs, acts, c, dC_da, sigma_prime, deltas, nabla_w, nabla_b, learned, dC_dx)
 
 
 def update(layers: Sequence[Dense], nabla_w: Sequence[np.ndarray], nabla_b: Sequence[np.ndarray], eta: Any,
