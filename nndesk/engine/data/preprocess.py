@@ -24,6 +24,8 @@ their bounding box may lose a little ink at the field's edge, as in MNIST.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 FIELD = 28  # output side
@@ -31,6 +33,21 @@ BOX = 20  # the longest side of the scaled digit
 CENTRE = 14.0  # centre of mass, in pixel-centre coordinates
 BBOX_INK = 0.1  # ink needed above the background to widen the crop
 PREPROCESSING = "mnist-centre-of-mass-28"  # the name model files record
+
+
+@dataclass(frozen=True, eq=False)
+class Steps:
+    """Each step from the ink to the 28×28 input, for showing them (``mnist_centre`` is ``centred``).
+
+    ``box`` is the ink's bounding box in the input, rows [top, bottom) and columns [left, right);
+    it and ``crop``/``scaled`` are None for an image without ink.
+    """
+
+    box: tuple[int, int, int, int] | None
+    crop: np.ndarray | None  # the ink in the box, 0..1, peak 1
+    scaled: np.ndarray | None  # the crop with its longest side BOX px (float64)
+    centre: tuple[float, float]  # the scaled digit's centre of mass, moved to (CENTRE, CENTRE)
+    centred: np.ndarray  # float32 (28, 28): what the network is fed
 
 
 def mnist_centre(gray: np.ndarray, ink_is_dark: bool | None = None) -> np.ndarray:
@@ -41,19 +58,36 @@ def mnist_centre(gray: np.ndarray, ink_is_dark: bool | None = None) -> np.ndarra
     from the border: a bright border means dark ink on light paper.  An image
     without ink gives all zeros.
     """
-    crop = _inked_crop(gray, ink_is_dark)
-    if crop is None:
-        return np.zeros((FIELD, FIELD), np.float32)
+    return mnist_steps(gray, ink_is_dark).centred
+
+
+def mnist_steps(gray: np.ndarray, ink_is_dark: bool | None = None) -> Steps:
+    """``mnist_centre`` one step at a time: the box, the crop, the 20-px digit, its centre of mass, the input."""
+    blank = np.zeros((FIELD, FIELD), np.float32)
+    found = _inked_crop(gray, ink_is_dark)
+    if found is None:
+        return Steps(None, None, None, (float("nan"), float("nan")), blank)
+    crop, box = found
     h, w = crop.shape
     f = BOX / max(h, w)
     out_h, out_w = max(1, round(h * f)), max(1, round(w * f))
     scaled = _area_resample(_area_resample(crop, out_h, axis=0), out_w, axis=1)
     cy, cx = centre_of_mass(scaled)
     if cy != cy:  # NaN: nothing left
-        return np.zeros((FIELD, FIELD), np.float32)
+        return Steps(box, crop, scaled, (cy, cx), blank)
     # Pixel k of ``scaled`` lands at k + (CENTRE − c), so the centre of mass lands on CENTRE.
     out = _shift_matrix(out_h, CENTRE - cy) @ scaled @ _shift_matrix(out_w, CENTRE - cx).T
-    return np.clip(out, 0.0, 1.0).astype(np.float32)
+    return Steps(box, crop, scaled, (cy, cx), np.clip(out, 0.0, 1.0).astype(np.float32))
+
+
+def shrunk(gray: np.ndarray) -> np.ndarray:
+    """float32 (28, 28): dark ink on light paper, the whole image shrunk by area, no crop and no centring.
+
+    What a naive demo feeds an MNIST network: the digit stays where and as large
+    as it was drawn, which is why such demos misread digits MNIST's recipe reads.
+    """
+    ink = 1.0 - np.asarray(gray, np.float32) / 255.0
+    return np.clip(_area_resample(_area_resample(ink, FIELD, axis=0), FIELD, axis=1), 0.0, 1.0).astype(np.float32)
 
 
 def centre_of_mass(image: np.ndarray) -> tuple[float, float]:
@@ -66,8 +100,8 @@ def centre_of_mass(image: np.ndarray) -> tuple[float, float]:
             float(image.sum(axis=0) @ np.arange(image.shape[1]) / mass))
 
 
-def _inked_crop(gray: np.ndarray, ink_is_dark: bool | None) -> np.ndarray | None:
-    """The bounding box of the ink as float32 ink amounts 0..1 (peak 1), or None if blank.
+def _inked_crop(gray: np.ndarray, ink_is_dark: bool | None) -> tuple[np.ndarray, tuple[int, int, int, int]] | None:
+    """The bounding box of the ink as float32 ink amounts 0..1 (peak 1) and where it is, or None if blank.
 
     Only the border and one comparison touch the whole image; the float
     work happens on the crop, which keeps a large drawing cheap.
@@ -113,7 +147,7 @@ def _inked_crop(gray: np.ndarray, ink_is_dark: bool | None) -> np.ndarray | None
     crop = np.nan_to_num(crop, nan=1.0 if ink_is_dark else 0.0, copy=False)
     crop = np.clip(1.0 - crop if ink_is_dark else crop, 0.0, 1.0) - np.float32(floor)
     np.maximum(crop, 0.0, out=crop)
-    return crop / crop.max()
+    return crop / crop.max(), (int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1)
 
 
 def _area_resample(a: np.ndarray, n_out: int, axis: int) -> np.ndarray:
