@@ -96,29 +96,21 @@ def train(args: argparse.Namespace) -> int:
 
 
 def evaluate(args: argparse.Namespace) -> int:
-    import numpy as np
-
     from nndesk.engine.data.datasets import load
+    from nndesk.engine.runs.evaluation import evaluate as evaluate_on, held_out
     from nndesk.engine.runs.model_io import load_model
 
     model = load_model(args.model)
     net, recipe, spec = model.network, model.recipe, _spec(args.dataset)
     source = load(spec, seed=recipe.seed if recipe else 0)
-    if source.test is not None:
-        data, on = source.test, "test"
-    else:  # the part training held out, if this is the data it was trained on; else all of it
-        held_out = recipe.split(source)[1] if recipe is not None and recipe.dataset == spec else None
-        data, on = (held_out, "validation") if held_out is not None else (source.train, "all")
+    data, on = held_out(source, recipe, spec)
     if (data.n_inputs, data.n_outputs) != (net.sizes[0], net.sizes[-1]):
         raise ValueError(translate("cli", "{model} takes {n_in} inputs and gives {n_out} outputs, but {data} has "
                                           "{d_in} inputs and {classes} classes").format(
             model=args.model, n_in=net.sizes[0], n_out=net.sizes[-1], data=source.name, d_in=data.n_inputs,
             classes=data.n_outputs))
-    cost, accuracy = net.evaluate(data.inputs(), data.target_matrix(), data.y)
-    k = max(data.n_classes, data.n_outputs)
-    predicted = np.concatenate([net.predict(data.inputs(slice(i, i + 4096))) for i in range(0, len(data), 4096)])
-    confusion = np.zeros((k, k), dtype=np.int64)
-    np.add.at(confusion, (data.y, predicted), 1)
+    result = evaluate_on(net, data)  # the window's evaluation view computes the same, with the same function
+    cost, accuracy, confusion = result.cost, result.accuracy, result.confusion
     if args.json:
         emit_json({"accuracy": accuracy, "cost": cost, "n": len(data), "confusion": confusion.tolist(),
                    "split": on, "dataset": spec, "model": str(args.model)})
@@ -128,7 +120,7 @@ def evaluate(args: argparse.Namespace) -> int:
         cost=Number(cost)))
     print(translate("cli", "confusion matrix (rows: true class, columns: predicted)"))
     width = max(4, len(str(confusion.max())) + 1)
-    print("    " + "".join(f"{j:>{width}}" for j in range(k)))
+    print("    " + "".join(f"{j:>{width}}" for j in range(len(confusion))))
     for i, row in enumerate(confusion):
         print(f"{i:>3} " + "".join(f"{v:>{width}}" for v in row))
     return 0
@@ -137,6 +129,7 @@ def evaluate(args: argparse.Namespace) -> int:
 def predict(args: argparse.Namespace) -> int:
     import numpy as np
 
+    from nndesk.engine.runs.evaluation import shares
     from nndesk.engine.runs.model_io import load_model
     from nndesk.imageio import ImageError, read_digit_image
 
@@ -152,9 +145,8 @@ def predict(args: argparse.Namespace) -> int:
             failed += 1
             fail(str(e))
             continue
-        a = net.feedforward(x.reshape(1, -1))[0].astype(np.float64)
         # A softmax output is a probability distribution; sigmoid outputs are shown as shares of their sum.
-        p = a if net.output_activation.name == "softmax" or a.sum() <= 0 else a / a.sum()
+        p = shares(net.feedforward(x.reshape(1, -1))[0], net.output_activation.name == "softmax")
         top = np.argsort(p)[::-1][:3]
         if args.json:
             emit_json({"image": str(path), "digit": int(top[0]), "probabilities": p.tolist()})
