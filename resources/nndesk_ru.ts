@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>AttributionView</name>
+    <message>
+        <source>gradient × input: what the ink did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>∂aₖ/∂x: what any pixel would do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient × input keeps only inked pixels; ∂aₖ/∂x shows how much each pixel, inked or not, would raise or lower the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blue: pushed towards that digit; orange: pushed away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this answer? Draw a digit and lift the pen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why {first} and not {second}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>towards {k} ({p} %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackpropPanel</name>
     <message>
         <source>◀ Back</source>
@@ -869,6 +900,10 @@ of {total} weights</source>
         <translation>активация a = {a:.3f}</translation>
     </message>
     <message>
+        <source>(sample: {name})</source>
+        <translation>(пример: {name})</translation>
+    </message>
+    <message>
         <source>weight w{kj} of W{l} = {w:.3f}
 from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>вес w{kj} матрицы W{l} = {w:.3f}
@@ -891,6 +926,37 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     </message>
 </context>
 <context>
+    <name>PreprocessSteps</name>
+    <message>
+        <source>No centring: feed the whole pad shrunk to 28×28</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the network would see if the drawing were only shrunk, as many demos do: a digit off-centre or small is then far from anything it learned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. your ink; the box around it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. cropped to the box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. scaled to {box} px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. centred by mass, {n}×{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. not centred: the pad shrunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -908,29 +974,30 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>&lt;b&gt;Случайные веса.&lt;/b&gt; Не удалось прочитать обученную сеть для цифр (%1), поэтому эта сеть ещё ничему не научилась: нажмите «Обучить».</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Ready-trained:&lt;/b&gt; this network has already learned the bundled digits (%1 % right on digits it never saw). Draw one! Reset gives random weights to train from scratch.</source>
-        <translation>&lt;b&gt;Уже обучена:&lt;/b&gt; эта сеть выучила встроенные цифры (%1 % верно на цифрах, которых она не видела). Нарисуйте цифру! «Сброс» даёт случайные веса, чтобы обучить с нуля.</translation>
+        <source>&lt;b&gt;Ready-trained&lt;/b&gt; on the bundled digits (%1 % right on digits it never saw): draw one!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This network was trained on the 5,000 bundled digits before nndesk shipped, so it reads what you draw at once. Reset gives random weights to train from scratch.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StartHere</name>
     <message>
-        <source>Start here</source>
+        <source>Start here:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>① The lecture&apos;s example
-3-2-1, step by step</source>
+        <source>① The lecture&apos;s example, step by step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>② Draw a digit
-the network is ready-trained</source>
+        <source>② Draw a digit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>③ Train your own
-XOR in a second, then the digits</source>
+        <source>③ Train your own: XOR, then digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1035,6 +1102,21 @@ XOR in a second, then the digits</source>
     <message>
         <source>Every weight and bias takes its new value (%3 weights, %4 biases): the network has learned from this sample.</source>
         <translation>Каждый вес и коэффициент смещения получает новое значение (весов: %3, коэффициентов смещения: %4): сеть научилась на этом примере.</translation>
+    </message>
+</context>
+<context>
+    <name>StepsView</name>
+    <message>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1358,6 +1440,25 @@ XOR in a second, then the digits</source>
     <message>
         <source>untitled</source>
         <translation>без имени</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeys</name>
+    <message>
+        <source>Go to the &amp;network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;draw pad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to &amp;backpropagation</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -280,7 +280,8 @@ class NetworkCanvas(QGraphicsView):
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            text = tooltip(self.hit(event.pos()), self.document.network, self._activations)
+            sample = self.document.sample  # whose activations the canvas lights, named as the Inspector does
+            text = tooltip(self.hit(event.pos()), self.document.network, self._activations, sample and sample.name())
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
                 return True

@@ -16,8 +16,8 @@ from nndesk.language import Number
 translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
 
 
-def tooltip(hit: CanvasHit, net: Network, activations: list[np.ndarray] | None) -> str:
-    """The tooltip of ``hit`` ("" for anything but a neuron or an edge)."""
+def tooltip(hit: CanvasHit, net: Network, activations: list[np.ndarray] | None, sample: str | None = None) -> str:
+    """The tooltip of ``hit`` ("" for anything but a neuron or an edge); ``sample`` names whose activations."""
     if hit.kind not in (HitKind.NEURON, HitKind.EDGE):
         return ""
     if hit.kind is HitKind.NEURON:
@@ -28,6 +28,8 @@ def tooltip(hit: CanvasHit, net: Network, activations: list[np.ndarray] | None) 
         if activations is not None:
             a = Number(np.ravel(activations[L])[i])
             text += "\n" + translate("NetworkCanvas", "activation a = {a:.3f}").format(a=a)
+            if sample:
+                text += "\n" + translate("NetworkCanvas", "(sample: {name})").format(name=sample)
         return text
     l, k, j = hit.layer, hit.index, hit.source
     text = translate("NetworkCanvas", "weight w{kj} of W{l} = {w:.3f}\nfrom neuron {j} of a{l} to neuron {k} of a{l1}")

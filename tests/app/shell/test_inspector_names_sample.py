@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QToolTip
 
 from nndesk.app.shell import i18n
 from tests.app.people import LEFT, NONE, pick, stroke
@@ -80,6 +81,11 @@ def test_a_cleared_pad_leaves_no_unnamed_numbers(window, qtbot) -> None:
     _draw_a_seven(window)
     _click_neuron(window, 2, 3)
     assert "the digit you drew" in window.inspector.titleLabel.text()
+    viewport = window.canvas.viewport()  # hover the neuron: the canvas's tooltip names the same sample
+    at = window.canvas.mapFromScene(window.canvas.columns[2].neuron_pos(3))
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert "activation a" in QToolTip.text() and "(sample: the digit you drew)" in QToolTip.text()
     window.draw_dock.raise_()
     QTest.mouseClick(window.draw_widget.findChild(QPushButton, "clearDrawing"), LEFT)
     assert window.canvas._activations is None and window.document.sample is None
