@@ -974,6 +974,10 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>&lt;b&gt;Случайные веса.&lt;/b&gt; Не удалось прочитать обученную сеть для цифр (%1), поэтому эта сеть ещё ничему не научилась: нажмите «Обучить».</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Ready-trained:&lt;/b&gt; this network has already learned the bundled digits (%1 % right on digits it never saw). Draw one! Reset gives random weights to train from scratch.</source>
+        <translation>&lt;b&gt;Уже обучена:&lt;/b&gt; эта сеть выучила встроенные цифры (%1 % верно на цифрах, которых она не видела). Нарисуйте цифру! «Сброс» даёт случайные веса, чтобы обучить с нуля.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Ready-trained&lt;/b&gt; on the bundled digits (%1 % right on digits it never saw): draw one!</source>
         <translation type="unfinished"></translation>
     </message>
