@@ -5,31 +5,31 @@
     <name>AttributionView</name>
     <message>
         <source>gradient × input: what the ink did</source>
-        <translation type="unfinished"></translation>
+        <translation>градиент × вход: что сделали штрихи</translation>
     </message>
     <message>
         <source>∂aₖ/∂x: what any pixel would do</source>
-        <translation type="unfinished"></translation>
+        <translation>∂aₖ/∂x: что сделал бы любой пиксель</translation>
     </message>
     <message>
         <source>Gradient × input keeps only inked pixels; ∂aₖ/∂x shows how much each pixel, inked or not, would raise or lower the output</source>
-        <translation type="unfinished"></translation>
+        <translation>Градиент × вход оставляет только закрашенные пиксели; ∂aₖ/∂x показывает, насколько каждый пиксель, закрашенный или нет, поднял бы или опустил выход</translation>
     </message>
     <message>
         <source>Blue: pushed towards that digit; orange: pushed away.</source>
-        <translation type="unfinished"></translation>
+        <translation>Синий — тянул к этой цифре, оранжевый — от неё.</translation>
     </message>
     <message>
         <source>Why this answer? Draw a digit and lift the pen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Почему такой ответ? Нарисуйте цифру и отпустите перо.</translation>
     </message>
     <message>
         <source>Why {first} and not {second}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Почему {first}, а не {second}?</translation>
     </message>
     <message>
         <source>towards {k} ({p} %)</source>
-        <translation type="unfinished"></translation>
+        <translation>к {k} ({p} %)</translation>
     </message>
 </context>
 <context>
@@ -140,6 +140,25 @@
     <message>
         <source>fill: activation a</source>
         <translation>заливка: активация a</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrix</name>
+    <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s) of class %1 answered %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -878,6 +897,17 @@ of {total} weights</source>
     </message>
 </context>
 <context>
+    <name>MisclassifiedGallery</name>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 the network read as %2. Its three likeliest answers: %3. Click to follow it through the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NetworkCanvas</name>
     <message>
         <source>+ layer</source>
@@ -929,31 +959,31 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <name>PreprocessSteps</name>
     <message>
         <source>No centring: feed the whole pad shrunk to 28×28</source>
-        <translation type="unfinished"></translation>
+        <translation>Без центрирования: подать весь лист, уменьшенный до 28×28</translation>
     </message>
     <message>
         <source>What the network would see if the drawing were only shrunk, as many demos do: a digit off-centre or small is then far from anything it learned</source>
-        <translation type="unfinished"></translation>
+        <translation>Что увидела бы сеть, если рисунок только уменьшить, как делают многие демо: цифра не в центре или мелкая далека от всего, чему сеть училась</translation>
     </message>
     <message>
         <source>1. your ink; the box around it</source>
-        <translation type="unfinished"></translation>
+        <translation>1. штрихи и рамка вокруг них</translation>
     </message>
     <message>
         <source>2. cropped to the box</source>
-        <translation type="unfinished"></translation>
+        <translation>2. обрезано по рамке</translation>
     </message>
     <message>
         <source>3. scaled to {box} px</source>
-        <translation type="unfinished"></translation>
+        <translation>3. уменьшено до {box} пикс.</translation>
     </message>
     <message>
         <source>4. centred by mass, {n}×{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>4. центр масс в центре, {n}×{n}</translation>
     </message>
     <message>
         <source>4. not centred: the pad shrunk</source>
-        <translation type="unfinished"></translation>
+        <translation>4. не по центру: весь лист уменьшен</translation>
     </message>
 </context>
 <context>
@@ -972,10 +1002,6 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>&lt;b&gt;Random weights.&lt;/b&gt; The ready-trained digits network could not be read (%1), so this one has learned nothing yet: press Train.</source>
         <translation>&lt;b&gt;Случайные веса.&lt;/b&gt; Не удалось прочитать обученную сеть для цифр (%1), поэтому эта сеть ещё ничему не научилась: нажмите «Обучить».</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Ready-trained:&lt;/b&gt; this network has already learned the bundled digits (%1 % right on digits it never saw). Draw one! Reset gives random weights to train from scratch.</source>
-        <translation>&lt;b&gt;Уже обучена:&lt;/b&gt; эта сеть выучила встроенные цифры (%1 % верно на цифрах, которых она не видела). Нарисуйте цифру! «Сброс» даёт случайные веса, чтобы обучить с нуля.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Ready-trained&lt;/b&gt; on the bundled digits (%1 % right on digits it never saw): draw one!</source>
@@ -1112,15 +1138,15 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <name>StepsView</name>
     <message>
         <source>Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>Крупнее</translation>
     </message>
     <message>
         <source>Smaller text</source>
-        <translation type="unfinished"></translation>
+        <translation>Мельче</translation>
     </message>
     <message>
         <source>Normal text size</source>
-        <translation type="unfinished"></translation>
+        <translation>Обычный размер текста</translation>
     </message>
 </context>
 <context>
@@ -1450,19 +1476,19 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <name>WindowKeys</name>
     <message>
         <source>Go to the &amp;network</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти к &amp;схеме сети</translation>
     </message>
     <message>
         <source>Go to the &amp;Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти к &amp;инспектору</translation>
     </message>
     <message>
         <source>Go to the &amp;draw pad</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти к &amp;рисованию</translation>
     </message>
     <message>
         <source>Go to &amp;backpropagation</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти к &amp;обратному распространению</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@ from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.document.sample import Sample
 from nndesk.app.draw.digit_preview import DigitPreview
 from nndesk.app.draw.draw_pad import DrawPad
+from nndesk.app.draw.explain_panel import ExplainPanel
 from nndesk.app.draw.prediction_panel import PredictionPanel
 
 
@@ -66,9 +67,11 @@ class DrawDock(QWidget):
         policy = self.pick_hint.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # showing it must not move the pad under the pen
         self.pick_hint.setSizePolicy(policy)
+        self.explain = ExplainPanel(document, self.pad, self)  # the steps to the input; why this answer
         self._lay_out()
         self.retranslate()
-        self.pad.imageChanged.connect(self.predict)
+        self.pad.imageChanged.connect(lambda image: self.predict(self.explain.fed(image)))
+        self.explain.centringToggled.connect(lambda _: self.predict(self.explain.fed(self.pad.image28())))
         document.weightsChanged.connect(self.repredict)
         document.architectureChanged.connect(self.repredict)
         self.repredict()
@@ -90,6 +93,7 @@ class DrawDock(QWidget):
         teach.addStretch(1)
         grid.addLayout(teach, 4, 0, 1, 4)
         grid.addWidget(self.pick_hint, 5, 0, 1, 4)
+        grid.addWidget(self.explain, 6, 0, 1, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         grid.setRowStretch(2, 1)

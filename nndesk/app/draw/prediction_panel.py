@@ -1,8 +1,9 @@
 """Ten bars, one per digit, and the network's answer in large type.
 
 The bars show the output activations a⁽ᴸ⁾ as they are (with softmax they sum
-to one).  Below 50 % for the best digit the answer says "not sure": a student
-should see that a network can hesitate, and that the bars explain why.
+to one).  Below the "not sure" threshold (50 % unless the Robustness dock's
+slider moves it) the answer says "not sure": a student should see that a
+network can hesitate, and that the bars explain why.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from nndesk.app.style.theme import is_dark
 
-SURE = 0.5
+SURE = 0.5  # the default "not sure" threshold
 
 
 class _Bars(QWidget):
@@ -77,6 +78,15 @@ class PredictionPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.bars, 1)
         self._shown = False
+        self._sure = SURE
+        self.retranslate()
+
+    def threshold(self) -> float:
+        return self._sure
+
+    def set_threshold(self, threshold: float) -> None:
+        """Say "not sure" when the best digit's value is below ``threshold`` (0..1)."""
+        self._sure = float(threshold)
         self.retranslate()
 
     def probabilities(self) -> list[float]:
@@ -100,7 +110,7 @@ class PredictionPanel(QWidget):
         self.bars.update()
 
     def is_sure(self) -> bool:
-        return self._shown and float(self.bars.p.max()) >= SURE
+        return self._shown and float(self.bars.p.max()) >= self._sure
 
     def retranslate(self) -> None:
         if not self._shown:
