@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>the sample stepped through in Backpropagation</source>
-        <translation>пример, пройденный по шагам в «Обратном распространении»</translation>
+        <translation>пройденный по шагам в «Обратном распространении»</translation>
     </message>
 </context>
 <context>

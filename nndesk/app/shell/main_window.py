@@ -23,6 +23,7 @@ from nndesk.app.shell import i18n, settings
 from nndesk.app.shell.ready_trained import ReadyBadge, WindowReady
 from nndesk.app.shell.window_docks import WindowDocks
 from nndesk.app.shell.window_files import WindowFiles, mean_digit, recipe_for
+from nndesk.app.shell.window_keys import WindowKeys
 from nndesk.app.shell.window_training import GuardedUndoStack, WindowTraining
 from nndesk.app.training.controller import TrainerController
 from nndesk.app.training.divergence import DivergenceBanner
@@ -142,6 +143,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, QMainWin
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             self.language_actions[code] = action
         self.language_menu.addActions(group.actions())
+        self.keys = WindowKeys(self)  # Step/Stop/Reset keys, "Go to" the canvas and docks, visible focus
 
     def _connect(self) -> None:
         t, dock, doc = self.trainer, self.training_dock, self.document
