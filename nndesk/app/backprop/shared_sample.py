@@ -17,7 +17,9 @@ from PySide6.QtCore import QCoreApplication
 
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.document.sample import Sample
+from nndesk.app.style.formula_view import number_text
 from nndesk.engine.core.network import Network
+from nndesk.engine.explain.formula import exact_text
 from nndesk.engine.explain.stepthrough import Walkthrough
 
 translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
@@ -42,9 +44,12 @@ class SharedSample:
         if current is not None and current.trace is walk.exact:
             return  # already there
         if lit or (current is not None and current is self._shared):
-            self._shared = Sample.of_trace(walk.exact, source or _stepped)
+            self._shared = Sample.of_trace(walk.exact, source or (lambda x=walk.exact.x: _by_inputs(x)))
             doc.set_sample(self._shared)
 
 
-def _stepped() -> str:
+def _by_inputs(x) -> str:
+    """A sample without a name: its inputs when there are a few ("a⁽⁰⁾ = [1; 1; 0]", the lecture's)."""
+    if len(x) <= 4:
+        return "a⁽⁰⁾ = [" + "; ".join(number_text(exact_text(float(v))) for v in x) + "]"
     return translate("BackpropPanel", "the sample stepped through in Backpropagation")

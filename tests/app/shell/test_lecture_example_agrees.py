@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
-from tests.app.people import LEFT, answer_next_dialog
+from tests.app.people import LEFT, NONE, answer_next_dialog
 
 
 def _train_digits(window, qtbot) -> None:
@@ -72,6 +72,11 @@ def test_discard_stops_training_and_the_canvas_shows_the_lecture_network_the_pan
     assert lit[-1][0] == "neuron"
     _lit_belongs_to_the_canvas(window, lit)
     assert "0.57" in window.backprop.stepsView.toPlainText()  # the slides' numbers
+    canvas = window.canvas  # click the lit neuron: the Inspector reads the lecture's sample and names it
+    QTest.mouseClick(canvas.viewport(), LEFT, NONE, canvas.mapFromScene(canvas.columns[2].neuron_pos(0)))
+    assert window.inspector.selection == ("neuron", 2, 0)
+    assert "a⁽⁰⁾ = [1; 1; 0]" in window.inspector.titleLabel.text()
+    assert any("0.5926" in line.text() for line in window.inspector.lines if line.isVisible())  # a₀⁽²⁾ of the slides
 
 
 def test_a_panel_stepping_a_network_the_canvas_does_not_show_lights_nothing(qtbot) -> None:
