@@ -5,8 +5,9 @@ adds up to a tenth of a second for 800 of them.  ``TileGrid`` takes all tiles
 as one numpy array, packs them into one mosaic image at one pixel per value
 (a few milliseconds), and paints only the visible rows of it, scaled up
 without smoothing so each value stays a crisp square.  It wraps to the
-viewport's width, numbers each tile, marks the selected one, reports clicks
-(``tileClicked``) and asks ``tooltip`` what to say about a tile.
+viewport's width, labels each tile (its number, or what ``label`` says),
+marks the selected one, reports clicks (``tileClicked``) and asks
+``tooltip`` what to say about a tile.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class TileGrid(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tooltip: Callable[[int], str] = lambda k: ""
+        self.label: Callable[[int], str] = str  # the line under tile k
         self.selected: int | None = None
         self._tiles = np.zeros((0, 1, 1, 3), np.uint8)
         self._image = QImage()
@@ -112,7 +114,7 @@ class TileGrid(QAbstractScrollArea):
             rect = self.tile_rect(k)
             label = QRect(rect.left(), rect.bottom() + 1, rect.width(), GAP_Y * ZOOM - 2)
             painter.setPen(accent if k == self.selected else text)
-            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, str(k))
+            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, self.label(k))
         if self.selected is not None and self.selected < len(self._tiles):
             painter.setPen(QPen(QColor(accent), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -116,3 +116,26 @@ def held_out(source: Any, recipe: Any, spec: str) -> tuple[Dataset, str]:
         return source.test, "test"
     part = recipe.split(source)[1] if recipe is not None and recipe.dataset == spec else None
     return (part, "validation") if part is not None else (source.train, "all")
+
+
+def confusion_csv(result: Evaluation) -> str:
+    """The matrix as CSV (rows = true class, columns = answer), each row's recall, then each column's precision."""
+    k = result.n_classes
+    lines = ["true \\ answered," + ",".join(map(str, range(k))) + ",recall"]
+    for i in range(k):
+        lines.append(f"{i}," + ",".join(map(str, result.confusion[i])) + f",{_share(result.recall[i])}")
+    lines.append("precision," + ",".join(_share(p) for p in result.precision) + ",")
+    return "\n".join(lines) + "\n"
+
+
+def mistakes_csv(result: Evaluation) -> str:
+    """Every mistake, the surest first: its index in the data, true class, answer, confidence, top three."""
+    lines = ["index,true,answered,confidence,first,p_first,second,p_second,third,p_third"]
+    for i in result.mistakes():
+        top = ",".join(f"{c},{p:.6f}" for c, p in result.top(int(i)))
+        lines.append(f"{i},{result.labels[i]},{result.predicted[i]},{result.confidence[i]:.6f},{top}")
+    return "\n".join(lines) + "\n"
+
+
+def _share(p: float) -> str:
+    return "" if np.isnan(p) else f"{p:.6f}"

@@ -11,7 +11,7 @@ from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.core.layers import Dense
 from nndesk.engine.core.network import Network
 from nndesk.engine.data.datasets import load
-from nndesk.engine.runs.evaluation import evaluate, held_out, shares
+from nndesk.engine.runs.evaluation import confusion_csv, evaluate, held_out, mistakes_csv, shares
 from nndesk.engine.runs.recipe import TrainingRecipe
 
 
@@ -88,3 +88,16 @@ def test_held_out_is_the_recipes_validation_part_of_the_bundled_digits():
     np.testing.assert_array_equal(data.y, recipe.split(source)[1].y)
     assert held_out(source, None, "mnist-bundled")[1] == "all"  # a model file without its recipe
     assert held_out(load("xor"), None, "xor")[1] in ("all", "test")
+
+
+def test_csv_lists_the_matrix_with_recall_and_precision_and_every_mistake():
+    data = _data([[1, 0, 0], [.9, .1, 0], [0, 1, 0], [0, 0, 1], [0, .2, .8], [0, .6, .5]], [0, 1, 1, 2, 0, 2])
+    result = evaluate(_identity_net(3), data)
+    rows = [line.split(",") for line in confusion_csv(result).splitlines()]
+    assert rows[0] == ["true \\ answered", "0", "1", "2", "recall"]
+    assert [r[1:4] for r in rows[1:4]] == [["1", "0", "1"], ["1", "1", "0"], ["0", "1", "1"]]
+    assert rows[1][4] == "0.500000" and rows[4][:4] == ["precision", "0.500000", "0.500000", "0.500000"]
+    mistakes = [line.split(",") for line in mistakes_csv(result).splitlines()]
+    assert len(mistakes) == 1 + 3
+    assert {(r[0], r[1], r[2]) for r in mistakes[1:]} == {("1", "1", "0"), ("4", "0", "2"), ("5", "2", "1")}
+    assert all(r[4] == r[2] for r in mistakes[1:])  # the likeliest answer is the answer given
