@@ -97,7 +97,7 @@ def plot_colors(palette: QPalette) -> PlotColors:
     dark = is_dark(palette)
     hue = hues(dark)
     batch = secondary_text(palette)
-    batch.setAlpha(150)  # faint under the epoch curves, yet its legend line still reads
+    batch.setAlpha(190)  # fainter than the epoch curves, yet its legend line reads in a dark room
     return PlotColors(
         background=palette.color(QPalette.ColorRole.Base),
         foreground=palette.color(QPalette.ColorRole.Text),
