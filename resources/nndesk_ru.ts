@@ -146,19 +146,15 @@
     <name>ConfusionMatrix</name>
     <message>
         <source>answered</source>
-        <translation type="unfinished"></translation>
+        <translation>ответ</translation>
     </message>
     <message>
         <source>true</source>
-        <translation type="unfinished"></translation>
+        <translation>на самом деле</translation>
     </message>
-    <message numerus="yes">
-        <source>%n digit(s) of class %1 answered %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>True %1, answered %2: %3</source>
+        <translation>На самом деле %1, ответ %2: %3</translation>
     </message>
 </context>
 <context>
@@ -212,6 +208,10 @@
     <message>
         <source>What the network sees (28×28):</source>
         <translation>Что видит сеть (28×28):</translation>
+    </message>
+    <message>
+        <source>What the network sees: %1</source>
+        <translation>Что видит сеть: %1</translation>
     </message>
     <message>
         <source>It is a</source>
@@ -633,6 +633,117 @@ of {total} weights</source>
     </message>
 </context>
 <context>
+    <name>EvaluationPanel</name>
+    <message>
+        <source>Nothing to evaluate: this network ({sizes}) does not fit the data&apos;s inputs and classes.</source>
+        <translation>Нечего оценивать: эта сеть ({sizes}) не подходит к входам и классам данных.</translation>
+    </message>
+    <message>
+        <source>Nothing to evaluate yet.</source>
+        <translation>Пока нечего оценивать.</translation>
+    </message>
+    <message>
+        <source>Test samples: %1.</source>
+        <translation>Тестовых примеров: %1.</translation>
+    </message>
+    <message>
+        <source>Held-out samples (never trained on): %1.</source>
+        <translation>Отложенных примеров (на них не обучались): %1.</translation>
+    </message>
+    <message>
+        <source>All samples (nothing was held out for testing): %1.</source>
+        <translation>Все примеры (для проверки ничего не отложено): %1.</translation>
+    </message>
+    <message>
+        <source>Accuracy %1, cost %2, wrong: %3.</source>
+        <translation>Точность %1, стоимость %2, ошибок: %3.</translation>
+    </message>
+    <message>
+        <source>Precision, %</source>
+        <translation>Точность (precision), %</translation>
+    </message>
+    <message>
+        <source>Recall, %</source>
+        <translation>Полнота (recall), %</translation>
+    </message>
+    <message>
+        <source>Of the digits answered %1, the share that are %1.</source>
+        <translation>Из цифр с ответом %1 — доля тех, что и есть %1.</translation>
+    </message>
+    <message>
+        <source>Of the digits that are %1, the share answered %1.</source>
+        <translation>Из цифр %1 — доля тех, на которые сеть ответила %1.</translation>
+    </message>
+    <message>
+        <source>These inputs are not images: the mistakes are counted in the matrix.</source>
+        <translation>Входы — не изображения: ошибки посчитаны в матрице.</translation>
+    </message>
+    <message>
+        <source>Mistakes: %1, the surest first. Click a cell to see only its mistakes, a picture to follow it through the network.</source>
+        <translation>Ошибок: %1, самые уверенные первыми. Щёлкните клетку, чтобы увидеть только её ошибки, картинку — чтобы проследить её через сеть.</translation>
+    </message>
+    <message>
+        <source>%1 is answered right here: no mistakes. Click the cell again to see all.</source>
+        <translation>Здесь %1 распознана верно: ошибок нет. Щёлкните клетку ещё раз, чтобы увидеть все.</translation>
+    </message>
+    <message>
+        <source>True %1 read as %2: %3. Click the cell again to see all mistakes.</source>
+        <translation>%1, прочитанные как %2: %3. Щёлкните клетку ещё раз, чтобы увидеть все ошибки.</translation>
+    </message>
+    <message>
+        <source>held-out digit #%1 (a %2 read as %3)</source>
+        <translation>отложенная цифра №%1 (%2, прочитана как %3)</translation>
+    </message>
+    <message>
+        <source>Export the confusion matrix as a picture</source>
+        <translation>Сохранить матрицу ошибок как картинку</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Картинки PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the matrix and the mistakes as CSV</source>
+        <translation>Сохранить матрицу и ошибки в CSV</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>Таблицы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation>Не удалось сохранить: %1</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Evaluate now</source>
+        <translation>Оценить сейчас</translation>
+    </message>
+    <message>
+        <source>Evaluate the network as it is now (it also happens after every epoch while this view is shown)</source>
+        <translation>Оценить сеть в её нынешнем виде (это происходит и после каждой эпохи, пока панель видна)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Сохранить PNG…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Сохранить CSV…</translation>
+    </message>
+    <message>
+        <source>The matrix with precision and recall, and beside it a second file listing every mistake</source>
+        <translation>Матрица с точностью и полнотой, а рядом второй файл со списком всех ошибок</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>FreezeCommands</name>
     <message>
         <source>Freeze</source>
@@ -900,11 +1011,11 @@ of {total} weights</source>
     <name>MisclassifiedGallery</name>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>A %1 the network read as %2. Its three likeliest answers: %3. Click to follow it through the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цифра %1, которую сеть прочитала как %2. Три самых вероятных ответа: %3. Щёлкните, чтобы проследить её через сеть.</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1121,97 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>This network was trained on the 5,000 bundled digits before nndesk shipped, so it reads what you draw at once. Reset gives random weights to train from scratch.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RobustnessPanel</name>
+    <message>
+        <source>Distorting {n} held-out digits and reading them…</source>
+        <translation>Искажаю {n} отложенных цифр и распознаю их…</translation>
+    </message>
+    <message>
+        <source>The curves could not be computed: {message}</source>
+        <translation>Кривые не удалось вычислить: {message}</translation>
+    </message>
+    <message>
+        <source>“Not sure” below {p} %</source>
+        <translation>«Не уверена» ниже {p} %</translation>
+    </message>
+    <message>
+        <source>The draw pad answers “not sure” when its best digit is below this.</source>
+        <translation>Поле рисования отвечает «не уверена», когда лучшая цифра ниже этого порога.</translation>
+    </message>
+    <message>
+        <source>At this threshold the network is not sure of any of the {n} digits.</source>
+        <translation>При этом пороге сеть не уверена ни в одной из {n} цифр.</translation>
+    </message>
+    <message>
+        <source>It answers {answered} % of the {n} digits and is right on {right} % of those; “not sure” on {doubt}.</source>
+        <translation>Сеть отвечает на {answered} % из {n} цифр и права в {right} % из них; «не уверена» — на {doubt}.</translation>
+    </message>
+    <message>
+        <source>Compute robustness</source>
+        <translation>Вычислить устойчивость</translation>
+    </message>
+    <message>
+        <source>Distort the held-out digits more and more and measure the accuracy (about a second)</source>
+        <translation>Искажать отложенные цифры всё сильнее и измерять точность (около секунды)</translation>
+    </message>
+    <message>
+        <source>Noise σ per pixel</source>
+        <translation>Шум σ на пиксель</translation>
+    </message>
+    <message>
+        <source>Rotation, °</source>
+        <translation>Поворот, °</translation>
+    </message>
+    <message>
+        <source>Shift, px: → solid, ↓ dashed</source>
+        <translation>Сдвиг, пикс.: → сплошная, ↓ пунктир</translation>
+    </message>
+    <message>
+        <source>Stroke: − thinner, + thicker</source>
+        <translation>Штрих: − тоньше, + толще</translation>
+    </message>
+    <message>
+        <source>accuracy, %</source>
+        <translation>точность, %</translation>
+    </message>
+    <message>
+        <source>Coverage and accuracy by “not sure” threshold</source>
+        <translation>Охват и точность при пороге «не уверена»</translation>
+    </message>
+    <message>
+        <source>threshold, %</source>
+        <translation>порог, %</translation>
+    </message>
+    <message>
+        <source>digits answered</source>
+        <translation>цифр с ответом</translation>
+    </message>
+    <message>
+        <source>right among answered</source>
+        <translation>верных среди ответов</translation>
+    </message>
+    <message>
+        <source>Robustness needs held-out digit images (28×28).</source>
+        <translation>Для устойчивости нужны отложенные изображения цифр (28×28).</translation>
+    </message>
+    <message>
+        <source>Robustness needs a network with 784 inputs and 10 outputs.</source>
+        <translation>Для устойчивости нужна сеть с 784 входами и 10 выходами.</translation>
+    </message>
+    <message>
+        <source>{n} held-out digits: press the button to see how far the accuracy carries.</source>
+        <translation>Отложенных цифр: {n}. Нажмите кнопку, чтобы увидеть, насколько устойчива точность.</translation>
+    </message>
+    <message>
+        <source>Accuracy on the {n} held-out digits: {acc} %.</source>
+        <translation>Точность на {n} отложенных цифрах: {acc} %.</translation>
+    </message>
+    <message>
+        <source>The network has changed since: compute again to update.</source>
+        <translation>С тех пор сеть изменилась: вычислите заново.</translation>
     </message>
 </context>
 <context>
@@ -1377,8 +1579,16 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>Гистограммы весов</translation>
     </message>
     <message>
+        <source>Where it is wrong</source>
+        <translation>Где сеть ошибается</translation>
+    </message>
+    <message>
         <source>What the neurons look for</source>
         <translation>Что ищут нейроны</translation>
+    </message>
+    <message>
+        <source>Robustness</source>
+        <translation>Устойчивость</translation>
     </message>
 </context>
 <context>

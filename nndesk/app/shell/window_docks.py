@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 
 from nndesk.app.backprop.panel import BackpropPanel
 from nndesk.app.draw.dock import DrawDock
+from nndesk.app.robustness.panel import RobustnessPanel
 from nndesk.app.shell import settings
 from nndesk.app.views.decision_boundary import DecisionBoundaryView
 from nndesk.app.views.histograms import HistogramsView
@@ -37,6 +38,8 @@ class WindowDocks:
         self.loss_plot, self.draw_widget = LossPlot(), DrawDock(doc)
         self.boundary_view, self.inspector = DecisionBoundaryView(doc), InspectorPanel(doc, self.undo_stack)
         self.backprop = BackpropPanel(doc, self.undo_stack)
+        self.robustness = RobustnessPanel(doc)
+        self.robustness.thresholdChanged.connect(self.draw_widget.panel.set_threshold)  # the pad's "not sure"
         self.trainer.settingsChanged.connect(lambda hyper: self.backprop.set_learning_rate(hyper.learning_rate))
         self.histograms: HistogramsView | None = None  # these two are built when first shown
         self.gallery: WeightGallery | None = None
@@ -45,12 +48,14 @@ class WindowDocks:
         self.boundary_dock = self._dock("boundaryDock", self.boundary_view, RIGHT)
         self.inspector_dock = self._dock("inspectorDock", self.inspector, RIGHT)
         self.backprop_dock = self._dock("backpropDock", self.backprop, BOTTOM)  # wide formulas: under the canvas
+        self.robustness_dock = self._dock("robustnessDock", self.robustness, BOTTOM)
         self.histograms_dock = self._dock("histogramsDock", QWidget(), BOTTOM)
         self.gallery_dock = self._dock("galleryDock", QWidget(), BOTTOM)
         self.histograms_dock.visibilityChanged.connect(self._build_histograms)
         self.gallery_dock.visibilityChanged.connect(self._build_gallery)
         for first, second in ((self.draw_dock, self.inspector_dock), (self.loss_dock, self.backprop_dock),
-                              (self.loss_dock, self.histograms_dock), (self.loss_dock, self.gallery_dock)):
+                              (self.loss_dock, self.histograms_dock), (self.loss_dock, self.gallery_dock),
+                              (self.loss_dock, self.robustness_dock)):
             self.tabifyDockWidget(first, second)
         self.draw_dock.raise_()
         self.loss_dock.raise_()
@@ -64,7 +69,7 @@ class WindowDocks:
     def all_docks(self) -> list[QDockWidget]:
         """Every dock, in the order of the View menu."""
         return [self.training_dock, self.loss_dock, self.draw_dock, self.boundary_dock, self.inspector_dock,
-                self.backprop_dock, self.histograms_dock, self.gallery_dock]
+                self.backprop_dock, self.histograms_dock, self.gallery_dock, self.robustness_dock]
 
     def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(self, objectName=name)  # saveState() finds docks by name
@@ -100,6 +105,9 @@ class WindowDocks:
         self.boundary_dock.setVisible(plane)
         if plane:
             self.boundary_view.set_dataset(train)
+        if getattr(self, "_robustness_source", None) is not self.source:  # new data, not just a new language
+            self._robustness_source = self.source
+            self.robustness.set_data(self.recipe.split(self.source)[1] if self.source.train is not None else None)
 
     def _retranslate_docks(self) -> None:
         for dock, title in ((self.loss_dock, self.tr("Cost")), (self.draw_dock, self.tr("Draw a digit")),
@@ -107,7 +115,8 @@ class WindowDocks:
                             (self.inspector_dock, self.tr("Inspector")),
                             (self.backprop_dock, self.tr("Backpropagation")),
                             (self.histograms_dock, self.tr("Weight histograms")),
-                            (self.gallery_dock, self.tr("What the neurons look for"))):
+                            (self.gallery_dock, self.tr("What the neurons look for")),
+                            (self.robustness_dock, self.tr("Robustness"))):
             dock.setWindowTitle(title)
 
     # ---- layout ------------------------------------------------------------------------------
