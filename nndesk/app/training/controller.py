@@ -261,7 +261,7 @@ class TrainerController(QObject):
         previous = self.history[-1].learning_rate if self.history else None
         if self._eta_edited and not stats.lr_changes and previous not in (None, stats.learning_rate):
             # The student moved η between two runs (each run has a fresh engine Trainer): mark it here.
-            marker = ((float(stats.epoch - 1), stats.learning_rate),)
+            marker = ((float(stats.epoch - 1), self.control.hyper.learning_rate),)  # as set, not × schedule
         if stats.lr_changes or marker:
             self._eta_edited = False
         report = report.continued(self._offset, marker)

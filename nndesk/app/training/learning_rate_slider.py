@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+
+from nndesk.app.style.eta_text import eta_text
 
 MIN_RATE, MAX_RATE = 1e-4, 10.0
 STEPS_PER_DECADE = 100
@@ -81,7 +83,7 @@ class LearningRateSlider(QWidget):
             self._throttle.start()
 
     def _show(self) -> None:
-        self.label.setText(f"η = {QLocale().toString(self._eta, 'g', 3)}")
+        self.label.setText(eta_text(self._eta))  # as the cost plot's markers and the banner write it
 
     def retranslate(self) -> None:
         tip = self.tr("Learning rate η: how far each step w ← w − η·∇C moves the weights "

@@ -19,12 +19,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import CSVExporter, ImageExporter
-from PySide6.QtCore import QElapsedTimer, QEvent, QLocale, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from nndesk.app.style.theme import plot_colors
 from nndesk.app.views.plot_range import Box, stepped_box
+from nndesk.app.style.eta_text import eta_text
 from nndesk.app.widgets.locale_axis import locale_axes
 from nndesk.engine.core.reports import BatchReport
 from nndesk.engine.core.training import EpochStats
@@ -75,6 +76,7 @@ class LossPlot(pg.PlotWidget):
         # No grid: pyqtgraph draws it with the axes, and repainting those each frame costs training time.
         self.legend = plot.addLegend(offset=(-10, 10))
         self.epochs, self.batches = _Buffer(4), _Buffer(2)  # epoch, train, val, acc% | x, cost
+        self._last_batch = (0, 0)  # (epoch, batch) of the last batch report
         self.batch_curve = plot.plot(name="batch")
         self.train_curve = plot.plot(name="train", symbol="o", symbolSize=4)
         self.val_curve = plot.plot(name="val", connect="finite")
@@ -109,16 +111,32 @@ class LossPlot(pg.PlotWidget):
         self._schedule()
 
     def add_batch(self, progress: BatchReport) -> None:
-        """A throttled per-batch report: drawn as the faint trace under the epoch curves."""
+        """A throttled per-batch report: drawn as the faint trace under the epoch curves.
+
+        Its epoch is already the history's (run 2 goes on after run 1).  A run stopped
+        mid-epoch leaves a tail past its last finished epoch, and the next run trains
+        that epoch number again: a report that is not later than the last one starts a
+        new segment, which replaces that tail after a gap (NaN), never a line back.
+        """
         x = progress.epoch - 1 + progress.batch / max(progress.n_batches, 1)
-        self.batches.append([x, progress.cost])
+        b, at = self.batches, (progress.epoch, progress.batch)
+        if b.n and at <= self._last_batch:  # (x itself may repeat inside a run: batch size changed mid-epoch)
+            kept = np.flatnonzero(b.column(0) <= progress.epoch - 1)  # up to where this run's epoch begins
+            b.n = int(kept[-1]) + 1 if kept.size else 0
+            b.data[b.n:] = np.nan
+            b.append([np.nan, np.nan])  # the gap between the two runs' segments
+        b.append([x, progress.cost])
+        self._last_batch = at
         self._schedule(BATCH_REDRAW_MS)
 
     def clear_history(self) -> None:
+        """A new network or data set: no curves, no markers, and the axes start over."""
         self.epochs, self.batches = _Buffer(4), _Buffer(2)
         for line in self.lr_markers:
             self.getPlotItem().removeItem(line)
         self.lr_markers.clear()
+        self._follow, self._box = True, None
+        self.getPlotItem().vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.02)
         self.redraw()
 
     def _schedule(self, delay_ms: int = REDRAW_MS) -> None:
@@ -135,7 +153,7 @@ class LossPlot(pg.PlotWidget):
         self.train_curve.setData(x, self.epochs.column(1))
         self.val_curve.setData(x, self.epochs.column(2))
         self.accuracy_curve.setData(x, self.epochs.column(3))
-        self.batch_curve.setData(self.batches.column(0), self.batches.column(1), skipFiniteCheck=True)
+        self.batch_curve.setData(self.batches.column(0), self.batches.column(1), connect="finite")
         if self._follow:
             xs = np.concatenate([x, self.batches.column(0)])
             costs = np.concatenate([self.epochs.column(1), self.epochs.column(2), self.batches.column(1)])
@@ -155,7 +173,7 @@ class LossPlot(pg.PlotWidget):
         self._follow = False
 
     def _add_marker(self, x: float, eta: float) -> None:
-        label = f"η = {QLocale().toString(eta, 'g', 3)}"
+        label = eta_text(eta)  # written as the slider writes it
         line = pg.InfiniteLine(pos=x, angle=90, movable=False, label=label,
                                labelOpts={"position": 0.5, "anchors": [(0, 0), (0, 0)]})
         line.eta = eta
@@ -237,6 +255,8 @@ class LossPlot(pg.PlotWidget):
         self.log_action.setText(self.tr("Logarithmic cost axis"))
         self.png_action.setText(self.tr("Export as PNG…"))
         self.csv_action.setText(self.tr("Export as CSV…"))
+        for line in self.lr_markers:  # "0,012" once the language is Russian
+            line.label.setFormat(eta_text(line.eta))
 
     def close(self) -> bool:
         """pyqtgraph tears the scene down here: no redraw may run after it."""
@@ -245,7 +265,7 @@ class LossPlot(pg.PlotWidget):
         return super().close()
 
     def changeEvent(self, event: QEvent) -> None:
-        if not hasattr(self, "log_action"):  # still inside pg.PlotWidget.__init__
+        if not hasattr(self, "log_action") or self.getPlotItem() is None:  # still in __init__, or closed
             pass
         elif event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

@@ -50,7 +50,7 @@ class EpochStats:
     learning_rate: float  # η in force at the end of the epoch
     seconds: float
     samples_per_second: float
-    lr_changes: tuple[tuple[float, float], ...] = ()  # (fractional epoch, new η) seen during it
+    lr_changes: tuple[tuple[float, float], ...] = ()  # (fractional epoch, η the student set) seen during it
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -185,7 +185,8 @@ class Trainer:
                 params, masks = net.parameters(), _frozen_masks(net)  # an edit may have frozen a weight
             eta = self._eta(hyper)
             if self._base_lr is not None and hyper.learning_rate != self._base_lr:
-                changes.append((self.epoch + i / n, eta))  # the student moved η (a schedule is no change)
+                # The student moved η (a schedule is no change): the η they set, as their slider shows it
+                changes.append((self.epoch + i / n, hyper.learning_rate))
             self._base_lr = hyper.learning_rate
             idx = order[i:i + hyper.batch_size]
             i += hyper.batch_size
