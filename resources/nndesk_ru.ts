@@ -1178,8 +1178,8 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>точность, %</translation>
     </message>
     <message>
-        <source>Coverage and accuracy by “not sure” threshold</source>
-        <translation>Охват и точность при пороге «не уверена»</translation>
+        <source>Answered and right, by threshold</source>
+        <translation>Отвечено и верно по порогу</translation>
     </message>
     <message>
         <source>threshold, %</source>
