@@ -67,8 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from nndesk.engine.core.training import TrainingDiverged
     from nndesk.engine.data.download import DownloadError
     from nndesk.engine.fast.blas import use_default_threads
+    from nndesk.engine.fast.heap import steady_heap
 
     use_default_threads()  # one BLAS thread: faster for our small matrices (see engine.blas)
+    steady_heap()  # malloc's thresholds for training's temporaries (see engine.fast.heap)
     try:
         return args.run(args)
     except TrainingDiverged as e:

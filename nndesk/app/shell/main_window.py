@@ -31,6 +31,7 @@ from nndesk.app.training.dock import TrainingDock
 from nndesk.app.training.status_bar import TrainingStatusBar
 from nndesk.engine.data.datasets import DataSource
 from nndesk.engine.fast.blas import use_default_threads
+from nndesk.engine.fast.heap import steady_heap
 
 __all__ = ["MainWindow", "recipe_for", "wire_canvas"]
 
@@ -61,6 +62,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, QMainWin
         super().__init__(parent)
         self.setObjectName("mainWindow")
         use_default_threads()  # one BLAS thread: the GUI and the digit distorter need the other core
+        steady_heap()  # memory stays flat over a long session (see engine.fast.heap)
         self.trainer = TrainerController(self)
         self.recipe = recipe_for("mnist-bundled")
         self.source: DataSource = self.recipe.load_data()
