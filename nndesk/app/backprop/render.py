@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 from nndesk.app.backprop import step_texts
+from nndesk.app.style.eta_text import eta_value
 from nndesk.app.style.formula_view import formula_html, number_text
 from nndesk.app.style.theme import secondary_text
 from nndesk.engine.core.network import Network
@@ -41,7 +42,7 @@ def sample_html(widget: QWidget, walk: Walkthrough, network: Network, source: st
     inputs = ("a^{(0)} = ", *f.vector(nums), ",  ") if source is None else ()
     # every target (10 for digits), so the one-hot 1 is always in sight
     parts = (*inputs, "t = ", *f.vector(targets, limit=max(4, len(targets)) if len(targets) <= 10 else 4),
-             ",  η = ", f.Num(f.exact_text(ex.eta), ex.eta))
+             ",  η = ", f.Num(eta_value(ex.eta), ex.eta))  # written as the slider writes it
     formula, _ = formula_html(parts, loc, link=None)
     if source is not None:
         formula = f"{html.escape(source)}: {formula}"
