@@ -30,7 +30,7 @@ from nndesk.engine.core.control import Hyperparameters, TrainingControl
 from nndesk.engine.core.dataset import Dataset, as_inputs
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.optimizers import Optimizer, optimizer as make_optimizer
-from nndesk.engine.core.saturation import SATURATED, Saturation, SaturationWatch
+from nndesk.engine.core.saturation import Collapse, Saturation, SaturationWatch
 from nndesk.engine.fast.gradient import BatchGradients, OuterGradient, dense
 
 # (images float32 (n, h, w) in 0..1, rng) -> images of the same shape
@@ -59,16 +59,21 @@ class EpochStats:
 
 
 class TrainingDiverged(RuntimeError):
-    """The cost became NaN/inf, or the network saturated: the weights were put back to the epoch's start."""
+    """The cost became NaN/inf, the network saturated or collapsed to chance: the weights were put back to the
+    epoch's start (and a collapse says whether those are collapsed too, so only fresh weights can learn)."""
 
-    def __init__(self, epoch: int, layer: int, learning_rate: float, saturation: Saturation | None = None) -> None:
+    def __init__(self, epoch: int, layer: int, learning_rate: float,
+                 saturation: Saturation | Collapse | None = None) -> None:
         self.epoch, self.layer, self.learning_rate = epoch, layer, learning_rate
         self.saturation = saturation
         eta = f"with learning rate {learning_rate:g}"
         what = (f" (first in layer {layer + 1}): the cost became infinite or NaN {eta}" if saturation is None
-                else f": {SATURATED} {eta} — {saturation.explain()}")
-        super().__init__(f"training diverged in epoch {epoch}{what}; weights were restored to the start of the "
-                         f"epoch; try a smaller learning rate such as {learning_rate / 10:g}")
+                else f": {saturation.headline} {eta} — {saturation.explain()}")
+        fresh = isinstance(saturation, Collapse) and saturation.restored_collapsed  # no step revives it
+        then = ("no step revives such a network: start again from fresh weights with" if fresh
+                else "weights were restored to the start of the epoch; try")
+        super().__init__(f"training diverged in epoch {epoch}{what}; {then} a smaller learning rate "
+                         f"such as {learning_rate / 10:g}")
 
 
 class Trainer:
@@ -151,6 +156,8 @@ class Trainer:
             saturated = self._watch.check(costs / len(x))
             if saturated is not None:
                 _restore(net.parameters(), saved)
+                if isinstance(saturated, Collapse):
+                    saturated = self._watch.after_restore(saturated)
                 raise TrainingDiverged(self.epoch + 1, len(net.layers) - 1, eta, saturated)
             self.epoch += 1
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
