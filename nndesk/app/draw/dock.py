@@ -19,6 +19,8 @@ next drawings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
@@ -41,6 +43,7 @@ class DrawDock(QWidget):
         self.canvas = None  # a NetworkCanvas that lights the document's sample, if connected
         self._image = np.zeros((28, 28), np.float32)
         self._drawn = False  # a digit is on the pad and the network can read it
+        self._name: Callable[[], str] | None = None  # a digit from the data shown on the pad: its name
         self.pad = DrawPad(self)
         self.preview = DigitPreview(self)
         self.panel = PredictionPanel(self)
@@ -61,6 +64,7 @@ class DrawDock(QWidget):
         self.target_label = QLabel(self)
         self.target_label.setBuddy(self.target)
         self.brush_label, self.preview_label, self.message = QLabel(self), QLabel(self), QLabel(self)
+        self.preview_label.setWordWrap(True)  # it may name a digit from the data
         self.message.setWordWrap(True)
         self.message.hide()
         self.pick_hint = QLabel(self, objectName="pickTargetHint", wordWrap=True)
@@ -70,8 +74,8 @@ class DrawDock(QWidget):
         self.explain = ExplainPanel(document, self.pad, self)  # the steps to the input; why this answer
         self._lay_out()
         self.retranslate()
-        self.pad.imageChanged.connect(lambda image: self.predict(self.explain.fed(image)))
-        self.explain.centringToggled.connect(lambda _: self.predict(self.explain.fed(self.pad.image28())))
+        self.pad.imageChanged.connect(self._from_pad)
+        self.explain.centringToggled.connect(lambda _: self._from_pad(self.pad.image28()))
         document.weightsChanged.connect(self.repredict)
         document.architectureChanged.connect(self.repredict)
         self.repredict()
@@ -131,9 +135,25 @@ class DrawDock(QWidget):
             if self.document.sample is not None and self.document.sample.drawn:
                 self.document.set_sample(None)  # the pad was cleared; a step-through's sample stays
             return
-        sample = Sample.forward(net, image, self._sample_name, drawn=True)
+        sample = Sample.forward(net, image, self._name or self._sample_name, drawn=True)
         self.document.set_sample(sample)
         self.panel.set_probabilities(sample.activations[-1])
+
+    def show_sample(self, image: np.ndarray, digit: int, name: Callable[[], str]) -> None:
+        """A digit from the data (a mistake picked in the evaluation view) on the pad, fed to the network
+        exactly, named ``name()`` here and wherever the sample is named, its true class as "It is a"."""
+        self._name = name
+        self.pad.show_digit(image)
+        self.target.setCurrentIndex(digit)
+        self.retranslate()
+        self.predict(np.asarray(image, np.float32).reshape(28, 28))
+
+    def _from_pad(self, image: np.ndarray) -> None:
+        """The student drew (or cleared): their drawing, no longer a digit from the data."""
+        if self._name is not None:
+            self._name = None
+            self.retranslate()
+        self.predict(self.explain.fed(image))
 
     def _sample_name(self) -> str:
         return self.tr("the digit you drew")
@@ -156,7 +176,8 @@ class DrawDock(QWidget):
         self.brush.setToolTip(self.tr("Width of the brush"))
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Clear the drawing (right-click or Esc on the pad)"))
-        self.preview_label.setText(self.tr("What the network sees (28×28):"))
+        self.preview_label.setText(self.tr("What the network sees (28×28):") if self._name is None else
+                                   self.tr("What the network sees: %1").replace("%1", self._name()))
         self.target_label.setText(self.tr("It is a"))
         self.target.setToolTip(self.tr("The digit you meant: the target t for backpropagation"))
         self.pick_hint.setText(self.tr("Which digit did you mean? Pick it in “It is a” to step through."))

@@ -231,7 +231,8 @@ class EvaluationPanel(QWidget):
         def name() -> str:
             return self.tr("held-out digit #%1 (a %2 read as %3)").replace("%1", str(i)).replace(
                 "%2", str(true)).replace("%3", str(answered))
-        self.mistakeChosen.emit(data.inputs(np.array([i]), np.float64)[0], true, name)
+        x = data.inputs(np.array([i]))[0].astype(np.float64)  # the very float32 pixels evaluated, widened exactly
+        self.mistakeChosen.emit(x, true, name)
 
     # ---- export -----------------------------------------------------------------------
     def export_png_dialog(self) -> None:

@@ -12,11 +12,15 @@ at the next start (``settings.LAYOUT_VERSION`` drops layouts of older docks).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from nndesk.app.backprop.panel import BackpropPanel
 from nndesk.app.draw.dock import DrawDock
+from nndesk.app.evaluation.panel import EvaluationPanel
 from nndesk.app.robustness.panel import RobustnessPanel
 from nndesk.app.shell import settings
 from nndesk.app.views.decision_boundary import DecisionBoundaryView
@@ -26,6 +30,7 @@ from nndesk.app.views.loss_plot import LossPlot
 from nndesk.app.views.weight_gallery import WeightGallery
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.core.reports import EpochReport
+from nndesk.engine.runs.evaluation import held_out
 
 RIGHT, BOTTOM = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
 
@@ -51,12 +56,16 @@ class WindowDocks:
         self.robustness_dock = self._dock("robustnessDock", self.robustness, BOTTOM)
         self.histograms_dock = self._dock("histogramsDock", QWidget(), BOTTOM)
         self.gallery_dock = self._dock("galleryDock", QWidget(), BOTTOM)
+        self.evaluation = EvaluationPanel(doc)  # evaluates itself on new weights, only while shown
+        self.evaluation_dock = self._dock("evaluationDock", self.evaluation, BOTTOM)
+        self.evaluation.mistakeChosen.connect(self._follow_mistake)
         self.histograms_dock.visibilityChanged.connect(self._build_histograms)
         self.gallery_dock.visibilityChanged.connect(self._build_gallery)
         for first, second in ((self.draw_dock, self.inspector_dock), (self.loss_dock, self.backprop_dock),
                               (self.loss_dock, self.histograms_dock), (self.loss_dock, self.gallery_dock),
                               (self.loss_dock, self.robustness_dock)):
             self.tabifyDockWidget(first, second)
+        self.tabifyDockWidget(self.loss_dock, self.evaluation_dock)
         self.draw_dock.raise_()
         self.loss_dock.raise_()
         for clicked in (self.canvas.neuronClicked, self.canvas.edgeClicked):  # what was clicked, looked inside
@@ -69,7 +78,7 @@ class WindowDocks:
     def all_docks(self) -> list[QDockWidget]:
         """Every dock, in the order of the View menu."""
         return [self.training_dock, self.loss_dock, self.draw_dock, self.boundary_dock, self.inspector_dock,
-                self.backprop_dock, self.histograms_dock, self.gallery_dock, self.robustness_dock]
+                self.backprop_dock, self.histograms_dock, self.gallery_dock, self.robustness_dock, self.evaluation_dock]
 
     def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(self, objectName=name)  # saveState() finds docks by name
@@ -105,9 +114,21 @@ class WindowDocks:
         self.boundary_dock.setVisible(plane)
         if plane:
             self.boundary_view.set_dataset(train)
+        self.evaluation.set_data(*held_out(self.source, self.recipe, self.recipe.dataset))  # as nndesk eval
         if getattr(self, "_robustness_source", None) is not self.source:  # new data, not just a new language
             self._robustness_source = self.source
             self.robustness.set_data(self.recipe.split(self.source)[1] if self.source.train is not None else None)
+
+    def _follow_mistake(self, x: np.ndarray, digit: int, name: Callable[[], str]) -> None:
+        """A mistake clicked in the evaluation view becomes the sample: on the draw pad (so the inspector
+        and the canvas read it) and in the step-through, with its true class as the target t."""
+        if x.size == 784:
+            self.draw_widget.show_sample(x.reshape(28, 28), digit, name)
+            if self.draw_dock.isVisible():
+                self.draw_dock.raise_()  # the pad in front, showing it
+        t = np.zeros(self.document.network.sizes[-1])
+        t[digit] = 1.0
+        self.backprop.set_sample(None, x, t, self.trainer.control.hyper.learning_rate, source=name)
 
     def _retranslate_docks(self) -> None:
         for dock, title in ((self.loss_dock, self.tr("Cost")), (self.draw_dock, self.tr("Draw a digit")),
@@ -115,6 +136,7 @@ class WindowDocks:
                             (self.inspector_dock, self.tr("Inspector")),
                             (self.backprop_dock, self.tr("Backpropagation")),
                             (self.histograms_dock, self.tr("Weight histograms")),
+                            (self.evaluation_dock, self.tr("Where it is wrong")),
                             (self.gallery_dock, self.tr("What the neurons look for")),
                             (self.robustness_dock, self.tr("Robustness"))):
             dock.setWindowTitle(title)

@@ -84,7 +84,7 @@ def test_clicking_a_tile_hands_over_that_digit_with_its_true_class_and_name(pane
     with qtbot.waitSignal(panel.mistakeChosen) as chosen:
         QTest.mouseClick(gallery.viewport(), LEFT, NONE, gallery.tile_rect(1).center())
     x, digit, name = chosen.args
-    np.testing.assert_array_equal(x, data.inputs(np.array([s]), np.float64)[0])
+    np.testing.assert_array_equal(x, data.inputs(np.array([s]))[0])  # the pixels evaluated, exactly
     assert digit == data.y[s] and name() == f"held-out digit #{s} (a {digit} read as {panel.result().predicted[s]})"
 
 
