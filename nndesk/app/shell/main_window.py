@@ -165,6 +165,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, QMainWin
         t.epochFinished.connect(self.status.on_epoch)
         t.batchFinished.connect(self.loss_plot.add_batch)
         t.batchFinished.connect(self.status.on_batch)
+        t.stateChanged.connect(self.status.set_state)  # time left only while running; a run's end summed up
         t.weightsUpdated.connect(doc.apply_weights)
         t.historyCleared.connect(self.loss_plot.clear_history)
         t.historyCleared.connect(self.status.reset)
