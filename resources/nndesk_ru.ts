@@ -153,6 +153,18 @@
         <translation>на самом деле</translation>
     </message>
     <message>
+        <source>Right: recall, %. Bottom: precision, %.</source>
+        <translation>Справа — полнота, %; внизу — точность, %.</translation>
+    </message>
+    <message>
+        <source>Precision of %1: of the digits answered %1, the share that are %1.</source>
+        <translation>Точность для %1: из цифр с ответом %1 — доля тех, что и есть %1.</translation>
+    </message>
+    <message>
+        <source>Recall of %1: of the digits that are %1, the share answered %1.</source>
+        <translation>Полнота для %1: из цифр %1 — доля тех, на которые сеть ответила %1.</translation>
+    </message>
+    <message>
         <source>True %1, answered %2: %3</source>
         <translation>На самом деле %1, ответ %2: %3</translation>
     </message>
@@ -167,12 +179,24 @@
 <context>
     <name>DivergenceBanner</name>
     <message>
+        <source>Training collapsed to chance level: at learning rate η = %1 the network gives the same answer whatever the input, like guessing. Its neurons no longer respond to the input (a step w ← w − η·∇C too large pushed them there), and no learning rate can revive them. Start again from fresh random weights with a smaller learning rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training collapsed to chance level: with learning rate η = %1 the steps w ← w − η·∇C pushed the neurons to where they no longer respond to the input, and the network gave the same answer for every input, like guessing. The weights were put back to the start of the epoch. Try a smaller learning rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Training diverged: the network saturated. With learning rate η = %1 the steps w ← w − η·∇C threw the neurons&apos; outputs onto their limits, where σ′ = 0 and nothing learns any more; the cost stays far above where it started, though no number became infinite. The weights were put back to the start of the epoch. Try a smaller learning rate.</source>
         <translation>Обучение разошлось: сеть насытилась. При шаге обучения η = %1 шаги w ← w − η·∇C отбросили выходы нейронов к их пределам, где σ′ = 0 и обучение останавливается; функция стоимости ошибки остаётся намного выше, чем в начале, хотя ни одно число не стало бесконечным. Веса возвращены к началу эпохи. Попробуйте меньший шаг обучения.</translation>
     </message>
     <message>
         <source>Training diverged: the cost became infinite. With learning rate η = %1 each step w ← w − η·∇C jumps too far, past the minimum, and the weights blow up. The weights were put back to the start of the epoch. Try a smaller learning rate.</source>
         <translation>Обучение разошлось: функция стоимости ошибки стала бесконечной. При шаге обучения η = %1 каждый шаг w ← w − η·∇C перепрыгивает минимум, и веса неограниченно растут. Веса возвращены к началу эпохи. Попробуйте меньший шаг обучения.</translation>
+    </message>
+    <message>
+        <source>Reset, use η = %1 and train again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Use η = %1 and train again</source>
@@ -659,22 +683,6 @@ of {total} weights</source>
         <translation>Точность %1, стоимость %2, ошибок: %3.</translation>
     </message>
     <message>
-        <source>Precision, %</source>
-        <translation>Точность (precision), %</translation>
-    </message>
-    <message>
-        <source>Recall, %</source>
-        <translation>Полнота (recall), %</translation>
-    </message>
-    <message>
-        <source>Of the digits answered %1, the share that are %1.</source>
-        <translation>Из цифр с ответом %1 — доля тех, что и есть %1.</translation>
-    </message>
-    <message>
-        <source>Of the digits that are %1, the share answered %1.</source>
-        <translation>Из цифр %1 — доля тех, на которые сеть ответила %1.</translation>
-    </message>
-    <message>
         <source>These inputs are not images: the mistakes are counted in the matrix.</source>
         <translation>Входы — не изображения: ошибки посчитаны в матрице.</translation>
     </message>
@@ -691,8 +699,8 @@ of {total} weights</source>
         <translation>%1, прочитанные как %2: %3. Щёлкните клетку ещё раз, чтобы увидеть все ошибки.</translation>
     </message>
     <message>
-        <source>held-out digit #%1 (a %2 read as %3)</source>
-        <translation>отложенная цифра №%1 (%2, прочитана как %3)</translation>
+        <source>held-out digit #%1 (true %2, read as %3)</source>
+        <translation>отложенная цифра №%1 (на самом деле %2, прочитана как %3)</translation>
     </message>
     <message>
         <source>Export the confusion matrix as a picture</source>

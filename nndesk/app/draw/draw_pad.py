@@ -58,13 +58,12 @@ class DrawPad(QWidget):
         return mnist_centre(self.gray(), ink_is_dark=True)
 
     def show_digit(self, image: np.ndarray) -> None:
-        """Put a 28×28 digit (ink bright, 0..1) on the paper, ten times enlarged, without ``imageChanged``:
+        """Put a 28×28 digit (ink bright, 0..1) on the paper in 10×10 squares, without ``imageChanged``:
         whoever shows it feeds the network the exact pixels (a stroke over it then starts a new drawing)."""
         ink = np.clip(np.rint(255 - np.asarray(image, np.float32).reshape(28, 28) * 255), 0, 255).astype(np.uint8)
         small = QImage(np.ascontiguousarray(ink).data, 28, 28, 28, QImage.Format.Format_Grayscale8)
         painter = QPainter(self._paper)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(QRectF(0, 0, SIZE, SIZE), small)
+        painter.drawImage(QRectF(0, 0, SIZE, SIZE), small)  # not smoothed: each pixel the network sees, a square
         painter.end()
         self._blank, self._blank_shown, self._last = False, False, None
         self.update()

@@ -4,7 +4,10 @@ Each cell's colour is its share of its row (how often a true 4 is answered 9),
 so a handful of mistakes is visible next to a diagonal of hundreds: blue on
 the diagonal (right), orange off it (wrong), the canvas's colours.  Clicking
 a cell selects it (``cellClicked``) and the panel shows only those mistakes;
-clicking it again clears the selection.
+clicking it again clears the selection.  The right column is each class's
+recall (of the true 4s, the share answered 4), the bottom row each answer's
+precision (of the answers 4, the share that are 4), as MATLAB's plotconfusion
+lays them out.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from nndesk.app.style.theme import hues, is_dark, mix
 
 HEADER = 22  # pixels for the class numbers along the top and the left
 TITLE = 16  # pixels for "answered" above and "true" to the left
+ORIGIN = TITLE + HEADER  # where the first cell starts, across and down
+GAP = 5  # between the matrix and its recall column / precision row
+LEGEND = 18  # the line under it all saying what the margins are
 
 
 class ConfusionMatrix(QWidget):
@@ -27,6 +33,7 @@ class ConfusionMatrix(QWidget):
         super().__init__(parent)
         self.setObjectName("confusionMatrix")
         self._counts = np.zeros((0, 0), np.int64)
+        self._precision = self._recall = np.zeros(0)
         self.selected: tuple[int, int] | None = None
         self.setMouseTracking(True)
         self.setMinimumSize(200, 200)
@@ -36,36 +43,53 @@ class ConfusionMatrix(QWidget):
         """The counts shown: row i, column j = samples of class i answered j."""
         return self._counts.tolist()
 
-    def set_counts(self, counts: np.ndarray) -> None:
+    def set_counts(self, counts: np.ndarray, precision: np.ndarray | None = None,
+                   recall: np.ndarray | None = None) -> None:
+        """The counts, and each answer's precision (bottom row) and each class's recall (right column)."""
         counts = np.asarray(counts, np.int64)
         if counts.shape != self._counts.shape:
             self.selected = None  # another set of classes: the old cell means nothing
         self._counts = counts
+        k = len(counts)
+        self._precision = np.full(k, np.nan) if precision is None else np.asarray(precision, float)
+        self._recall = np.full(k, np.nan) if recall is None else np.asarray(recall, float)
         self.update()
+
+    def precision_texts(self) -> list[str]:
+        """The bottom row as shown: each answer's precision in whole percent ("—" if never answered)."""
+        return [_whole_percent(p) for p in self._precision]
+
+    def recall_texts(self) -> list[str]:
+        """The right column as shown: each class's recall in whole percent ("—" if it has no samples)."""
+        return [_whole_percent(r) for r in self._recall]
 
     def select(self, cell: tuple[int, int] | None) -> None:
         self.selected = cell
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(HEADER + TITLE + 10 * 30, HEADER + TITLE + 10 * 30)
+        return QSize(ORIGIN + GAP + 11 * 28, ORIGIN + GAP + LEGEND + 11 * 28)
 
     # ---- geometry ---------------------------------------------------------------------
     def _side(self) -> float:
-        k = max(len(self._counts), 1)
-        return max(1.0, min(self.width() - HEADER - TITLE - 2, self.height() - HEADER - TITLE - 2) / k)
+        n = len(self._counts) + 1  # the margin's row and column count as one more
+        return max(1.0, min(self.width() - ORIGIN - GAP - 2, self.height() - ORIGIN - GAP - LEGEND - 2) / n)
 
     def cell_rect(self, i: int, j: int) -> QRect:
-        """Where cell (true i, answered j) is, in widget pixels."""
-        s = self._side()
-        left, top = TITLE + HEADER, TITLE + HEADER
-        return QRectF(left + j * s, top + i * s, s, s).toAlignedRect().adjusted(0, 0, -1, -1)
+        """Where cell (true i, answered j) is, in widget pixels; i or j = k is the precision row / recall column."""
+        s, k = self._side(), len(self._counts)
+        x = ORIGIN + j * s + (GAP if j >= k else 0)
+        y = ORIGIN + i * s + (GAP if i >= k else 0)
+        return QRectF(x, y, s, s).toAlignedRect().adjusted(0, 0, -1, -1)
 
     def cell_at(self, pos: QPoint) -> tuple[int, int] | None:
-        s, k = self._side(), len(self._counts)
-        j, i = int((pos.x() - TITLE - HEADER) // s), int((pos.y() - TITLE - HEADER) // s)
-        return (i, j) if 0 <= i < k and 0 <= j < k and pos.x() >= TITLE + HEADER and pos.y() >= TITLE + HEADER \
-            else None
+        """The matrix cell (true, answered) under ``pos``; k for the precision row or the recall column."""
+        k = len(self._counts)
+        for i in range(k + 1):
+            for j in range(k + 1):
+                if (i < k or j < k) and self.cell_rect(i, j).contains(pos):
+                    return i, j
+        return None
 
     # ---- painting and events -----------------------------------------------------------
     def paintEvent(self, event) -> None:
@@ -81,41 +105,58 @@ class ConfusionMatrix(QWidget):
         share = np.divide(self._counts, rows, out=np.zeros(self._counts.shape), where=rows > 0)
         font = QFont(self.font())
         s = self._side()
-        font.setPixelSize(max(7, min(14, int(s * 0.38))))
+        font.setPixelSize(max(7, min(14, int(s * 0.4))))
         painter.setFont(font)
         for i in range(k):
             for j in range(k):
-                rect = self.cell_rect(i, j)
                 colour = hue["blue"] if i == j else hue["orange"]
                 strength = share[i, j] if i == j else min(1.0, 0.35 + 4 * share[i, j]) * (self._counts[i, j] > 0)
-                fill = mix(base, colour, float(strength))
-                painter.fillRect(rect, fill)
-                painter.setPen(_readable_on(fill, text, base))
-                if self._counts[i, j] or i == j:
-                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(self._counts[i, j]))
-        painter.setPen(text)
-        for n in range(k):  # class numbers: answered along the top, true down the left
-            top = self.cell_rect(0, n)
-            painter.drawText(QRect(top.left(), TITLE, top.width(), HEADER), Qt.AlignmentFlag.AlignCenter, str(n))
-            left = self.cell_rect(n, 0)
-            painter.drawText(QRect(TITLE, left.top(), HEADER, left.height()), Qt.AlignmentFlag.AlignCenter, str(n))
-        grid = self.cell_rect(k - 1, k - 1)
-        painter.drawText(QRect(TITLE + HEADER, 0, grid.right() - TITLE - HEADER, TITLE), Qt.AlignmentFlag.AlignCenter,
-                         self.tr("answered"))
-        painter.save()  # "true" reads upwards along the rows
-        painter.translate(0, grid.bottom())
-        painter.rotate(-90)
-        painter.drawText(QRect(0, 0, grid.bottom() - TITLE - HEADER, TITLE), Qt.AlignmentFlag.AlignCenter,
-                         self.tr("true"))
-        painter.restore()
+                shown = str(self._counts[i, j]) if self._counts[i, j] or i == j else ""
+                self._paint_cell(painter, self.cell_rect(i, j), mix(base, colour, float(strength)), shown, text, base)
+        margin = mix(base, text, 0.14)  # the margins are summaries, not counts: neutral
+        for n, (p, r) in enumerate(zip(self.precision_texts(), self.recall_texts())):
+            self._paint_cell(painter, self.cell_rect(k, n), margin, p, text, base)
+            self._paint_cell(painter, self.cell_rect(n, k), margin, r, text, base)
+        self._paint_titles(painter, k, text)
         if self.selected is not None and max(self.selected) < k:
             painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.cell_rect(*self.selected).adjusted(1, 1, -1, -1))
 
+    @staticmethod
+    def _paint_cell(painter: QPainter, rect: QRect, fill: QColor, shown: str, text: QColor, base: QColor) -> None:
+        painter.fillRect(rect, fill)
+        painter.setPen(_readable_on(fill, text, base))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)
+
+    def _paint_titles(self, painter: QPainter, k: int, text: QColor) -> None:
+        """Class numbers along the top and the left, the axes' names, and what the margins are."""
+        painter.setPen(text)
+        painter.setFont(self.font())
+        for n in range(k):
+            top, left = self.cell_rect(0, n), self.cell_rect(n, 0)
+            painter.drawText(QRect(top.left(), TITLE, top.width(), HEADER), Qt.AlignmentFlag.AlignCenter, str(n))
+            painter.drawText(QRect(TITLE, left.top(), HEADER, left.height()), Qt.AlignmentFlag.AlignCenter, str(n))
+        grid = self.cell_rect(k - 1, k - 1)
+        painter.drawText(QRect(ORIGIN, 0, grid.right() - ORIGIN, TITLE), Qt.AlignmentFlag.AlignCenter,
+                         self.tr("answered"))
+        painter.save()  # "true" reads upwards along the rows
+        painter.translate(0, grid.bottom())
+        painter.rotate(-90)
+        painter.drawText(QRect(0, 0, grid.bottom() - ORIGIN, TITLE), Qt.AlignmentFlag.AlignCenter, self.tr("true"))
+        painter.restore()
+        legend = QRect(TITLE, self.cell_rect(k, 0).bottom() + 3, self.width() - TITLE, LEGEND)
+        small = QFont(self.font())
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        painter.setFont(small)
+        said = self.tr("Right: recall, %. Bottom: precision, %.")
+        painter.drawText(legend, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         painter.fontMetrics().elidedText(said, Qt.TextElideMode.ElideRight, legend.width()))
+
     def mousePressEvent(self, event) -> None:
         cell = self.cell_at(event.position().toPoint())
-        if cell is None or event.button() != Qt.MouseButton.LeftButton:
+        k = len(self._counts)
+        if cell is None or max(cell) >= k or event.button() != Qt.MouseButton.LeftButton:
             return
         self.selected = None if cell == self.selected else cell
         self.update()
@@ -123,16 +164,29 @@ class ConfusionMatrix(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            cell = self.cell_at(event.pos())
-            if cell is None:
-                QToolTip.hideText()
+            said = self._tooltip(self.cell_at(event.pos()))
+            if said:
+                QToolTip.showText(event.globalPos(), said, self)
             else:
-                i, j = cell
-                QToolTip.showText(event.globalPos(), self.tr("True %1, answered %2: %3")
-                                  .replace("%1", str(i)).replace("%2", str(j))
-                                  .replace("%3", str(self._counts[i, j])), self)
+                QToolTip.hideText()
             return True
         return super().event(event)
+
+    def _tooltip(self, cell: tuple[int, int] | None) -> str:
+        k = len(self._counts)
+        if cell is None:
+            return ""
+        i, j = cell
+        if i == k:
+            return self.tr("Precision of %1: of the digits answered %1, the share that are %1.").replace("%1", str(j))
+        if j == k:
+            return self.tr("Recall of %1: of the digits that are %1, the share answered %1.").replace("%1", str(i))
+        return self.tr("True %1, answered %2: %3").replace("%1", str(i)).replace("%2", str(j)).replace(
+            "%3", str(self._counts[i, j]))
+
+
+def _whole_percent(p: float) -> str:
+    return "—" if np.isnan(p) else str(round(100 * float(p)))
 
 
 def _readable_on(fill: QColor, text: QColor, base: QColor) -> QColor:

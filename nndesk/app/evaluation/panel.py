@@ -21,17 +21,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -75,38 +71,26 @@ class EvaluationPanel(QWidget):
         self.csv_button = QPushButton(self, objectName="exportCsv", clicked=self.export_csv_dialog)
         self.matrix = ConfusionMatrix(self)
         self.matrix.cellClicked.connect(self._on_cell)
-        self.class_table = QTableWidget(2, 0, self, objectName="classTable")
-        self.class_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.class_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.class_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.class_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.class_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.filter_label = QLabel(self, objectName="galleryFilter", wordWrap=True)
         self.gallery = MisclassifiedGallery(self)
         self.gallery.mistakeClicked.connect(self._choose)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
+        buttons = QHBoxLayout()
         for button in (self.evaluate_button, self.png_button, self.csv_button):
-            top.addWidget(button)
-        self.left = QWidget(self, objectName="evaluationNumbers")  # what Export PNG pictures
-        column = QVBoxLayout(self.left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.matrix, 1)
-        column.addWidget(self.class_table)
-        right = QWidget(self)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right = QWidget(self)  # the numbers in words, the buttons, the mistakes: the matrix keeps the full height
         mistakes = QVBoxLayout(right)
         mistakes.setContentsMargins(0, 0, 0, 0)
+        mistakes.addWidget(self.summary)
+        mistakes.addLayout(buttons)
         mistakes.addWidget(self.filter_label)
         mistakes.addWidget(self.gallery, 1)
         split = QSplitter(self)
-        split.addWidget(self.left)
+        split.addWidget(self.matrix)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setSizes([400, 600])
-        grid = QGridLayout(self)
-        grid.addLayout(top, 0, 0)
-        grid.addWidget(split, 1, 0)
-        grid.setRowStretch(1, 1)
+        QVBoxLayout(self).addWidget(split)
 
     # ---- what to evaluate -------------------------------------------------------------
     def set_data(self, data: Dataset | None, split: str = "validation") -> None:
@@ -153,9 +137,11 @@ class EvaluationPanel(QWidget):
     # ---- showing ----------------------------------------------------------------------
     def _show_result(self) -> None:
         r = self._result
-        self.matrix.set_counts(r.confusion if r is not None else np.zeros((0, 0), np.int64))
+        if r is None:
+            self.matrix.set_counts(np.zeros((0, 0), np.int64))
+        else:
+            self.matrix.set_counts(r.confusion, r.precision, r.recall)
         self.matrix.select(self._filter)
-        self._show_classes()
         self._show_mistakes()
         self._show_summary()
         for button in (self.png_button, self.csv_button):
@@ -176,24 +162,6 @@ class EvaluationPanel(QWidget):
                              self.tr("Accuracy %1, cost %2, wrong: %3.").replace("%1", _percent(r.accuracy, 1))
                              .replace("%2", locale.toString(r.cost, "f", 4))
                              .replace("%3", locale.toString(len(r.mistakes()))))
-
-    def _show_classes(self) -> None:
-        r, table = self._result, self.class_table
-        k = r.n_classes if r is not None else 0
-        table.setColumnCount(k)
-        table.setHorizontalHeaderLabels([str(c) for c in range(k)])
-        table.setVerticalHeaderLabels([self.tr("Precision, %"), self.tr("Recall, %")])
-        for row, values in enumerate((r.precision, r.recall) if r is not None else ()):
-            for c in range(k):
-                item = QTableWidgetItem("—" if np.isnan(values[c]) else QLocale().toString(round(100 * values[c])))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setToolTip(self.tr("Of the digits answered %1, the share that are %1.").replace("%1", str(c))
-                                if row == 0 else
-                                self.tr("Of the digits that are %1, the share answered %1.").replace("%1", str(c)))
-                table.setItem(row, c, item)
-        table.resizeRowsToContents()
-        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + table.rowHeight(0) + table.rowHeight(1)
-                             + 2 * table.frameWidth())
 
     def _show_mistakes(self) -> None:
         r, data = self._result, self._data
@@ -229,7 +197,7 @@ class EvaluationPanel(QWidget):
         true, answered = int(r.labels[i]), int(r.predicted[i])
 
         def name() -> str:
-            return self.tr("held-out digit #%1 (a %2 read as %3)").replace("%1", str(i)).replace(
+            return self.tr("held-out digit #%1 (true %2, read as %3)").replace("%1", str(i)).replace(
                 "%2", str(true)).replace("%3", str(answered))
         x = data.inputs(np.array([i]))[0].astype(np.float64)  # the very float32 pixels evaluated, widened exactly
         self.mistakeChosen.emit(x, true, name)
@@ -239,7 +207,7 @@ class EvaluationPanel(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the confusion matrix as a picture"),
                                               "confusion.png", self.tr("PNG pictures (*.png)"))
         if path:
-            self._export(lambda: write_png(self.left.grab().toImage(), Path(path)))
+            self._export(lambda: write_png(self.matrix.grab().toImage(), Path(path)))
 
     def export_csv_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the matrix and the mistakes as CSV"),

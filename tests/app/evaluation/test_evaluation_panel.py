@@ -49,7 +49,12 @@ def test_matrix_counts_every_held_out_digit_and_the_gallery_every_mistake(panel,
     assert m.shape == (10, 10) and m.sum() == len(data) == 500
     assert panel.gallery.count() == m.sum() - np.trace(m) > 0
     assert f"{np.trace(m) / 500 * 100:.1f}%" in panel.summary.text()
-    assert panel.class_table.item(1, 0).text() == str(round(100 * m[0, 0] / m[0].sum()))  # recall of 0
+    recall, precision = np.diag(m) / m.sum(axis=1), np.diag(m) / m.sum(axis=0)
+    assert panel.matrix.recall_texts() == [str(round(100 * r)) for r in recall]  # the right column
+    assert panel.matrix.precision_texts() == [str(round(100 * p)) for p in precision]  # the bottom row
+    at = panel.matrix.cell_rect(4, 10).center()  # hover class 4's recall
+    QApplication.sendEvent(panel.matrix, QHelpEvent(QEvent.Type.ToolTip, at, panel.matrix.mapToGlobal(at)))
+    assert QToolTip.text().startswith("Recall of 4: of the digits that are 4")
 
 
 def test_clicking_a_cell_shows_only_its_mistakes_and_clicking_again_shows_all(panel):
@@ -85,7 +90,7 @@ def test_clicking_a_tile_hands_over_that_digit_with_its_true_class_and_name(pane
         QTest.mouseClick(gallery.viewport(), LEFT, NONE, gallery.tile_rect(1).center())
     x, digit, name = chosen.args
     np.testing.assert_array_equal(x, data.inputs(np.array([s]))[0])  # the pixels evaluated, exactly
-    assert digit == data.y[s] and name() == f"held-out digit #{s} (a {digit} read as {panel.result().predicted[s]})"
+    assert digit == data.y[s] and name() == f"held-out digit #{s} (true {digit}, read as {panel.result().predicted[s]})"
 
 
 def test_new_weights_are_evaluated_again(panel, qtbot):

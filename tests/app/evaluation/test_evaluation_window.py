@@ -68,8 +68,8 @@ def test_clicking_a_mistake_makes_it_the_sample_of_pad_inspector_and_step_throug
     r = panel.result()
     true, answered = int(r.labels[s]), int(r.predicted[s])
     QTest.mouseClick(gallery.viewport(), LEFT, NONE, gallery.tile_rect(0).center())
-    name = {"en": f"held-out digit #{s} (a {true} read as {answered})",
-            "ru": f"отложенная цифра №{s} ({true}, прочитана как {answered})"}[language]
+    name = {"en": f"held-out digit #{s} (true {true}, read as {answered})",
+            "ru": f"отложенная цифра №{s} (на самом деле {true}, прочитана как {answered})"}[language]
     pixels = panel.data().inputs(np.array([s]))[0].reshape(28, 28)
     draw = window.draw_widget
     np.testing.assert_array_equal(draw.preview.image(), pixels)  # exactly what the network is fed
