@@ -59,7 +59,8 @@ class EvaluationPanel(QWidget):
         self._build()
         self._runner = EvaluationRunner(self)
         self._runner.finished.connect(self._show)
-        self._throttle = ShownThrottle(self, self.refresh)
+        self._shown, self._stale = True, False  # a dock behind another tab is "visible" to Qt: see set_shown
+        self._throttle = ShownThrottle(self, self._refresh_if_shown)
         for signal in (document.weightsChanged, document.architectureChanged):
             signal.connect(self._throttle.request)
         self.retranslate()
@@ -111,7 +112,21 @@ class EvaluationPanel(QWidget):
 
     def pending(self) -> bool:
         """New weights or data have not reached the numbers on screen yet."""
-        return self._throttle.pending() or self._runner.is_busy()
+        return self._stale or self._throttle.pending() or self._runner.is_busy()
+
+    def set_shown(self, shown: bool) -> None:
+        """Whether the student can see the view (its dock's ``visibilityChanged``: a tab behind another
+        stays ``isVisible``).  Hidden, it only remembers that the numbers are out of date."""
+        self._shown = shown
+        if shown and self._stale:
+            self._stale = False
+            self._throttle.request()
+
+    def _refresh_if_shown(self) -> None:
+        if self._shown:
+            self.refresh()
+        else:
+            self._stale = True
 
     def _fits(self) -> bool:
         data, sizes = self._data, self.document.network.sizes

@@ -59,6 +59,7 @@ class WindowDocks:
         self.evaluation = EvaluationPanel(doc)  # evaluates itself on new weights, only while shown
         self.evaluation_dock = self._dock("evaluationDock", self.evaluation, BOTTOM)
         self.evaluation.mistakeChosen.connect(self._follow_mistake)
+        self.evaluation_dock.visibilityChanged.connect(self.evaluation.set_shown)  # not behind another tab
         self.histograms_dock.visibilityChanged.connect(self._build_histograms)
         self.gallery_dock.visibilityChanged.connect(self._build_gallery)
         for first, second in ((self.draw_dock, self.inspector_dock), (self.loss_dock, self.backprop_dock),

@@ -89,3 +89,19 @@ def test_clicking_a_mistake_makes_it_the_sample_of_pad_inspector_and_step_throug
     QTest.mousePress(pad, LEFT, NONE, pad.rect().center())
     QTest.mouseRelease(pad, LEFT, NONE, pad.rect().center())
     assert name not in draw.preview_label.text() and window.document.sample.name() != name
+
+
+def test_behind_another_tab_it_waits_and_catches_up_when_shown(window, qtbot):
+    panel = window.evaluation
+    window.evaluation_dock.raise_()
+    qtbot.waitUntil(lambda: panel.result() is not None and not panel.pending(), timeout=15000)
+    before = panel.result()
+    window.loss_dock.raise_()  # the cost plot in front: the evaluation's tab is behind it
+    doc = window.document
+    out = len(doc.network.layers) - 1
+    doc.set_bias(out, 3, doc.bias(out, 3) + 50)  # new weights: every digit becomes a 3
+    qtbot.waitUntil(lambda: panel._stale, timeout=5000)  # the throttle came due and found the view hidden
+    assert panel.result() is before and panel.pending()
+    with qtbot.waitSignal(panel.evaluated, timeout=10000):
+        window.evaluation_dock.raise_()
+    assert np.array(panel.matrix.confusion())[:, 3].sum() == 500
