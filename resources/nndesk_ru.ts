@@ -180,11 +180,11 @@
     <name>DivergenceBanner</name>
     <message>
         <source>Training collapsed to chance level: at learning rate η = %1 the network gives the same answer whatever the input, like guessing. Its neurons no longer respond to the input (a step w ← w − η·∇C too large pushed them there), and no learning rate can revive them. Start again from fresh random weights with a smaller learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обучение свелось к угадыванию: при шаге обучения η = %1 сеть даёт один и тот же ответ на любой вход, как при случайном угадывании. Её нейроны больше не реагируют на вход (их туда отбросил слишком большой шаг w ← w − η·∇C), и никакой шаг обучения их не оживит. Начните заново со случайных весов и меньшего шага обучения.</translation>
     </message>
     <message>
         <source>Training collapsed to chance level: with learning rate η = %1 the steps w ← w − η·∇C pushed the neurons to where they no longer respond to the input, and the network gave the same answer for every input, like guessing. The weights were put back to the start of the epoch. Try a smaller learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обучение свелось к угадыванию: при шаге обучения η = %1 шаги w ← w − η·∇C отбросили нейроны туда, где они больше не реагируют на вход, и сеть давала один и тот же ответ на любой вход, как при угадывании. Веса возвращены к началу эпохи. Попробуйте меньший шаг обучения.</translation>
     </message>
     <message>
         <source>Training diverged: the network saturated. With learning rate η = %1 the steps w ← w − η·∇C threw the neurons&apos; outputs onto their limits, where σ′ = 0 and nothing learns any more; the cost stays far above where it started, though no number became infinite. The weights were put back to the start of the epoch. Try a smaller learning rate.</source>
@@ -196,7 +196,7 @@
     </message>
     <message>
         <source>Reset, use η = %1 and train again</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбросить, взять η = %1 и обучить снова</translation>
     </message>
     <message>
         <source>Use η = %1 and train again</source>

@@ -172,6 +172,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, QMainWin
         t.historyCleared.connect(self._show_budget)
         t.settingsChanged.connect(self._show_budget)
         t.epochFinished.connect(self._on_epoch_for_hidden_views)
+        self.divergence_banner.resetRequested.connect(self.reset)  # a collapsed network: fresh weights first
         self.divergence_banner.learningRateChosen.connect(lambda eta: t.update(learning_rate=eta))
         self.divergence_banner.retryRequested.connect(self.train)
         t.failed.connect(self._on_failed)

@@ -51,6 +51,7 @@ PINNED = 0.9  # share of output values at a limit that counts as a saturated out
 _LIMIT = 1e-6  # within this of 0 or 1 (or ±1 for tanh) counts as at the limit
 SATURATED = "the network saturated"  # in every such TrainingDiverged message (the window's banner looks for it)
 COLLAPSED = "the network collapsed to chance level"  # likewise, for a run that collapsed to chance
+FRESH_WEIGHTS = "start again from fresh weights"  # …when the weights put back are collapsed too (banner: Reset)
 AT_CHANCE = 0.02  # accuracy within this (and one probe sample) of chance counts as chance level
 SAME = 1e-4  # outputs whose spread over the probe is below this: one answer for every input
 FELL = 0.5  # "well above chance": this share of the way from chance to 100 %

@@ -30,7 +30,7 @@ from nndesk.engine.core.control import Hyperparameters, TrainingControl
 from nndesk.engine.core.dataset import Dataset, as_inputs
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.optimizers import Optimizer, optimizer as make_optimizer
-from nndesk.engine.core.saturation import Collapse, Saturation, SaturationWatch
+from nndesk.engine.core.saturation import FRESH_WEIGHTS, Collapse, Saturation, SaturationWatch
 from nndesk.engine.fast.gradient import BatchGradients, OuterGradient, dense
 
 # (images float32 (n, h, w) in 0..1, rng) -> images of the same shape
@@ -70,7 +70,7 @@ class TrainingDiverged(RuntimeError):
         what = (f" (first in layer {layer + 1}): the cost became infinite or NaN {eta}" if saturation is None
                 else f": {saturation.headline} {eta} — {saturation.explain()}")
         fresh = isinstance(saturation, Collapse) and saturation.restored_collapsed  # no step revives it
-        then = ("no step revives such a network: start again from fresh weights with" if fresh
+        then = (f"no step revives such a network: {FRESH_WEIGHTS} with" if fresh
                 else "weights were restored to the start of the epoch; try")
         super().__init__(f"training diverged in epoch {epoch}{what}; {then} a smaller learning rate "
                          f"such as {learning_rate / 10:g}")
