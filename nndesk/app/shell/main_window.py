@@ -230,8 +230,17 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, QMainWin
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Ask about unsaved work, then stop the worker and wait for its thread."""
+        """Ask about unsaved work, then stop the worker and wait for its thread.
+
+        A run is paused while the question is up: the weights being asked about must not go on
+        changing behind it (nor the epochs it would save); Cancel lets the run go on.
+        """
+        paused = self.trainer.state == "running"  # (a single step ends by itself: left alone)
+        if paused:
+            self.trainer.pause()
         if not self._maybe_save():
+            if paused:
+                self.trainer.resume()
             event.ignore()
             return
         self._save_layout()
