@@ -71,16 +71,19 @@ class ConfusionMatrix(QWidget):
         return QSize(ORIGIN + GAP + 11 * 28, ORIGIN + GAP + LEGEND + 11 * 28)
 
     # ---- geometry ---------------------------------------------------------------------
-    def _side(self) -> float:
+    def _cell(self) -> tuple[float, float]:
+        """A cell's width and height: as tall as fits, up to 1.6 times as wide (a short dock keeps "100" legible)."""
         n = len(self._counts) + 1  # the margin's row and column count as one more
-        return max(1.0, min(self.width() - ORIGIN - GAP - 2, self.height() - ORIGIN - GAP - LEGEND - 2) / n)
+        h = max(1.0, (self.height() - ORIGIN - GAP - LEGEND - 2) / n)
+        w = max(1.0, min((self.width() - ORIGIN - GAP - 2) / n, 1.6 * h))
+        return w, min(h, w)
 
     def cell_rect(self, i: int, j: int) -> QRect:
         """Where cell (true i, answered j) is, in widget pixels; i or j = k is the precision row / recall column."""
-        s, k = self._side(), len(self._counts)
-        x = ORIGIN + j * s + (GAP if j >= k else 0)
-        y = ORIGIN + i * s + (GAP if i >= k else 0)
-        return QRectF(x, y, s, s).toAlignedRect().adjusted(0, 0, -1, -1)
+        (w, h), k = self._cell(), len(self._counts)
+        x = ORIGIN + j * w + (GAP if j >= k else 0)
+        y = ORIGIN + i * h + (GAP if i >= k else 0)
+        return QRectF(x, y, w, h).toAlignedRect().adjusted(0, 0, -1, -1)
 
     def cell_at(self, pos: QPoint) -> tuple[int, int] | None:
         """The matrix cell (true, answered) under ``pos``; k for the precision row or the recall column."""
@@ -104,8 +107,8 @@ class ConfusionMatrix(QWidget):
         rows = self._counts.sum(axis=1, keepdims=True)
         share = np.divide(self._counts, rows, out=np.zeros(self._counts.shape), where=rows > 0)
         font = QFont(self.font())
-        s = self._side()
-        font.setPixelSize(max(7, min(14, int(s * 0.4))))
+        w, h = self._cell()
+        font.setPixelSize(max(7, min(14, int(h * 0.55), int(w * 0.3))))
         painter.setFont(font)
         for i in range(k):
             for j in range(k):
