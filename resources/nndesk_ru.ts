@@ -752,6 +752,17 @@ of {total} weights</source>
     </message>
 </context>
 <context>
+    <name>ExplainPanel</name>
+    <message>
+        <source>Why this answer? How the drawing becomes the input</source>
+        <translation>Почему такой ответ? Как рисунок становится входом</translation>
+    </message>
+    <message>
+        <source>Show or hide the preprocessing steps and which pixels pushed the network towards its answer</source>
+        <translation>Показать или скрыть шаги предобработки и то, какие пиксели подтолкнули сеть к её ответу</translation>
+    </message>
+</context>
+<context>
     <name>FreezeCommands</name>
     <message>
         <source>Freeze</source>

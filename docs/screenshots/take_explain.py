@@ -5,7 +5,7 @@
 Each language runs in its own process (``--lang``, light theme), with the
 ready-trained digits network of a fresh start.  Saved next to this file:
 
-1. ``explain-<lang>.png``: the draw dock after a small 3 is drawn in the pad's
+1. ``explain-<lang>.png``: the draw dock, "Why this answer?" opened, after a small 3 is drawn in the pad's
    upper left with the mouse and the pen lifted: the steps from ink to input,
    and why the network answers as it does (gradient × input);
 2. ``explain-nocentre-<lang>.png``: the same with "No centring": the pad merely
@@ -41,6 +41,9 @@ def take(lang: str, out_dir: Path) -> None:
     QTest.qWaitForWindowExposed(window)
     dock = window.draw_widget
     dock.resize(620, 640)
+    if not dock.explain.is_open():  # closed on a screen under 1000 px: open it as a student would
+        dock.explain.toggle.click()
+    app.processEvents()
     pad, r = dock.pad, dock.pad.rect()
     x0, y0, s = r.x() + r.width() // 8, r.y() + r.height() // 8, min(r.width(), r.height()) // 3
     points = [(x0, y0), (x0 + s, y0 + s // 8), (x0 + s // 3, y0 + s // 2), (x0 + s, y0 + s),

@@ -6,13 +6,19 @@ pad for the pen being lifted (mouse or tablet) and explains the finished
 stroke.  A new network (training, an edit) re-explains the drawing on screen;
 a cleared pad clears them.  ``fed`` is what the dock feeds the network: the
 centred digit, or with "No centring" the whole pad shrunk.
+
+The section opens and closes under its own button ("Why this answer?"): open,
+it needs about 640×200 px more, which a window on a screen under 1000 px
+tall can't spare without squeezing the canvas, so it starts open only on a
+screen that tall (and the student's choice then holds).
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.draw.attribution_view import AttributionView
@@ -20,6 +26,7 @@ from nndesk.app.draw.draw_pad import DrawPad
 from nndesk.app.draw.preprocess_steps import PreprocessSteps
 
 _LIFTS = (QEvent.Type.MouseButtonRelease, QEvent.Type.TabletRelease)
+ROOMY_SCREEN = 1000  # px of available height from which the section starts open
 
 
 class ExplainPanel(QWidget):
@@ -29,24 +36,58 @@ class ExplainPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("explainPanel")
         self.document, self.pad = document, pad
-        self.steps = PreprocessSteps(self)
-        self.attribution = AttributionView(self)
-        row = QHBoxLayout(self)
+        self.toggle = QToolButton(self, objectName="explainToggle", checkable=True, autoRaise=True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.body = QWidget(self)
+        self.steps = PreprocessSteps(self.body)
+        self.attribution = AttributionView(self.body)
+        row = QHBoxLayout(self.body)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.steps, 3)
         row.addWidget(self.attribution, 2)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.toggle)
+        column.addWidget(self.body)
+        screen = QGuiApplication.primaryScreen()
+        roomy = screen is not None and screen.availableGeometry().height() >= ROOMY_SCREEN
+        self.toggle.toggled.connect(self._open)
+        self.toggle.setChecked(roomy)
+        self._open(roomy)
         self.steps.centringToggled.connect(self._on_centring)
         pad.installEventFilter(self)
         pad.imageChanged.connect(self._on_image)
         document.weightsChanged.connect(self._explain_answer)
         document.architectureChanged.connect(self._explain_answer)
 
+    def is_open(self) -> bool:
+        return self.toggle.isChecked()
+
+    def _open(self, open_: bool) -> None:
+        if not open_ and self.steps.no_centring.isChecked():
+            self.steps.no_centring.setChecked(False)  # a hidden switch must not change what the network sees
+        self.body.setVisible(open_)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        self.retranslate()
+        if open_:
+            self.explain()
+
+    def retranslate(self) -> None:
+        self.toggle.setText(self.tr("Why this answer? How the drawing becomes the input"))
+        self.toggle.setToolTip(self.tr("Show or hide the preprocessing steps and which pixels pushed the "
+                                       "network towards its answer"))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def fed(self, image28: np.ndarray) -> np.ndarray:
         """The input the network reads for the pad's ``image28``."""
         return self.steps.fed(image28, self.pad.gray())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.pad and event.type() in _LIFTS:
+        if watched is self.pad and event.type() in _LIFTS and self.is_open():
             self.explain()
         return False
 
@@ -60,6 +101,8 @@ class ExplainPanel(QWidget):
         self._explain_answer()
 
     def _explain_answer(self) -> None:
+        if not self.is_open():
+            return
         net = self.document.network
         image = self.fed(self.pad.image28())
         if self.pad.is_blank() or net.sizes[0] != image.size or net.sizes[-1] != 10:

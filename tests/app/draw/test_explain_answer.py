@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QToolButton
 
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.draw.dock import DrawDock
@@ -32,6 +32,14 @@ def dock(qtbot, digits_network) -> DrawDock:
     return dock
 
 
+def _open(dock: DrawDock) -> None:
+    """Click "Why this answer?": on a screen under 1000 px tall the section starts closed."""
+    toggle = dock.findChild(QToolButton, "explainToggle")
+    assert not toggle.isChecked() and not dock.explain.body.isVisible()
+    QTest.mouseClick(toggle, LEFT)
+    assert dock.explain.body.isVisible()
+
+
 def _seven(pad) -> list[tuple[int, int]]:
     """A 7 in the pad's upper left: off-centre and small, as students often draw."""
     r = pad.rect()
@@ -40,6 +48,7 @@ def _seven(pad) -> list[tuple[int, int]]:
 
 
 def test_lifting_the_pen_explains_the_answer_with_the_two_digits(dock: DrawDock, qtbot) -> None:
+    _open(dock)
     view = dock.explain.attribution
     heading = dock.findChild(QLabel, "attributionHeading")
     points = _seven(dock.pad)
@@ -72,6 +81,7 @@ def test_lifting_the_pen_explains_the_answer_with_the_two_digits(dock: DrawDock,
 
 def test_steps_and_no_centring_change_what_the_network_sees(dock: DrawDock, qtbot) -> None:
     stroke(dock.pad, _seven(dock.pad))
+    _open(dock)  # opened after drawing: it explains the drawing already there
     steps = dock.explain.steps
     assert steps.caption_texts() == ["1. your ink; the box around it", "2. cropped to the box", "3. scaled to 20 px",
                                      "4. centred by mass, 28×28"]
@@ -94,3 +104,14 @@ def test_steps_and_no_centring_change_what_the_network_sees(dock: DrawDock, qtbo
     QTest.mouseClick(switch, LEFT, NONE, QPoint(8, switch.height() // 2))
     np.testing.assert_array_equal(dock.preview.image(), centred)
     assert dock.panel.probabilities() == answer_centred
+
+
+def test_closing_the_section_goes_back_to_the_centred_input(dock: DrawDock) -> None:
+    _open(dock)
+    stroke(dock.pad, _seven(dock.pad))
+    switch = dock.findChild(QCheckBox, "noCentring")
+    QTest.mouseClick(switch, LEFT, NONE, QPoint(8, switch.height() // 2))
+    assert not np.array_equal(dock.preview.image(), dock.pad.image28())
+    QTest.mouseClick(dock.findChild(QToolButton, "explainToggle"), LEFT)
+    assert not dock.explain.body.isVisible() and not switch.isChecked()
+    np.testing.assert_array_equal(dock.preview.image(), dock.pad.image28())
