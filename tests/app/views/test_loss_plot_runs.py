@@ -66,7 +66,8 @@ def test_a_second_run_continues_the_mini_batch_trace_and_marks_eta_as_the_slider
 def test_a_new_data_set_starts_the_axes_over(qtbot, window):
     plot, t = window.loss_plot, window.trainer
     picker = window.findChild(QComboBox, "datasetPicker")
-    answer_next_dialog(QMessageBox.StandardButton.Discard)  # the ready-trained digits and their history
+    if window.document.is_modified():  # (the ready-trained digits are not: nothing to ask)
+        answer_next_dialog(QMessageBox.StandardButton.Discard)
     pick(picker, "XOR")
     window.trainer.update(epochs=60)
     QTest.mouseClick(window.findChild(QToolButton, "trainButton"), LEFT)
@@ -75,7 +76,8 @@ def test_a_new_data_set_starts_the_axes_over(qtbot, window):
     (x0, x1), _ = plot.getPlotItem().vb.viewRange()
     assert x1 >= 60
 
-    answer_next_dialog(QMessageBox.StandardButton.Discard)  # XOR's training
+    assert window.document.is_modified()
+    answer_next_dialog(QMessageBox.StandardButton.Discard)  # XOR's training is not saved: the window asks
     pick(picker, "circles")
     (x0, x1), (y0, y1) = plot.getPlotItem().vb.viewRange()
     assert x1 < 2 and y1 < 2  # not XOR's 0…100 epochs any more
