@@ -16,7 +16,7 @@ button applies η/10 and trains again.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from nndesk.app.style.eta_text import eta_value
 from nndesk.engine.core.saturation import COLLAPSED, FRESH_WEIGHTS, SATURATED
@@ -39,10 +39,13 @@ class DivergenceBanner(QFrame):
         self.messageLabel = QLabel(objectName="messageLabel", wordWrap=True)
         self.applyButton = QPushButton(objectName="applySmallerButton")
         self.closeButton = QPushButton(objectName="closeBannerButton")
-        row = QHBoxLayout(self)
-        row.addWidget(self.messageLabel, 1)
+        column = QVBoxLayout(self)  # the text gets the banner's whole width (the central area can be narrow)
+        column.addWidget(self.messageLabel)
+        row = QHBoxLayout()
+        row.addStretch(1)
         row.addWidget(self.applyButton)
         row.addWidget(self.closeButton)
+        column.addLayout(row)
         self.applyButton.clicked.connect(self._apply)
         self.closeButton.clicked.connect(self.hide)
         self.eta, self.saturated, self.collapsed, self.fresh = 0.0, False, False, False
