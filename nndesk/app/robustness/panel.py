@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from nndesk.app.document.network_document import NetworkDocument
@@ -128,6 +128,10 @@ class RobustnessPanel(QWidget):
         grid.setColumnStretch(0, 2)  # four plots beside one
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(1, 1)
+
+    def sizeHint(self) -> QSize:
+        """Modest: tabbed with the cost plot, the dock must not widen the window past a small screen."""
+        return QSize(480, 260)
 
     # ---- the public surface ------------------------------------------------------------------------
     def set_data(self, data: Dataset | None) -> None:
