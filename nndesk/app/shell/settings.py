@@ -17,7 +17,7 @@ APPLICATION = "nndesk"
 # Keys, in one place so a typo is an AttributeError, not a silently new setting.
 WINDOW_GEOMETRY = "window/geometry"
 WINDOW_STATE = "window/state"
-LAYOUT_VERSION = 2  # bump when docks are added or renamed, so an old layout is ignored
+LAYOUT_VERSION = 3  # bump when docks are added or renamed, so an old layout is ignored
 LANGUAGE = "ui/language"  # "ru", "en", or "" for the system locale
 LAST_MODEL_DIR = "files/last_model_dir"
 LAST_DATA_DIR = "files/last_data_dir"

@@ -3,7 +3,8 @@
 ``MainWindow`` mixes this in and calls ``_build_docks`` once the canvas and
 the training dock exist.  Training runs down the left, the cost plot under
 the canvas (tabbed with the backprop steps, histograms and weight gallery),
-the draw pad on the right (tabbed with the inspector).  The histograms and
+the draw pad on the right (tabbed with the inspector; a 2-D data set puts its
+decision boundary in the pad's place, and digits bring the pad back).  The histograms and
 the gallery are built the first time they are shown: they draw hundreds of
 plots or tiles that most sessions never look at.  ``saveState`` finds docks
 by object name, so each has one; the layout the student leaves is restored
@@ -62,7 +63,8 @@ class WindowDocks:
         self.evaluation_dock.visibilityChanged.connect(self.evaluation.set_shown)  # not behind another tab
         self.histograms_dock.visibilityChanged.connect(self._build_histograms)
         self.gallery_dock.visibilityChanged.connect(self._build_gallery)
-        for first, second in ((self.draw_dock, self.inspector_dock), (self.loss_dock, self.backprop_dock),
+        for first, second in ((self.draw_dock, self.boundary_dock), (self.draw_dock, self.inspector_dock),
+                              (self.loss_dock, self.backprop_dock),
                               (self.loss_dock, self.histograms_dock), (self.loss_dock, self.gallery_dock),
                               (self.loss_dock, self.robustness_dock)):
             self.tabifyDockWidget(first, second)
@@ -110,11 +112,15 @@ class WindowDocks:
 
     def _show_views_for(self, train: Dataset) -> None:
         """Views that suit the data: digits can be drawn, 2-D sets show a decision boundary."""
-        plane = train.n_inputs == 2
-        self.draw_dock.setVisible(train.image_shape is not None)
+        plane, digits = train.n_inputs == 2, train.image_shape is not None
+        shown = [dock for dock, show in ((self.draw_dock, digits), (self.boundary_dock, plane))
+                 if show and dock.isHidden()]
+        self.draw_dock.setVisible(digits)
         self.boundary_dock.setVisible(plane)
         if plane:
             self.boundary_view.set_dataset(train)
+        for dock in shown:  # the pad's tab goes to what replaced it, not to the inspector
+            dock.raise_()
         self.evaluation.set_data(*held_out(self.source, self.recipe, self.recipe.dataset))  # as nndesk eval
         if getattr(self, "_robustness_source", None) is not self.source:  # new data, not just a new language
             self._robustness_source = self.source

@@ -5,21 +5,31 @@ rows through a small network: well under a millisecond), and the output is
 shown as an image: orange for class 0, blue for class 1, pale where the
 network hesitates.  The data points sit on top in the same colours, so a
 student sees the boundary bend around them epoch after epoch.
+
+The plot is square (one unit is as long across as up) and its axes are the
+data's range plus a small margin, wherever the panel is and whatever its
+shape: in a wide, flat strip the locked aspect would otherwise stretch XOR's
+−1…1 into −9…9.  While training, new weights redraw it at most ~15 times a
+second, and only while it is on screen (``ShownThrottle``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
 
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.style.colors import CanvasColors
+from nndesk.app.widgets.locale_axis import LocaleAxisItem
+from nndesk.app.widgets.shown_throttle import ShownThrottle
 from nndesk.engine.core.dataset import Dataset
 
 GRID = 100
+MARGIN = 0.08  # of the data's span, on each side: the outermost points stay whole
+REDRAW_MS = 66
 CLASS_COLORS = ("#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000")
 
 
@@ -32,10 +42,13 @@ class DecisionBoundaryView(QWidget):
         self.y = np.zeros(0, np.int64)
         self.extent = QRectF(-1.5, -1.5, 3, 3)
         self.values: np.ndarray | None = None  # (GRID, GRID) p(class 1), or (GRID, GRID, 3) RGB for more classes
-        self.plot = pg.PlotWidget(self)
+        axes = {side: LocaleAxisItem(side) for side in ("left", "bottom")}  # "-0,5" in Russian, as elsewhere
+        self.plot = pg.PlotWidget(self, axisItems=axes)
         self.plot.setAspectLocked(True)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
+        self.plot.getViewBox().disableAutoRange()  # the range is the data's, set in ``set_data``
+        self.plot.setMouseEnabled(False, False)  # a fixed picture of the plane, not a map to pan
         self.image = pg.ImageItem()
         self.points = pg.ScatterPlotItem(size=7)
         self.plot.addItem(self.image)
@@ -43,23 +56,55 @@ class DecisionBoundaryView(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot, 1)
-        layout.addWidget(self.message)
+        self.setMinimumSize(160, 160)
+        self.plot.getViewBox().sigResized.connect(self._place)  # the axes' room is known once laid out
         self._apply_palette()
-        document.weightsChanged.connect(self.refresh)
+        self._throttle = ShownThrottle(self, self.refresh, REDRAW_MS)
+        document.weightsChanged.connect(self._throttle.request)
         document.architectureChanged.connect(self.refresh)
+        self._fit_range()
         self.refresh()
 
-    def set_data(self, x: np.ndarray, y: np.ndarray, margin: float = 0.25) -> None:
-        """The 2-D points (n, 2) and their classes (n,); the grid spans them plus ``margin``."""
+    def set_data(self, x: np.ndarray, y: np.ndarray, margin: float = MARGIN) -> None:
+        """The 2-D points (n, 2) and their classes (n,); grid and axes span them plus ``margin`` of their span."""
         self.x, self.y = np.asarray(x, np.float32), np.asarray(y).astype(np.int64)
         if len(self.x):
-            lo, hi = self.x.min(axis=0) - margin, self.x.max(axis=0) + margin
+            lo, hi = self.x.min(axis=0), self.x.max(axis=0)
+            pad = margin * np.maximum(hi - lo, 1e-6)
+            lo, hi = lo - pad, hi + pad
             self.extent = QRectF(float(lo[0]), float(lo[1]), float(hi[0] - lo[0]), float(hi[1] - lo[1]))
         self._draw_points()
+        self._fit_range()
         self.refresh()
+
+    def _fit_range(self) -> None:
+        e = self.extent
+        self.plot.setRange(xRange=(e.left(), e.right()), yRange=(e.top(), e.bottom()), padding=0)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 420)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        """The plot as large as fits with a square data area, centred; the message (if any) below it.
+
+        The axes take room beside and under the data area, so the plot is that much wider and taller
+        than the square (measured from the last layout: it converges once the axes are laid out).
+        """
+        w, h = self.width(), self.height()
+        below = 0 if self.message.isHidden() else self.message.heightForWidth(w)
+        box = self.plot.getViewBox().geometry()
+        dw = max(self.plot.width() - round(box.width()), 0) if box.width() > 0 else 0
+        dh = max(self.plot.height() - round(box.height()), 0) if box.height() > 0 else 0
+        side = max(min(w - dw, h - below - dh), 0)
+        place = QRect((w - side - dw) // 2, 0, side + dw, side + dh)
+        if place != self.plot.geometry():
+            self.plot.setGeometry(place)
+        self.message.setGeometry(QRect(0, h - below, w, below))
+        self._fit_range()
 
     def set_dataset(self, dataset: Dataset) -> None:
         """``set_data`` with a data set's inputs and labels (a 2-input toy set)."""
@@ -76,13 +121,12 @@ class DecisionBoundaryView(QWidget):
         """One forward pass of the whole grid; the image follows."""
         net = self.document.network
         if net.sizes[0] != 2:
-            self.message.setText(self.tr("The decision boundary needs a network with 2 inputs; this one has {n}.")
-                                 .format(n=net.sizes[0]))
-            self.message.show()
+            self._say(self.tr("The decision boundary needs a network with 2 inputs; this one has {n}.")
+                      .format(n=net.sizes[0]))
             self.image.clear()
             self.values = None
             return
-        self.message.hide()
+        self._say("")
         a = net.feedforward(self.grid())
         if a.shape[1] <= 2:
             p = a[:, 0] if a.shape[1] == 1 else a[:, 1] / np.maximum(a.sum(axis=1), 1e-12)
@@ -95,6 +139,13 @@ class DecisionBoundaryView(QWidget):
             self.values = rgb.reshape(GRID, GRID, 3)
             self.image.setImage(self.values.astype(np.uint8), levels=(0, 255), autoLevels=False)
         self.image.setRect(self.extent)
+
+    def _say(self, text: str) -> None:
+        """A message under the plot, or none; the plot makes room for it."""
+        if text != self.message.text() or self.message.isHidden() == bool(text):
+            self.message.setText(text)
+            self.message.setHidden(not text)
+            self._place()
 
     def _draw_points(self) -> None:
         brushes = [pg.mkBrush(CLASS_COLORS[c % len(CLASS_COLORS)]) for c in self.y.tolist()]

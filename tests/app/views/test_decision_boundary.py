@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nndesk.app.document.network_document import NetworkDocument
-from nndesk.app.views.decision_boundary import GRID, DecisionBoundaryView
+from nndesk.app.views.decision_boundary import GRID, MARGIN, DecisionBoundaryView
 from nndesk.engine.core.network import Network
 
 
@@ -27,7 +27,8 @@ def test_image_is_the_networks_output_on_the_grid(view: DecisionBoundaryView) ->
     a = view.document.network.feedforward(view.grid())
     assert view.values.shape == (GRID, GRID)
     np.testing.assert_allclose(view.values.ravel(), a[:, 1], rtol=1e-5)
-    assert view.grid()[0] == pytest.approx([view.x[:, 0].min() - 0.25, view.x[:, 1].min() - 0.25])
+    lo, span = view.x.min(axis=0), np.ptp(view.x, axis=0)
+    assert view.grid()[0] == pytest.approx(lo - MARGIN * span)  # the data's corner plus a small margin
 
 
 def test_refreshes_on_weights_changed(view: DecisionBoundaryView, qtbot) -> None:
