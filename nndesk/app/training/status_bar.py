@@ -128,7 +128,9 @@ class TrainingStatusBar(QStatusBar):
         left = self._time_left()
         self.time_left_label.setText("" if left is None else self.tr("%1 left").replace("%1", format_duration(left)))
         self.time_left_label.setVisible(left is not None)
-        self.summary_label.setText(self._summary())
+        summary = self._summary()
+        self.summary_label.setText(summary)
+        self.summary_label.setVisible(bool(summary))  # an empty item would still draw its frame
 
     def _summary(self) -> str:
         """"Done: epochs 201–400, accuracy 100 %, cost 0,0012" once a run has ended; else ""."""

@@ -72,7 +72,8 @@ def test_time_left_shows_only_while_running(window, qtbot) -> None:
     qtbot.waitUntil(lambda: len(window.trainer.history) >= 3 and status.time_left_label.isVisible(), timeout=5_000)
     assert status.time_left_label.text().endswith(" left")
     minutes, seconds = status.time_left_label.text().split()[0].split(":")
-    assert 30 <= 60 * int(minutes) + int(seconds) <= 45  # ~199 epochs at 5 a second (the paced time, not compute)
+    left = 60 * int(minutes) + int(seconds)
+    assert 30 <= left <= 60, left  # ~197 epochs at 5 a second: the paced time (compute alone: ~1 s)
     _click(window, "pauseButton")
     assert not status.time_left_label.isVisible() and not status.speed_label.isVisible()
     with qtbot.waitSignal(window.trainer.epochFinished, timeout=10_000):
