@@ -156,7 +156,9 @@ class DecisionBoundaryView(QWidget):
         colors = CanvasColors.from_palette(self.palette())
         bg = colors.background
         self._bg = np.array(bg.getRgb()[:3], np.float32)
-        self._outline = self.palette().color(QPalette.ColorRole.Base)
+        pal = self.palette()  # the points' outline: the lighter of Base and Text, so they stand out in dark too
+        self._outline = max(pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text),
+                            key=QColor.lightness)
         ends = [np.array(QColor(c).getRgb()[:3], np.float32) for c in CLASS_COLORS[:2]]
         t = np.linspace(-1, 1, 256)[:, None]
         strength = 0.5 * np.abs(t)  # pale near p = ½, never fully saturated: points stay visible
