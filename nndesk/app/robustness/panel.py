@@ -73,6 +73,8 @@ class RobustnessPanel(QWidget):
         self.shift_y = self.plots["shift"].plot(symbol="t", symbolSize=5, symbolPen=None)
         for plot in self.plots.values():
             plot.setYRange(0, 100, padding=0.02)
+            # three labels, so a short dock doesn't stack six on top of each other
+            plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 50, 100)], [(v, "") for v in (25, 75)]])
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
         cov = self.coverage_view.getPlotItem()
