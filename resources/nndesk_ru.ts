@@ -1135,11 +1135,11 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     </message>
     <message>
         <source>&lt;b&gt;Ready-trained&lt;/b&gt; on the bundled digits (%1 % right on digits it never saw): draw one!</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Уже обучена&lt;/b&gt; на встроенных цифрах (%1 % верно на цифрах, которых она не видела): нарисуйте цифру!</translation>
     </message>
     <message>
         <source>This network was trained on the 5,000 bundled digits before nndesk shipped, so it reads what you draw at once. Reset gives random weights to train from scratch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Эта сеть обучена на 5 000 встроенных цифр ещё до выпуска nndesk, поэтому сразу читает то, что вы рисуете. «Сброс» даёт случайные веса, чтобы обучить с нуля.</translation>
     </message>
 </context>
 <context>
@@ -1237,35 +1237,35 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <name>StartHere</name>
     <message>
         <source>Start here:</source>
-        <translation type="unfinished"></translation>
+        <translation>С чего начать:</translation>
     </message>
     <message>
         <source>① The lecture&apos;s example, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>① Пример из лекции, шаг за шагом</translation>
     </message>
     <message>
         <source>② Draw a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>② Нарисуйте цифру</translation>
     </message>
     <message>
         <source>③ Train your own: XOR, then digits</source>
-        <translation type="unfinished"></translation>
+        <translation>③ Обучите свою: XOR, потом цифры</translation>
     </message>
     <message>
         <source>The lecture&apos;s 3-2-1 network on the canvas and its backpropagation step by step, with the slides&apos; numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Сеть 3-2-1 из лекции на холсте и её обратное распространение шаг за шагом, с числами со слайдов</translation>
     </message>
     <message>
         <source>The bundled digits with a network that has already learned them: draw on the pad and watch its answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Встроенные цифры и сеть, которая их уже выучила: рисуйте на планшете и смотрите её ответ</translation>
     </message>
     <message>
         <source>XOR from random weights, trained at once: watch the cost fall and the boundary form. Then pick the digits, Reset and Train</source>
-        <translation type="unfinished"></translation>
+        <translation>XOR со случайными весами, обучение начнётся сразу: смотрите, как падает стоимость и складывается граница. Потом выберите цифры, «Сброс» и «Обучить»</translation>
     </message>
     <message>
         <source>Don&apos;t show this at start (Help ▸ Start here brings it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Не показывать при запуске (вернуть: Справка ▸ С чего начать)</translation>
     </message>
 </context>
 <context>
@@ -1724,11 +1724,11 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <name>WindowStartHere</name>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <source>&amp;Start here</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;С чего начать</translation>
     </message>
 </context>
 <context>

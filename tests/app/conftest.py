@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a screen where the window opens at 1280×800 as it always
+    os.environ["QT_QPA_PLATFORM"] += ":configfile=" + os.path.join(os.path.dirname(__file__),  # did, not Qt's
+                                                                   "offscreen-screen.json")  # 800×800 default
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402

@@ -11,16 +11,17 @@ the wiring, messages, the language and closing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from nndesk import engine_texts
 from nndesk.app.backprop.panel import BackpropPanel
 from nndesk.app.canvas.network_canvas import NetworkCanvas
 from nndesk.app.document.network_document import NetworkDocument
-from nndesk.app.shell import i18n, settings
+from nndesk.app.shell import i18n, screen_fit, settings
 from nndesk.app.shell.ready_trained import ReadyBadge, WindowReady
+from nndesk.app.shell.start_here import WindowStartHere
 from nndesk.app.shell.window_docks import WindowDocks
 from nndesk.app.shell.window_files import WindowFiles, mean_digit, recipe_for
 from nndesk.app.shell.window_keys import WindowKeys
@@ -57,7 +58,7 @@ def wire_canvas(panel: BackpropPanel, canvas: NetworkCanvas) -> None:
     canvas.neuronClicked.connect(panel.select_neuron)
 
 
-class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, QMainWindow):
+class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, WindowStartHere, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -78,7 +79,8 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, QMainWin
         self._show_source()
         self._step_through_first_sample()
         self.retranslate()
-        self.resize(1280, 800)
+        screen_fit.scroll_what_does_not_fit(self, self.all_docks())
+        screen_fit.fit_first_size(self)  # 1280×800, or less on a smaller screen
         self._restore_layout()
 
     # ---- building --------------------------------------------------------------------
@@ -89,6 +91,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, QMainWin
         central = QWidget(objectName="centralArea")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._build_start_here())  # three ways in, until chosen or dismissed
         column.addWidget(self.divergence_banner)  # inline, so the cost plot stays in view
         column.addWidget(self.ready_badge)  # "ready-trained", over the network it speaks of
         column.addWidget(self.canvas, 1)
@@ -146,6 +149,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, QMainWin
             self.language_actions[code] = action
         self.language_menu.addActions(group.actions())
         self.keys = WindowKeys(self)  # Step/Stop/Reset keys, "Go to" the canvas and docks, visible focus
+        self._build_help_menu()
 
     def _connect(self) -> None:
         t, dock, doc = self.trainer, self.training_dock, self.document
@@ -221,8 +225,15 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, QMainWin
         self.undo_action.setText(self.tr("&Undo"))
         self.redo_action.setText(self.tr("&Redo"))
         self.language_actions[""].setText(self.tr("System language"))
+        self._retranslate_start_here()
         self._retranslate_docks()
         self._show_source()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once the frame is real, make sure all of it is on the screen."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            QTimer.singleShot(0, lambda: screen_fit.refit(self))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "language_actions"):

@@ -57,10 +57,11 @@ class ReadyBadge(QFrame):
             self.setToolTip(ready.problem)
             return
         accuracy = QLocale().toString(100 * (ready.val_accuracy or 0.0), "f", 1)
-        self.label.setText(self.tr("<b>Ready-trained:</b> this network has already learned the bundled digits "
-                                   "(%1 % right on digits it never saw). Draw one! Reset gives random weights "
-                                   "to train from scratch.").replace("%1", accuracy))
-        self.setToolTip("")
+        self.label.setText(self.tr("<b>Ready-trained</b> on the bundled digits (%1 % right on digits it never "
+                                   "saw): draw one!").replace("%1", accuracy))
+        self.setToolTip(self.tr("This network was trained on the 5,000 bundled digits before nndesk shipped, so "
+                                "it reads what you draw at once. Reset gives random weights to train from "
+                                "scratch."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

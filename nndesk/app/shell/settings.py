@@ -21,6 +21,7 @@ LAYOUT_VERSION = 3  # bump when docks are added or renamed, so an old layout is 
 LANGUAGE = "ui/language"  # "ru", "en", or "" for the system locale
 LAST_MODEL_DIR = "files/last_model_dir"
 LAST_DATA_DIR = "files/last_data_dir"
+START_HERE_DISMISSED = "ui/start_here_dismissed"  # the student closed "Start here" with its ×
 
 
 def settings() -> QSettings:
@@ -39,4 +40,15 @@ def language() -> str:
 def set_language(code: str) -> None:
     store = settings()
     store.setValue(LANGUAGE, code)
+    store.sync()
+
+
+def start_here_dismissed() -> bool:
+    """True once the student closed "Start here" for good (Help ▸ Start here still shows it)."""
+    return bool(settings().value(START_HERE_DISMISSED, False, type=bool))
+
+
+def set_start_here_dismissed(dismissed: bool) -> None:
+    store = settings()
+    store.setValue(START_HERE_DISMISSED, dismissed)
     store.sync()

@@ -31,6 +31,7 @@ def test_train_mnist_change_rate_pause_step_stop_then_draw(qtbot, window, traine
     assert window.recipe.dataset == "xor" and window.document.sizes[0] == 2
     pick(picker, "MNIST digits (5,000 bundled)")
     assert window.recipe.dataset == "mnist-bundled" and window.document.sizes[0] == 784
+    click(window, "resetButton")  # the digits open ready-trained: from scratch, as a student would
     trainer = window.trainer
 
     with qtbot.waitSignal(trainer.epochFinished, timeout=30_000, check_params_cb=lambda r: r.stats.epoch == 3):
@@ -260,8 +261,8 @@ def test_the_backprop_panel_steps_a_training_sample_of_the_users_own_network(qtb
     window.backprop_dock.show()
     window.backprop_dock.raise_()
     assert window.document.network.sizes[0] == 784
-    epochs = window.trainer.control.hyper.epochs
-    assert window.status.epoch_label.text().endswith(f" {epochs}")  # "Epoch 0 of 400" before training
+    epochs = len(window.trainer.history) or window.trainer.control.hyper.epochs  # the ready-trained network's 400
+    assert window.status.epoch_label.text().endswith(f" {epochs}")  # "Epoch 400 of 400" before training
     QTest.mouseClick(panel.stepForwardButton, Qt.MouseButton.LeftButton)
     assert panel.stepsView.toPlainText().strip() != ""
 
