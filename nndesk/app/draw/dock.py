@@ -147,6 +147,10 @@ class DrawDock(QWidget):
         self.target.setCurrentIndex(digit)
         self.retranslate()
         self.predict(np.asarray(image, np.float32).reshape(28, 28))
+        net = self.document.network
+        self.explain.steps.clear()  # MNIST's own preprocessing made this digit, not the pad's
+        if self.explain.is_open() and net.sizes[0] == image.size and net.sizes[-1] == 10:
+            self.explain.attribution.explain(net, image)  # why this answer, on the very pixels evaluated
 
     def _from_pad(self, image: np.ndarray) -> None:
         """The student drew (or cleared): their drawing, no longer a digit from the data."""

@@ -67,6 +67,9 @@ def test_clicking_a_mistake_makes_it_the_sample_of_pad_inspector_and_step_throug
     s = int(gallery.shown[0])
     r = panel.result()
     true, answered = int(r.labels[s]), int(r.predicted[s])
+    explain = window.draw_widget.explain
+    if not explain.is_open():
+        QTest.mouseClick(explain.toggle, LEFT)  # open "Why this answer?" under the pad
     QTest.mouseClick(gallery.viewport(), LEFT, NONE, gallery.tile_rect(0).center())
     name = {"en": f"held-out digit #{s} (true {true}, read as {answered})",
             "ru": f"отложенная цифра №{s} (на самом деле {true}, прочитана как {answered})"}[language]
@@ -77,6 +80,8 @@ def test_clicking_a_mistake_makes_it_the_sample_of_pad_inspector_and_step_throug
     assert draw.target.currentText() == str(true)  # "It is a": the true class, the target t
     assert int(np.argmax(draw.panel.probabilities())) == answered  # the pad gives the same wrong answer
     assert window.draw_dock.isVisible() and not window.draw_dock.visibleRegion().isEmpty()
+    # "Why this answer?" explains the answer it gave and the runner-up, on those very pixels
+    assert draw.explain.attribution.digits()[0] == answered and len(draw.explain.attribution.digits()) == 2
     assert window.document.sample.name() == name  # what the inspector and the canvas name
     canvas, out = window.canvas, len(window.document.sizes) - 1  # the inspector, on the neuron that answered
     canvas.fit()
