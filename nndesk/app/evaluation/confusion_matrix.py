@@ -7,7 +7,7 @@ a cell selects it (``cellClicked``) and the panel shows only those mistakes;
 clicking it again clears the selection.  The right column is each class's
 recall (of the true 4s, the share answered 4), the bottom row each answer's
 precision (of the answers 4, the share that are 4), as MATLAB's plotconfusion
-lays them out.
+lays them out.  The arrow keys move over the cells and Enter clicks one.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ class ConfusionMatrix(QWidget):
         self._counts = np.zeros((0, 0), np.int64)
         self._precision = self._recall = np.zeros(0)
         self.selected: tuple[int, int] | None = None
+        self.current = (0, 0)  # the keyboard's cell: arrows move it, Enter clicks it
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -121,6 +123,10 @@ class ConfusionMatrix(QWidget):
             self._paint_cell(painter, self.cell_rect(k, n), margin, p, text, base)
             self._paint_cell(painter, self.cell_rect(n, k), margin, r, text, base)
         self._paint_titles(painter, k, text)
+        if self.hasFocus() and max(self.current) < k:
+            painter.setPen(QPen(text, 1, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.cell_rect(*self.current).adjusted(-1, -1, 0, 0))  # where Enter would click
         if self.selected is not None and max(self.selected) < k:
             painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -161,9 +167,33 @@ class ConfusionMatrix(QWidget):
         k = len(self._counts)
         if cell is None or max(cell) >= k or event.button() != Qt.MouseButton.LeftButton:
             return
+        self.current = cell
+        self._click(cell)
+
+    def _click(self, cell: tuple[int, int]) -> None:
         self.selected = None if cell == self.selected else cell
         self.update()
         self.cellClicked.emit(*(self.selected or (-1, -1)))
+
+    def keyPressEvent(self, event) -> None:
+        k, key = len(self._counts), event.key()
+        steps = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
+        if k and key in steps:
+            di, dj = steps[key]
+            self.current = (min(max(self.current[0] + di, 0), k - 1), min(max(self.current[1] + dj, 0), k - 1))
+            self.update()
+        elif k and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Space stays the window's Train/Pause
+            self._click(self.current)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

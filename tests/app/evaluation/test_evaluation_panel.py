@@ -6,7 +6,7 @@ import os
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolTip
@@ -126,3 +126,28 @@ def test_a_network_that_does_not_fit_the_data_says_so(panel, qtbot):
     qtbot.waitUntil(lambda: panel.result() is None)
     assert "784-5-3" in panel.summary.text() and panel.gallery.count() == 0 and panel.matrix.confusion() == []
     assert not panel.csv_button.isEnabled()
+
+
+def test_the_keyboard_walks_the_matrix_and_enter_filters(panel):
+    m = np.array(panel.matrix.confusion())
+    matrix = panel.matrix
+    matrix.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Right,
+                Qt.Key.Key_Right, Qt.Key.Key_Right):
+        QTest.keyClick(matrix, key)
+    assert matrix.current == (2, 3)
+    for _ in range(20):
+        QTest.keyClick(matrix, Qt.Key.Key_Up)  # stops at the edge
+    assert matrix.current == (0, 3)
+    matrix.current = (8, 1)
+    QTest.keyClick(matrix, Qt.Key.Key_Return)
+    assert matrix.selected == (8, 1) and panel.gallery.count() == m[8, 1]
+    QTest.keyClick(matrix, Qt.Key.Key_Enter)
+    assert matrix.selected is None and panel.gallery.count() == (m - np.diag(np.diag(m))).sum()
+
+
+def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(panel, tmp_path, monkeypatch):
+    target = tmp_path / "missing-folder" / "eval.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    QTest.mouseClick(panel.csv_button, LEFT)
+    assert "Could not export" in panel.filter_label.text() and not target.parent.exists()
