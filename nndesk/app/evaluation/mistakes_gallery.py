@@ -3,14 +3,15 @@
 The tiles are what the network was fed (white ink on black, as the draw
 dock's preview shows it), the surest mistakes first: a 4 read as a 9 with
 99 % is the interesting one.  Hovering a tile shows the three likeliest
-answers; clicking it asks for that digit as the current sample
-(``mistakeClicked`` with the sample's index in the evaluated data).
+answers; clicking it (or Enter on the tile the arrow keys reached) asks for
+that digit as the current sample (``mistakeClicked`` with the sample's index
+in the evaluated data).
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from nndesk.app.widgets.tile_grid import TileGrid
@@ -28,6 +29,29 @@ class MisclassifiedGallery(TileGrid):
         self.tooltip = self._tooltip
         self.label = self._label
         self.tileClicked.connect(lambda k: self.mistakeClicked.emit(int(self.shown[k])))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def keyPressEvent(self, event) -> None:
+        """Arrows move the selection over the tiles (up and down by a row), Enter opens the selected one."""
+        n, key = self.count(), event.key()
+        columns = max(self._columns, 1)
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -columns, Qt.Key.Key_Down: columns}
+        if n and key in steps:
+            # the first press selects the first tile; then each moves, stopping at the ends
+            self.selected = 0 if self.selected is None else min(max(self.selected + steps[key], 0), n - 1)
+            self._scroll_to(self.selected)
+            self.viewport().update()
+        elif n and self.selected is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.tileClicked.emit(self.selected)
+        else:
+            super().keyPressEvent(event)
+
+    def _scroll_to(self, k: int) -> None:
+        rect, bar = self.tile_rect(k), self.verticalScrollBar()
+        if rect.top() < 0:
+            bar.setValue(bar.value() + rect.top() - 6)
+        elif rect.bottom() > self.viewport().height():
+            bar.setValue(bar.value() + rect.bottom() - self.viewport().height() + 24)
 
     def set_mistakes(self, result: Evaluation | None, shown: np.ndarray, pixels: np.ndarray | None) -> None:
         """Show the samples ``shown`` (indices into ``result``) with their ``pixels`` (n, h, w) in 0..1."""

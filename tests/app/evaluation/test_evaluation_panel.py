@@ -151,3 +151,19 @@ def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(panel, tmp_
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     QTest.mouseClick(panel.csv_button, LEFT)
     assert "Could not export" in panel.filter_label.text() and not target.parent.exists()
+
+
+def test_the_keyboard_walks_the_mistakes_and_enter_hands_one_over(panel, qtbot):
+    gallery = panel.gallery
+    gallery.setFocus()
+    QTest.keyClick(gallery, Qt.Key.Key_Right)  # the first press selects the first tile
+    QTest.keyClick(gallery, Qt.Key.Key_Right)
+    assert gallery.selected == 1
+    for _ in range(3):
+        QTest.keyClick(gallery, Qt.Key.Key_Left)
+    assert gallery.selected == 0
+    QTest.keyClick(gallery, Qt.Key.Key_Down)  # a row down, or the last tile
+    assert gallery.selected == min(gallery._columns, gallery.count() - 1)
+    with qtbot.waitSignal(panel.mistakeChosen) as chosen:
+        QTest.keyClick(gallery, Qt.Key.Key_Return)
+    assert chosen.args[1] == panel.result().labels[gallery.shown[gallery.selected]]
