@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsObject
 from nndesk.app.canvas.edge_picture import N_STRONGEST, Body, BundlePicture, Edge, Edges, draw, make_shape
 from nndesk.app.canvas.items import group_anchor, text_item
 from nndesk.app.canvas.label_fit import LabelGroup
-from nndesk.app.canvas.layer_column import STEPPER_Y, LayerColumn
+from nndesk.app.canvas.layer_column import INSERT_Y, LayerColumn
 from nndesk.app.style.colors import CanvasColors
 
 
@@ -101,7 +101,7 @@ class EdgeBundle(QGraphicsObject):
             shown=min(N_STRONGEST, self.src.n * self.dst.n), total=QLocale().toString(self.src.n * self.dst.n))
         mid = (self.src.x() + self.src.width / 2 + self.dst.x() - self.dst.width / 2) / 2
         anchor = group_anchor(self, QPointF(mid, y))
-        caption = text_item(anchor, text, 13, self.colors.muted, 0, STEPPER_Y + 18)
+        caption = text_item(anchor, text, 13, self.colors.muted, 0, INSERT_Y + 16)
         gap = self.dst.x() - self.dst.width / 2 - (self.src.x() + self.src.width / 2)
         self.labels = [LabelGroup(anchor, room=gap - 8)]
         self.labels[0].shorten(caption, f"{min(N_STRONGEST, self.src.n * self.dst.n)} / "

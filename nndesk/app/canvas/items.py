@@ -116,6 +116,12 @@ class CanvasButton(QGraphicsObject):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(4)
 
+    def set_text(self, text: str) -> None:
+        """Say ``text`` instead (a flat button's width follows it)."""
+        self.prepareGeometryChange()
+        self.text = text
+        self.update()
+
     def boundingRect(self) -> QRectF:
         if self.flat:
             w = QFontMetricsF(self.font).horizontalAdvance(self.text) + 12

@@ -54,11 +54,13 @@ class LabelGroup:
     anchor: QGraphicsItem
     room: float = math.inf  # the widest the group may be, in scene units
     room_high: float = math.inf  # the tallest (a neuron's number between its neighbours)
-    shorter: tuple[QGraphicsSimpleTextItem | None, tuple[str, ...]] = (None, ())
+    shorter: tuple[QGraphicsItem | None, tuple[str, ...]] = (None, ())
 
-    def shorten(self, item: QGraphicsSimpleTextItem, *texts: str) -> None:
-        """``item`` (centred on the anchor) may say ``texts`` instead, in this order, when the group is too wide."""
-        self.shorter = (item, (item.text(), *texts))
+    def shorten(self, item: QGraphicsItem, *texts: str) -> None:
+        """``item`` — a text centred on the anchor, or a ``CanvasButton`` — may say ``texts`` instead, in this
+        order, when the group is too wide."""
+        full = item.text() if isinstance(item, QGraphicsSimpleTextItem) else item.text
+        self.shorter = (item, (full, *texts))
 
 
 def gather(columns: list, bundles: list, gaps: list[LabelGroup], side: float) -> list[LabelGroup]:
@@ -87,13 +89,17 @@ def _place(group: LabelGroup, shown: list[QRectF]) -> bool:
     """Try the group's texts, longest first; remember where the one that fits is."""
     item, texts = group.shorter
     for text in texts or ("",):
-        if item is not None:
+        if isinstance(item, QGraphicsSimpleTextItem):
             item.setText(text)
             item.setX(-item.boundingRect().width() / 2)
             item.setToolTip("" if text == texts[0] else texts[0])
+        elif item is not None:
+            item.set_text(text)  # a button, centred on its position; its own tooltip says what it does
         rect = group.anchor.mapRectToScene(group.anchor.childrenBoundingRect())
-        if rect.width() <= group.room and rect.height() <= group.room_high and not any(map(rect.intersects, shown)):
-            shown.append(rect)
+        parts = [child.sceneBoundingRect() for child in group.anchor.childItems()]  # the items, not their box
+        if rect.width() <= group.room and rect.height() <= group.room_high \
+                and not any(p.intersects(q) for p in parts for q in shown):
+            shown.extend(parts)
             return True
     return False
 

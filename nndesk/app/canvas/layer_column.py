@@ -25,7 +25,8 @@ CIRCLE_SPAN, CIRCLE_STEP = 360.0, 42.0  # circles: at most this tall, at most th
 # Labels and buttons sit in a header above and a footer below the tallest body (scene units):
 HEADER = 60.0  # the header's height
 ACTIVATION_Y, STEPPER_Y = 22.0, 52.0  # footer rows
-FOOTER = 114.0  # the footer's height, including the edge captions under the "+ layer" buttons
+INSERT_Y = 84.0  # the gaps' "+ layer" row: under the steppers, so grown labels never meet them
+FOOTER = 136.0  # the footer's height, including the edge captions under the "+ layer" buttons
 LABEL_PX = 14  # scene units; ``label_fit`` keeps the labels ≥ 8 pt on screen however small the window
 
 
@@ -206,10 +207,12 @@ class LayerColumn(QGraphicsObject):
             "+", translate("LayerColumn", "One neuron more (Shift: twice as many)"), c, radius=10)
         self.remove_button = CanvasButton("×", translate("LayerColumn", "Remove this hidden layer"), c, radius=10)
         title = self._title.mapRectToParent(self._title.boundingRect())
+        remove = group_anchor(self, header.pos())  # its own group: a tight view hides × before the title
+        self.labels.append(LabelGroup(remove))
         for button, parent, x, y in ((self.activation_button, footer, 0, ACTIVATION_Y),
                                      (self.minus_button, footer, -30, STEPPER_Y),
                                      (self.plus_button, footer, 30, STEPPER_Y),
-                                     (self.remove_button, header, title.right() + 14, title.center().y())):
+                                     (self.remove_button, remove, title.right() + 14, title.center().y())):
             button.setParentItem(parent)
             button.setPos(x, y)
         text_item(footer, str(self.n), LABEL_PX, c.text, 0, STEPPER_Y - LABEL_PX * 0.65)

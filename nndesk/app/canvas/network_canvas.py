@@ -28,7 +28,7 @@ from nndesk.app.canvas.highlight import CanvasHighlight
 from nndesk.app.canvas.hits import NOTHING, CanvasHit, HitKind, hit_at
 from nndesk.app.canvas.items import CanvasButton, group_anchor
 from nndesk.app.canvas.label_fit import LabelGroup, fit_labels, fit_scale, gather, label_scale, min_px
-from nndesk.app.canvas.layer_column import FOOTER, HEADER, STEPPER_Y, LayerColumn, body_size
+from nndesk.app.canvas.layer_column import FOOTER, HEADER, INSERT_Y, LayerColumn, body_size
 from nndesk.app.canvas.layer_editor import LayerEditor
 from nndesk.app.canvas.legend import CanvasLegend
 from nndesk.app.canvas.navigation import next_hit
@@ -215,7 +215,8 @@ class NetworkCanvas(QGraphicsView):
         self.labels.append(LabelGroup(anchor, room=b.x() - b.width / 2 - a.x() - a.width / 2 - 8))
         button = CanvasButton(self.tr("+ layer"), self.tr("Insert a hidden layer here"), colors, radius=12, flat=True)
         button.setParentItem(anchor)
-        button.setPos(0, STEPPER_Y)
+        button.setPos(0, INSERT_Y)
+        self.labels[-1].shorten(button, "+")  # in a tight gap: "+" (the tooltip says what it does)
         button.clicked.connect(lambda: QTimer.singleShot(0, partial(self.editor.insert_layer, L)))
         self.insert_buttons[L] = button
 

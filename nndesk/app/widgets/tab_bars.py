@@ -9,6 +9,7 @@ title as each tab's tooltip.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QTabBar, QWidget
 
@@ -32,8 +33,10 @@ class WholeTabs(QObject):
 
     def apply(self) -> None:
         self._pending = False
+        if not shiboken6.isValid(self.window):
+            return  # closed before the deferred call came
         for bar in self.window.findChildren(QTabBar):
-            if bar.window() is self.window or bar.parentWidget() is self.window:
+            if bar.window() is self.window:
                 make_whole(bar)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
