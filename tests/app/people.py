@@ -17,6 +17,13 @@ def stroke(widget, points: list[tuple[int, int]]) -> None:
     QTest.mouseRelease(widget, LEFT, NONE, QPoint(*points[-1]))
 
 
+def on_paper(pad, points: list[tuple[float, float]]) -> list[tuple[int, int]]:
+    """Points given as fractions (0–1) of the pad's paper, the centred square a student draws in, in pixels."""
+    side = min(pad.width(), pad.height())
+    left, top = (pad.width() - side) / 2, (pad.height() - side) / 2
+    return [(round(left + x * side), round(top + y * side)) for x, y in points]
+
+
 def pick(combo: QComboBox, text: str) -> None:
     """Choose the entry called ``text`` with the arrow keys, as a person on the keyboard does.
 

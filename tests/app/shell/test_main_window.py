@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSlider, QToolButt
 
 from nndesk.app.shell.main_window import MainWindow
 from nndesk.engine.core.training import EpochStats
-from tests.app.people import LEFT, NONE, answer_next_dialog, pick, stroke
+from tests.app.people import LEFT, NONE, answer_next_dialog, on_paper, pick, stroke
 
 
 def click(window: MainWindow, name: str) -> None:
@@ -66,12 +66,11 @@ def test_train_mnist_change_rate_pause_step_stop_then_draw(qtbot, window, traine
     assert window.load_model(trained_digits_model)
     dock = window.draw_widget
     pad = dock.pad
-    pad.resize(280, 280)
-    stroke(pad, [(140, 40), (141, 90), (140, 150), (139, 200), (140, 245)])
+    stroke(pad, on_paper(pad, [(0.5, 0.14), (0.5, 0.32), (0.5, 0.54), (0.5, 0.71), (0.5, 0.88)]))
     assert int(np.argmax(dock.panel.probabilities())) == 1
     pad.clear()
-    ring = [(140 + 60 * np.sin(t), 140 - 95 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 40)]
-    stroke(pad, [(round(x), round(y)) for x, y in ring])
+    ring = [(0.5 + 0.21 * np.sin(t), 0.5 - 0.34 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 40)]
+    stroke(pad, on_paper(pad, ring))
     assert int(np.argmax(dock.panel.probabilities())) == 0
 
 

@@ -58,7 +58,7 @@ def test_epochs_arriving_fast_are_redrawn_at_most_twice_a_second(qtbot, plot, mo
     qtbot.waitUntil(lambda: len(redraws) == 1, timeout=1000)  # the first epoch shows at once
     plot.add_epoch(report(2))  # the next one right after: waits for the 500 ms gap
     qtbot.waitUntil(lambda: len(redraws) == 2, timeout=2000)
-    assert redraws[1] - redraws[0] >= 0.49
+    assert redraws[1] - redraws[0] >= 0.47  # a coarse 500 ms QTimer may fire up to 5 % early
     x, _ = plot.train_curve.getOriginalDataset()
     assert len(x) == 2
 
