@@ -754,12 +754,12 @@ of {total} weights</source>
 <context>
     <name>ExplainPanel</name>
     <message>
-        <source>Why this answer? How the drawing becomes the input</source>
-        <translation>Почему такой ответ? Как рисунок становится входом</translation>
+        <source>Why this answer?</source>
+        <translation>Почему такой ответ?</translation>
     </message>
     <message>
-        <source>Show or hide the preprocessing steps and which pixels pushed the network towards its answer</source>
-        <translation>Показать или скрыть шаги предобработки и то, какие пиксели подтолкнули сеть к её ответу</translation>
+        <source>How the drawing becomes the input, and which pixels pushed the network towards its answer: show or hide</source>
+        <translation>Как рисунок становится входом и какие пиксели подтолкнули сеть к её ответу: показать или скрыть</translation>
     </message>
 </context>
 <context>
@@ -1134,8 +1134,8 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>&lt;b&gt;Случайные веса.&lt;/b&gt; Не удалось прочитать обученную сеть для цифр (%1), поэтому эта сеть ещё ничему не научилась: нажмите «Обучить».</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Ready-trained&lt;/b&gt; on the bundled digits (%1 % right on digits it never saw): draw one!</source>
-        <translation>&lt;b&gt;Уже обучена&lt;/b&gt; на встроенных цифрах (%1 % верно на цифрах, которых она не видела): нарисуйте цифру!</translation>
+        <source>&lt;b&gt;Ready-trained&lt;/b&gt;: %1 % right on digits it never saw. Draw one!</source>
+        <translation>&lt;b&gt;Уже обучена&lt;/b&gt;: %1 % верно на цифрах, которых она не видела. Нарисуйте цифру!</translation>
     </message>
     <message>
         <source>This network was trained on the 5,000 bundled digits before nndesk shipped, so it reads what you draw at once. Reset gives random weights to train from scratch.</source>
@@ -1240,16 +1240,16 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>С чего начать:</translation>
     </message>
     <message>
-        <source>① The lecture&apos;s example, step by step</source>
-        <translation>① Пример из лекции, шаг за шагом</translation>
-    </message>
-    <message>
         <source>② Draw a digit</source>
         <translation>② Нарисуйте цифру</translation>
     </message>
     <message>
-        <source>③ Train your own: XOR, then digits</source>
-        <translation>③ Обучите свою: XOR, потом цифры</translation>
+        <source>① The lecture&apos;s example</source>
+        <translation>① Пример из лекции</translation>
+    </message>
+    <message>
+        <source>③ Train your own</source>
+        <translation>③ Обучите свою сеть</translation>
     </message>
     <message>
         <source>The lecture&apos;s 3-2-1 network on the canvas and its backpropagation step by step, with the slides&apos; numbers</source>

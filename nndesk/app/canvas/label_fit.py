@@ -67,7 +67,12 @@ def gather(columns: list, bundles: list, gaps: list[LabelGroup], side: float) ->
     """The canvas's groups in priority order — headers, footers, neurons' numbers, the gaps' "+ layer",
     captions — after giving each column (a ``LayerColumn``) the room up to its neighbours' centres."""
     first, last = columns[0], columns[-1]
-    xs = [first.x() - first.width - 2 * side, *(c.x() for c in columns), last.x() + last.width + 2 * side]
+    # The end columns' outer room reaches the scene's margin (the view fits what shows), at least their width
+    # and a neuron's side each way: a narrow output column must not hide its "a⁽ᴸ⁾" header for want of room
+    # that only its inner neighbour can take.
+    outer = max(first.width, last.width) + 2 * side
+    xs = [first.x() - max(first.width + 2 * side, outer), *(c.x() for c in columns),
+          last.x() + max(last.width + 2 * side, outer)]
     for L, col in enumerate(columns):
         col.set_room(min(xs[L + 1] - xs[L], xs[L + 2] - xs[L + 1]) - 8)
     return [*(c.labels[0] for c in columns), *(c.labels[1] for c in columns),

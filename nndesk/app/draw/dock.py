@@ -82,6 +82,8 @@ class DrawDock(QWidget):
 
     def _lay_out(self) -> None:
         grid = QGridLayout(self)
+        grid.setContentsMargins(4, 4, 4, 4)  # the dock's frame is margin enough: a 1280×800 window has no
+        grid.setVerticalSpacing(4)  # pixels to spare for the pad, its bars, the brush and "It is a" together
         grid.addWidget(self.pad, 0, 0, 3, 3)
         grid.addWidget(self.brush_label, 3, 0)
         grid.addWidget(self.brush, 3, 1)
@@ -95,6 +97,7 @@ class DrawDock(QWidget):
         teach.addWidget(self.target)
         teach.addWidget(self.step_button)
         teach.addStretch(1)
+        teach.addWidget(self.explain.toggle)
         grid.addLayout(teach, 4, 0, 1, 4)
         grid.addWidget(self.pick_hint, 5, 0, 1, 4)
         grid.addWidget(self.explain, 6, 0, 1, 4)

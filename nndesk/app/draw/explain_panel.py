@@ -47,8 +47,7 @@ class ExplainPanel(QWidget):
         row.addWidget(self.attribution, 2)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.toggle)
-        column.addWidget(self.body)
+        column.addWidget(self.body)  # the toggle is the dock's to place: beside "It is a", a row saved
         screen = QGuiApplication.primaryScreen()
         roomy = screen is not None and screen.availableGeometry().height() >= ROOMY_SCREEN
         self.toggle.toggled.connect(self._open)
@@ -73,9 +72,9 @@ class ExplainPanel(QWidget):
             self.explain()
 
     def retranslate(self) -> None:
-        self.toggle.setText(self.tr("Why this answer? How the drawing becomes the input"))
-        self.toggle.setToolTip(self.tr("Show or hide the preprocessing steps and which pixels pushed the "
-                                       "network towards its answer"))
+        self.toggle.setText(self.tr("Why this answer?"))
+        self.toggle.setToolTip(self.tr("How the drawing becomes the input, and which pixels pushed the "
+                                       "network towards its answer: show or hide"))
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

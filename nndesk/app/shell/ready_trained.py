@@ -57,8 +57,8 @@ class ReadyBadge(QFrame):
             self.setToolTip(ready.problem)
             return
         accuracy = QLocale().toString(100 * (ready.val_accuracy or 0.0), "f", 1)
-        self.label.setText(self.tr("<b>Ready-trained</b> on the bundled digits (%1 % right on digits it never "
-                                   "saw): draw one!").replace("%1", accuracy))
+        text = self.tr("<b>Ready-trained</b>: %1 % right on digits it never saw. Draw one!")
+        self.label.setText(text.replace("%1", accuracy))
         self.setToolTip(self.tr("This network was trained on the 5,000 bundled digits before nndesk shipped, so "
                                 "it reads what you draw at once. Reset gives random weights to train from "
                                 "scratch."))

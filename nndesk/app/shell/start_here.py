@@ -61,9 +61,9 @@ class StartHere(QFrame):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Start here:"))
-        self.lecture_button.setText(self.tr("① The lecture's example, step by step"))
+        self.lecture_button.setText(self.tr("① The lecture's example"))
         self.draw_button.setText(self.tr("② Draw a digit"))
-        self.train_button.setText(self.tr("③ Train your own: XOR, then digits"))
+        self.train_button.setText(self.tr("③ Train your own"))
         self.lecture_button.setToolTip(self.tr("The lecture's 3-2-1 network on the canvas and its backpropagation "
                                                "step by step, with the slides' numbers"))
         self.draw_button.setToolTip(self.tr("The bundled digits with a network that has already learned them: "

@@ -151,10 +151,14 @@ class WindowDocks:
     # ---- layout ------------------------------------------------------------------------------
     def _default_layout(self) -> None:
         """Training down the whole left side, the canvas widest, cost and pad below and beside it."""
-        self.resizeDocks([self.training_dock], [310], Qt.Orientation.Horizontal)
+        narrow = self.width() < 1200  # a 1024×768 projector: the canvas needs the width more than the settings
+        self.resizeDocks([self.training_dock], [240 if narrow else 310], Qt.Orientation.Horizontal)
         self.resizeDocks([self.draw_dock, self.boundary_dock], [420, 420], Qt.Orientation.Horizontal)
-        # the bottom docks get 40 % of a tall window: room for two or three backprop steps at 1440×900
-        self.resizeDocks([self.loss_dock], [max(300, round(self.height() * 0.4))], Qt.Orientation.Vertical)
+        # the bottom docks get 40 % of a tall window: room for two or three backprop steps at 1440×900; in a
+        # shorter one the draw dock above needs its ~460 px first (pad, bars, brush, "It is a"), or it scrolls
+        height = self.height()
+        bottom = round(height * 0.4) if height >= 880 else max(220, height - 520)
+        self.resizeDocks([self.loss_dock], [bottom], Qt.Orientation.Vertical)
 
     def _restore_layout(self) -> None:
         """The layout the student left, or the default one once the window has its real size."""

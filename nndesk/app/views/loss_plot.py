@@ -23,9 +23,9 @@ from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from nndesk.app.style.eta_text import eta_text
 from nndesk.app.style.theme import plot_colors
 from nndesk.app.views.plot_range import Box, stepped_box
-from nndesk.app.style.eta_text import eta_text
 from nndesk.app.widgets.locale_axis import locale_axes
 from nndesk.engine.core.reports import BatchReport
 from nndesk.engine.core.training import EpochStats

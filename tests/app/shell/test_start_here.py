@@ -20,7 +20,7 @@ def test_a_first_start_shows_three_paths(window) -> None:
     panel = window.start_here
     assert panel.isVisible()
     texts = [b.text() for b in panel.findChildren(QPushButton)]
-    assert texts == ["① The lecture's example, step by step", "② Draw a digit", "③ Train your own: XOR, then digits"]
+    assert texts == ["① The lecture's example", "② Draw a digit", "③ Train your own"]
 
 
 def test_the_lecture_path_shows_the_3_2_1_stepped_through(window, qtbot) -> None:

@@ -15,8 +15,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QMessageBox, QSlider, QToolButton
 
 from nndesk.app.shell import i18n
-from nndesk.app.views.loss_plot import LossPlot
 from nndesk.app.style.eta_text import eta_text
+from nndesk.app.views.loss_plot import LossPlot
 from nndesk.engine.core.training import EpochStats
 from tests.app.people import LEFT, answer_next_dialog, pick
 
