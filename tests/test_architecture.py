@@ -53,3 +53,12 @@ def test_no_module_is_over_300_lines() -> None:
         if n > MAX_LINES:
             long[path.relative_to(ROOT).as_posix()] = n
     assert not long, f"split these modules (over {MAX_LINES} lines): {long}"
+
+
+def test_every_package_is_installed() -> None:
+    """pyproject lists the packages by hand (resources/ is mapped into nndesk): a new folder left out of it
+    works from the clone and is missing from every installation (``pip install .``, the .deb)."""
+    block = re.search(r"^packages = \[(.*?)\]", (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M | re.S)
+    listed = set(re.findall(r'"([\w.]+)"', block.group(1)))
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert on_disk - listed == set(), "add these to [tool.setuptools] packages in pyproject.toml"
