@@ -41,7 +41,7 @@ class WindowKeys(QObject):
         window.view_menu.addSeparator()
         window.view_menu.addActions([a for a, _, _ in self.goto])
         FocusRing.install()
-        SpaceIsNotText.install()
+        self.space_keeper = SpaceIsNotText.install(window)
         self.tabs = WholeTabs(window)
         window.installEventFilter(self)
         self.retranslate()

@@ -2,17 +2,19 @@
 
 Tabbing into a spin box selects its value, and a Space typed there replaced
 the selection with " " — which is no number, so the field went blank.  A
-number never contains a space, so ``SpaceIsNotText`` (an application-wide
-event filter) lets the field decline Space: the window's shortcut (start /
-pause training) gets it, as it does everywhere else, and if no shortcut
-takes it the key is dropped.  Text fields keep their spaces.
+number never contains a space, so ``SpaceIsNotText`` (an event filter on
+each number field and its line edit) lets the field decline Space: the
+window's shortcut (start / pause training) gets it, as it does everywhere
+else, and if no shortcut takes it the key is dropped.  Text fields keep their
+spaces.  Not an application-wide filter: that runs Python for every event of
+the GUI thread, and each call takes the GIL from the training thread (digits
+trained 1.7× slower in the window, ``benchmarks/bench_gui_responsiveness.py``).
 """
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QWidget
 
 
 def in_number_field(obj: QObject) -> bool:
@@ -28,16 +30,17 @@ def in_number_field(obj: QObject) -> bool:
 
 
 class SpaceIsNotText(QObject):
-    _instance: SpaceIsNotText | None = None
-
     @classmethod
-    def install(cls) -> SpaceIsNotText:
-        """Once per application."""
-        app = QApplication.instance()
-        if cls._instance is None or not shiboken6.isValid(cls._instance):
-            cls._instance = SpaceIsNotText(app)
-            app.installEventFilter(cls._instance)
-        return cls._instance
+    def install(cls, root: QWidget) -> SpaceIsNotText:
+        """Filter every number field under ``root`` (call again for fields made later)."""
+        keeper = cls(root)
+        for box in root.findChildren(QAbstractSpinBox):
+            keeper.watch(box)
+        return keeper
+
+    def watch(self, box: QAbstractSpinBox) -> None:
+        box.installEventFilter(self)
+        box.lineEdit().installEventFilter(self)  # the focus is there: ShortcutOverride and keys go to it
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
