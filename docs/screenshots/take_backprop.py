@@ -10,20 +10,17 @@ Each language runs in its own process (chosen at start-up, as with
 2. ``backprop-<lang>-2.png``: the first updated weight, w₀₀⁽¹⁾ new = 0.192;
 3. ``backprop-<lang>-3.png``: the gradient of w₀₀⁽⁰⁾, checked with finite
    differences, then its update;
-4. ``draw-backprop-<lang>.png``: the main window (1280×800, a fresh 784-800-10
+4. ``draw-backprop-<lang>.png``: the main window (1280×800, the ready-trained 784-800-10
    network) after a "7" is drawn on the pad with the mouse, 7 picked as the
    target, "Step through backpropagation" clicked and six steps taken.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from shots import HERE, each_language  # (beside this script)
 
 
 def take(lang: str, out_dir: Path) -> None:
@@ -79,12 +76,8 @@ def _draw_and_step(app, out: Path) -> None:
 
 
 def main() -> int:
-    env = dict(os.environ, NNDESK_SETTINGS=str(Path(tempfile.mkdtemp()) / "settings.ini"))
-    for lang in ("en", "ru"):
-        subprocess.run([sys.executable, __file__, lang], env=env, check=True)
-        for name in (*(f"backprop-{lang}-{n}.png" for n in (1, 2, 3)), f"draw-backprop-{lang}.png"):
-            print((HERE / name).relative_to(HERE.parent.parent))
-    return 0
+    return each_language(__file__, lambda lang: [*(f"backprop-{lang}-{n}.png" for n in (1, 2, 3)),
+                                                 f"draw-backprop-{lang}.png"])
 
 
 if __name__ == "__main__":

@@ -16,32 +16,21 @@ ready-trained digits network of a fresh start.  Saved next to this file:
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
+from shots import HERE, each_language, open_window  # (beside this script)
 
-HERE = Path(__file__).resolve().parent
 NAMES = ("evaluation", "evaluation-mistake", "evaluation-backprop")
 
 
 def take(lang: str, out_dir: Path) -> None:
-    from nndesk.app.shell.main import make_app, parse_args
-
-    app = make_app(parse_args(["--lang", lang, "--theme", "light"]))
+    app, window = open_window(lang)
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from nndesk.app.shell.main_window import MainWindow
-
     left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    window = MainWindow()
-    window.resize(1280, 800)
-    window.show()
-    QTest.qWaitForWindowExposed(window)
     panel = window.evaluation
     window.evaluation_dock.raise_()
     while panel.result() is None or panel.pending():
@@ -63,12 +52,7 @@ def take(lang: str, out_dir: Path) -> None:
 
 
 def main() -> int:
-    env = dict(os.environ, NNDESK_SETTINGS=str(Path(tempfile.mkdtemp()) / "settings.ini"))
-    for lang in ("en", "ru"):
-        subprocess.run([sys.executable, __file__, lang], env=env, check=True)
-        for name in NAMES:
-            print((HERE / f"{name}-{lang}.png").relative_to(HERE.parent.parent))
-    return 0
+    return each_language(__file__, lambda lang: [f"{name}-{lang}.png" for name in NAMES])
 
 
 if __name__ == "__main__":

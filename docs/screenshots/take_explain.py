@@ -16,29 +16,18 @@ ready-trained digits network of a fresh start.  Saved next to this file:
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from shots import HERE, each_language, open_window  # (beside this script)
 
 
 def take(lang: str, out_dir: Path) -> None:
-    from nndesk.app.shell.main import make_app, parse_args
-
-    app = make_app(parse_args(["--lang", lang, "--theme", "light"]))
+    app, window = open_window(lang)
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    from nndesk.app.shell.main_window import MainWindow
-
     left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    window = MainWindow()
-    window.resize(1280, 800)
-    window.show()
-    QTest.qWaitForWindowExposed(window)
     dock = window.draw_widget
     dock.resize(620, 640)
     if not dock.explain.is_open():  # closed on a screen under 1000 px: open it as a student would
@@ -74,12 +63,8 @@ def take(lang: str, out_dir: Path) -> None:
 
 
 def main() -> int:
-    env = dict(os.environ, NNDESK_SETTINGS=str(Path(tempfile.mkdtemp()) / "settings.ini"))
-    for lang in ("en", "ru"):
-        subprocess.run([sys.executable, __file__, lang], env=env, check=True)
-        for name in (f"explain-{lang}.png", f"explain-nocentre-{lang}.png", f"robustness-{lang}.png"):
-            print((HERE / name).relative_to(HERE.parent.parent))
-    return 0
+    return each_language(__file__, lambda lang: [f"explain-{lang}.png", f"explain-nocentre-{lang}.png",
+                                                 f"robustness-{lang}.png"])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,43 @@
+"""What the per-language screenshot scripts share: one process per language, and the window as it opens.
+
+The language is chosen at start-up (as with ``nndesk --lang ru``), so each
+language's pictures come from a process of their own, with fresh settings.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LANGUAGES = ("en", "ru")
+
+
+def each_language(script: str, names: Callable[[str], list[str]]) -> int:
+    """Run ``script LANG`` for each language with fresh settings; print the files it made (``names(lang)``)."""
+    env = dict(os.environ, NNDESK_SETTINGS=str(Path(tempfile.mkdtemp()) / "settings.ini"))
+    for lang in LANGUAGES:
+        subprocess.run([sys.executable, script, lang], env=env, check=True)
+        for name in names(lang):
+            print((HERE / name).relative_to(HERE.parent.parent))
+    return 0
+
+
+def open_window(lang: str, theme: str = "light"):
+    """The app and its main window at 1280×800, shown and exposed: (app, window)."""
+    from nndesk.app.shell.main import make_app, parse_args
+
+    app = make_app(parse_args(["--lang", lang, "--theme", theme]))
+    from PySide6.QtTest import QTest
+
+    from nndesk.app.shell.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    return app, window
