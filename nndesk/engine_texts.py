@@ -96,6 +96,32 @@ WHOLE = (
     QT_TRANSLATE_NOOP("EngineText", "training diverged in epoch %1 (first in layer %2): the cost became infinite or "
                                     "NaN with learning rate %3; weights were restored to the start of the epoch; try "
                                     "a smaller learning rate such as %4"),
+    # A saturated or collapsed run (engine/core/saturation.py): each way the message can be put together.
+    QT_TRANSLATE_NOOP("EngineText", "training diverged in epoch %1: the network saturated with learning rate %2 — its "
+                                    "cost rose from %3 at the start to %4, though no number became infinite; weights "
+                                    "were restored to the start of the epoch; try a smaller learning rate such as %5"),
+    QT_TRANSLATE_NOOP("EngineText", "training diverged in epoch %1: the network saturated with learning rate %2 — %3 "
+                                    "of its outputs are pinned at their limits, where σ′ = 0 and nothing learns, and "
+                                    "its cost %4 is no better than always guessing the average answer (%5); weights "
+                                    "were restored to the start of the epoch; try a smaller learning rate such as %6"),
+    QT_TRANSLATE_NOOP("EngineText", "training diverged in epoch %1: the network collapsed to chance level with "
+                                    "learning rate %2 — it gives the same answer for every input (accuracy %3, what "
+                                    "always guessing one class gets: %4): its neurons stopped responding to the "
+                                    "input; weights were restored to the start of the epoch; try a smaller learning "
+                                    "rate such as %5"),
+    QT_TRANSLATE_NOOP("EngineText", "training diverged in epoch %1: the network collapsed to chance level with "
+                                    "learning rate %2 — it gives the same answer for every input (accuracy %3, what "
+                                    "always guessing one class gets: %4): its neurons stopped responding to the "
+                                    "input; no step revives such a network: start again from fresh weights with a "
+                                    "smaller learning rate such as %5"),
+    QT_TRANSLATE_NOOP("EngineText", "training diverged in epoch %1: the network collapsed to chance level with "
+                                    "learning rate %2 — its accuracy fell from %3 at the start to %4, what always "
+                                    "guessing one class gets (%5); weights were restored to the start of the epoch; "
+                                    "try a smaller learning rate such as %6"),
+    QT_TRANSLATE_NOOP("EngineText", "training diverged in epoch %1: the network collapsed to chance level with "
+                                    "learning rate %2 — its accuracy fell from %3 at the start to %4, what always "
+                                    "guessing one class gets (%5); no step revives such a network: start again from "
+                                    "fresh weights with a smaller learning rate such as %6"),
     QT_TRANSLATE_NOOP("EngineText", "%1 MNIST digits bundled with nndesk (500 per class, from the MNIST training "
                                     "set)"),
     QT_TRANSLATE_NOOP("EngineText", "%1 (%2 points, noise %3, seed %4)"),

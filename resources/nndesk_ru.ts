@@ -532,6 +532,30 @@ of {total} weights</source>
         <translation>обучение разошлось в эпохе %1 (сначала в слое %2): функция стоимости ошибки стала бесконечной или NaN при шаге обучения %3; веса возвращены к началу эпохи; попробуйте шаг обучения поменьше, например %4</translation>
     </message>
     <message>
+        <source>training diverged in epoch %1: the network saturated with learning rate %2 — its cost rose from %3 at the start to %4, though no number became infinite; weights were restored to the start of the epoch; try a smaller learning rate such as %5</source>
+        <translation>обучение разошлось в эпохе %1: сеть насытилась при шаге обучения %2 — её функция стоимости ошибки выросла с %3 в начале до %4, хотя ни одно число не стало бесконечным; веса возвращены к началу эпохи; попробуйте шаг обучения поменьше, например %5</translation>
+    </message>
+    <message>
+        <source>training diverged in epoch %1: the network saturated with learning rate %2 — %3 of its outputs are pinned at their limits, where σ′ = 0 and nothing learns, and its cost %4 is no better than always guessing the average answer (%5); weights were restored to the start of the epoch; try a smaller learning rate such as %6</source>
+        <translation>обучение разошлось в эпохе %1: сеть насытилась при шаге обучения %2 — %3 её выходов прижаты к своим пределам, где σ′ = 0 и ничто не учится, а её функция стоимости ошибки %4 не лучше, чем при постоянном ответе средним значением (%5); веса возвращены к началу эпохи; попробуйте шаг обучения поменьше, например %6</translation>
+    </message>
+    <message>
+        <source>training diverged in epoch %1: the network collapsed to chance level with learning rate %2 — it gives the same answer for every input (accuracy %3, what always guessing one class gets: %4): its neurons stopped responding to the input; weights were restored to the start of the epoch; try a smaller learning rate such as %5</source>
+        <translation>обучение разошлось в эпохе %1: сеть свелась к угадыванию при шаге обучения %2 — она даёт один и тот же ответ на любой вход (точность %3, как при постоянном угадывании одного класса: %4): её нейроны перестали реагировать на вход; веса возвращены к началу эпохи; попробуйте шаг обучения поменьше, например %5</translation>
+    </message>
+    <message>
+        <source>training diverged in epoch %1: the network collapsed to chance level with learning rate %2 — it gives the same answer for every input (accuracy %3, what always guessing one class gets: %4): its neurons stopped responding to the input; no step revives such a network: start again from fresh weights with a smaller learning rate such as %5</source>
+        <translation>обучение разошлось в эпохе %1: сеть свелась к угадыванию при шаге обучения %2 — она даёт один и тот же ответ на любой вход (точность %3, как при постоянном угадывании одного класса: %4): её нейроны перестали реагировать на вход; никакой шаг не оживит такую сеть: начните заново со случайных весов и шага обучения поменьше, например %5</translation>
+    </message>
+    <message>
+        <source>training diverged in epoch %1: the network collapsed to chance level with learning rate %2 — its accuracy fell from %3 at the start to %4, what always guessing one class gets (%5); weights were restored to the start of the epoch; try a smaller learning rate such as %6</source>
+        <translation>обучение разошлось в эпохе %1: сеть свелась к угадыванию при шаге обучения %2 — её точность упала с %3 в начале до %4, как при постоянном угадывании одного класса (%5); веса возвращены к началу эпохи; попробуйте шаг обучения поменьше, например %6</translation>
+    </message>
+    <message>
+        <source>training diverged in epoch %1: the network collapsed to chance level with learning rate %2 — its accuracy fell from %3 at the start to %4, what always guessing one class gets (%5); no step revives such a network: start again from fresh weights with a smaller learning rate such as %6</source>
+        <translation>обучение разошлось в эпохе %1: сеть свелась к угадыванию при шаге обучения %2 — её точность упала с %3 в начале до %4, как при постоянном угадывании одного класса (%5); никакой шаг не оживит такую сеть: начните заново со случайных весов и шага обучения поменьше, например %6</translation>
+    </message>
+    <message>
         <source>%1 MNIST digits bundled with nndesk (500 per class, from the MNIST training set)</source>
         <translation>%1 цифр MNIST, входящих в nndesk (по 500 каждой цифры, из обучающего набора MNIST)</translation>
     </message>

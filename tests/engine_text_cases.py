@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 
 from nndesk.engine.core.network import Network
+from nndesk.engine.core.saturation import Collapse, Saturation
 from nndesk.engine.core.training import TrainingDiverged
 from nndesk.engine.data import datasets, npy_guard, readers
 from nndesk.engine.runs import model_io
@@ -163,6 +164,11 @@ def _described(spec: Callable[[Path], object]) -> Callable[[Path], str]:
     return lambda tmp: datasets.load(str(spec(tmp))).description
 
 
+def _diverged(why: Saturation | Collapse) -> Callable[[Path], str]:
+    """The message of a run that saturated or collapsed, as the trainer raises it (epoch 1, η = 10)."""
+    return lambda tmp: str(TrainingDiverged(1, 0, 10.0, why))
+
+
 def _npz_splits(tmp: Path) -> Path:
     digits = {k: np.zeros((n, 784), np.uint8) if k[0] == "x" else np.zeros(n, np.uint8)
               for k, n in (("x_train", 30), ("y_train", 30), ("x_test", 7), ("y_test", 7))}
@@ -272,6 +278,18 @@ CASES = [
     ("diverged", lambda t: str(TrainingDiverged(3, 1, 10.0)), "training diverged in epoch 3 (first in layer 2)",
      "обучение разошлось в эпохе 3 (сначала в слое 2): функция стоимости ошибки стала бесконечной или NaN при шаге "
      "обучения 10; веса возвращены к началу эпохи; попробуйте шаг обучения поменьше, например 1"),
+    ("saturated, cost rose", _diverged(Saturation(2.36, 2.30, 24.9, 0.2)), "its cost rose from 2.36",
+     "сеть насытилась при шаге обучения 10 — её функция стоимости ошибки выросла с 2,36 в начале до 24,9"),
+    ("saturated, pinned", _diverged(Saturation(2.36, 2.30, 2.31, 0.93)), "93% of its outputs are pinned",
+     "93% её выходов прижаты к своим пределам"),
+    ("collapsed, same answer", _diverged(Collapse(0.1, 0.1, 1e-7, 0.12, restored_collapsed=False)),
+     "it gives the same answer for every input", "она даёт один и тот же ответ на любой вход (точность 10%"),
+    ("collapsed, same answer, dead", _diverged(Collapse(0.1, 0.1, 1e-7, 0.1)), "no step revives such a network",
+     "никакой шаг не оживит такую сеть: начните заново со случайных весов"),
+    ("collapsed, fell", _diverged(Collapse(0.1, 0.1, 0.05, 0.9, restored_collapsed=False)),
+     "its accuracy fell from 90%", "её точность упала с 90% в начале до 10%"),
+    ("collapsed, fell, dead", _diverged(Collapse(0.1, 0.1, 0.05, 0.9)), "fell from 90% at the start to 10%",
+     "упала с 90% в начале до 10%, как при постоянном угадывании одного класса (10%); никакой шаг"),
     ("bundled digits", _described(lambda t: "mnist-bundled"), "5,000 MNIST digits bundled",
      "5\u00a0000 цифр MNIST, входящих в nndesk"),
     ("XOR", _described(lambda t: "xor"), "XOR: class 1 where", "XOR: класс 1 там, где x₁·x₂ < 0; прямая линия его "
