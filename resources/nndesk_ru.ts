@@ -246,8 +246,8 @@
         <translation>Цифра, которую вы имели в виду: ожидаемое значение t для обратного распространения ошибки</translation>
     </message>
     <message>
-        <source>Which digit did you mean? Pick it in “It is a” to step through.</source>
-        <translation>Какую цифру вы имели в виду? Выберите её в «Это цифра», чтобы пройти по шагам.</translation>
+        <source>Pick in “It is a” the digit you meant.</source>
+        <translation>Выберите в «Это цифра», что вы рисовали.</translation>
     </message>
     <message>
         <source>Step through backpropagation</source>

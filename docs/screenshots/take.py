@@ -4,7 +4,7 @@
 
 Each picture comes from its own process (language and theme are chosen at
 start-up, as a user would with ``nndesk --lang ru --theme dark``): the digits
-preset trains three epochs, the learning rate is turned down once (so the
+preset (ready-trained) trains three more epochs, the learning rate is turned down once (so the
 plot shows a marker), training pauses, a "7" is drawn on the pad, and the
 window is saved at 1280×800 as ``main-<lang>-<theme>.png`` next to this file.
 """
@@ -45,10 +45,12 @@ def take(lang: str, theme: str, out: Path) -> None:
             QTest.mouseMove(pad, point)
         QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at[-1])
 
+    first = len(trainer.history)  # the digits open ready-trained: their 400 epochs come first
+
     def on_epoch(report) -> None:  # an EpochReport
-        if report.stats.epoch == 2:
+        if report.stats.epoch == first + 2:
             trainer.update(learning_rate=trainer.control.hyper.learning_rate / 2)
-        if report.stats.epoch == 3:
+        if report.stats.epoch == first + 3:
             trainer.pause()
             draw_seven()
             QTimer.singleShot(1500, save)
