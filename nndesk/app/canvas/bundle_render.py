@@ -71,6 +71,16 @@ def run_job(job: RenderJob) -> list[BundlePicture]:
     return pictures
 
 
+def _deliver(mailbox: _Mailbox, job: RenderJob) -> None:
+    """Run ``job`` (in the pool's thread) and post its pictures home; a mailbox gone meanwhile (the app
+    quit while a job ran) has no one left to show them to."""
+    pictures = run_job(job)
+    try:
+        mailbox.done.emit(job, pictures)
+    except RuntimeError:  # "Signal source has been deleted"
+        pass
+
+
 class BundleRenderer(QObject):
     def __init__(self, state: Callable[[], SceneState], apply: Callable[[RenderJob, list[BundlePicture]], None],
                  parent: QObject | None = None) -> None:
@@ -105,7 +115,7 @@ class BundleRenderer(QObject):
         self._weights = self._zoom = None
         self._busy = True
         mailbox = self._mailbox
-        _render_pool().start(lambda: mailbox.done.emit(job, run_job(job)))
+        _render_pool().start(lambda: _deliver(mailbox, job))
 
     def _done(self, job: RenderJob, pictures: list[BundlePicture]) -> None:
         self._busy = False

@@ -108,15 +108,18 @@ class DrawDock(QWidget):
         grid.setRowStretch(2, 1)
 
     def connect_canvas(self, canvas) -> None:
-        """``canvas`` lights every layer by the document's sample: this drawing, or the step-through's."""
+        """``canvas`` lights every layer by the document's sample: this drawing, or the step-through's (None:
+        no canvas lit, as in benchmarks that measure the pad alone)."""
+        if self.canvas is None and canvas is not None:
+            self.document.sampleChanged.connect(self._light_canvas)  # once, however often a canvas is connected
         self.canvas = canvas
-        self.document.sampleChanged.connect(self._light_canvas)
         self.repredict()
         self._light_canvas()
 
     def _light_canvas(self) -> None:
-        sample = self.document.sample
-        self.canvas.set_activations(None if sample is None else list(sample.activations))
+        if self.canvas is not None:
+            sample = self.document.sample
+            self.canvas.set_activations(None if sample is None else list(sample.activations))
 
     def image(self) -> np.ndarray:
         return self._image.copy()
