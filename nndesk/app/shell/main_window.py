@@ -20,6 +20,7 @@ from nndesk.app.backprop.panel import BackpropPanel
 from nndesk.app.canvas.network_canvas import NetworkCanvas
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.shell import i18n, screen_fit, settings
+from nndesk.app.shell.gui_gc import collect_in_gui_thread
 from nndesk.app.shell.ready_trained import ReadyBadge, WindowReady
 from nndesk.app.shell.start_here import WindowStartHere
 from nndesk.app.shell.window_docks import WindowDocks
@@ -64,6 +65,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, WindowSt
         self.setObjectName("mainWindow")
         use_default_threads()  # one BLAS thread: the GUI and the digit distorter need the other core
         steady_heap()  # memory stays flat over a long session (see engine.fast.heap)
+        collect_in_gui_thread()  # no QObject is ever destroyed by a collection in another thread (gui_gc)
         self.trainer = TrainerController(self)
         self.recipe = recipe_for("mnist-bundled")
         self.source: DataSource = self.recipe.load_data()
