@@ -86,7 +86,8 @@ class ExplainPanel(QWidget):
         return self.steps.fed(image28, self.pad.gray())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.pad and event.type() in _LIFTS and self.is_open():
+        # getattr: None while a garbage collection tears this object down
+        if watched is getattr(self, "pad", None) and event.type() in _LIFTS and self.is_open():
             self.explain()
         return False
 

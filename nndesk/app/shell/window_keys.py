@@ -61,6 +61,7 @@ class WindowKeys(QObject):
             action.setText(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        # getattr: None while a garbage collection tears this object down
+        if watched is getattr(self, "window", None) and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False

@@ -88,7 +88,9 @@ class FocusRing(QObject):
         self._target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._target and event.type() == QEvent.Type.Resize and self._ring is not None:
+        # getattr: None while a garbage collection tears this object down
+        if watched is getattr(self, "_target", None) and event.type() == QEvent.Type.Resize \
+                and self._ring is not None:
             self._ring.setGeometry(self._target.rect())
             self._ring.raise_()
         return False

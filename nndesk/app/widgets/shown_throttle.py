@@ -38,7 +38,8 @@ class ShownThrottle(QObject):
         return self._due
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Show:
+        # getattr: None while a garbage collection tears this object down
+        if watched is getattr(self, "_widget", None) and event.type() == QEvent.Type.Show:
             QTimer.singleShot(0, self, self._run_if_due)  # once the widget is really on screen
         return False
 

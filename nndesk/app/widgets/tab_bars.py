@@ -53,6 +53,6 @@ class WholeTabs(QObject):
             QTimer.singleShot(0, self, self.apply)  # (dropped if this goes first)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.ChildAdded, QEvent.Type.LanguageChange):
+        if event.type() in (QEvent.Type.ChildAdded, QEvent.Type.LanguageChange) and "_pending" in vars(self):
             self._soon()
         return False
