@@ -111,3 +111,13 @@ def window(qtbot):
     window.document.set_modified(False)  # nothing to ask about when the fixture closes it
     window.close()
     window.deleteLater()
+
+
+@pytest.fixture(params=["en", "ru"])
+def language(request, qapp):
+    """The test runs once in English and once in Russian (the catalogue installed as ``--lang`` does)."""
+    from nndesk.app.shell import i18n
+
+    i18n.install(request.param)
+    yield request.param
+    i18n.install("en")

@@ -45,3 +45,11 @@ def answer_next_dialog(button: QMessageBox.StandardButton) -> None:
         else:
             QTimer.singleShot(20, press)
     QTimer.singleShot(0, press)
+
+
+def type_number(box, value: int) -> None:
+    """Select the spin box's number and type another, then Return: as a person edits a field."""
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(box, str(value))
+    QTest.keyClick(box, Qt.Key.Key_Return)

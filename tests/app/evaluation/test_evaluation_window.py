@@ -10,15 +10,7 @@ import pytest
 from PySide6.QtTest import QTest
 
 from nndesk import cli
-from nndesk.app.shell import i18n
 from tests.app.people import LEFT, NONE
-
-
-@pytest.fixture(params=["en", "ru"])
-def language(request, qapp):
-    i18n.install(request.param)
-    yield request.param
-    i18n.install("en")
 
 
 @pytest.fixture

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QSlider
 
 from nndesk.app.shell import i18n
 from tests.app.people import LEFT
-
-
-@pytest.fixture(params=["en", "ru"])
-def language(request, qapp):
-    i18n.install(request.param)
-    yield request.param
-    i18n.install("en")
 
 
 def _slider_eta(window) -> str:

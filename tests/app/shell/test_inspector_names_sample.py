@@ -9,15 +9,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QToolTip
 
-from nndesk.app.shell import i18n
 from tests.app.people import LEFT, NONE, pick, stroke
-
-
-@pytest.fixture(params=["en", "ru"])
-def language(request, qapp):
-    i18n.install(request.param)
-    yield request.param
-    i18n.install("en")
 
 
 def _draw_a_seven(window) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QSlider, QSpinBox, QToolButton
 
 from nndesk.app.training.controller import TrainerController
-from tests.app.people import LEFT, pick
+from tests.app.people import LEFT, pick, type_number
 
 
 def _click(window, name: str) -> None:
@@ -17,11 +17,7 @@ def _click(window, name: str) -> None:
 
 
 def _type_epochs(window, n: int) -> None:
-    box = window.findChild(QSpinBox, "epochsBox")
-    box.setFocus()
-    QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClicks(box, str(n))
-    QTest.keyClick(box, Qt.Key.Key_Return)
+    type_number(window.findChild(QSpinBox, "epochsBox"), n)
 
 
 def test_a_toy_set_trains_at_a_watchable_pace_and_eta_moved_mid_run_reaches_the_loop(window, qtbot) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QMessageBox, QSlider, QSpinBox, QToolButton
 
 from nndesk.app.shell import i18n
-from tests.app.people import LEFT, answer_next_dialog, pick
+from tests.app.people import LEFT, answer_next_dialog, pick, type_number
 
 
 def _click(window, name: str) -> None:
@@ -18,11 +18,7 @@ def _click(window, name: str) -> None:
 def _xor(window, epochs: int, pace: str) -> None:
     pick(window.findChild(QComboBox, "datasetPicker"), "XOR")
     pick(window.findChild(QComboBox, "pacePicker"), pace)
-    box = window.findChild(QSpinBox, "epochsBox")
-    box.setFocus()
-    QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClicks(box, str(epochs))
-    QTest.keyClick(box, Qt.Key.Key_Return)
+    type_number(window.findChild(QSpinBox, "epochsBox"), epochs)
 
 
 def _train_to_the_end(window, qtbot) -> None:
