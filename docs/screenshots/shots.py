@@ -15,6 +15,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 LANGUAGES = ("en", "ru")
+SEVEN = [(0.28, 0.24), (0.72, 0.24), (0.62, 0.45), (0.53, 0.65), (0.47, 0.80)]  # on the pad's paper, 0–1
+
+sys.path.insert(0, str(HERE.parent.parent))  # the repository: the tests' mouse helpers draw here too
+from tests.app.people import on_paper, stroke  # noqa: E402
+
+
+def draw_seven(pad) -> None:
+    """A "7" in three strokes' worth of mouse moves, as the tests draw: press, move, release."""
+    stroke(pad, on_paper(pad, SEVEN))
 
 
 def each_language(script: str, names: Callable[[str], list[str]]) -> int:

@@ -17,12 +17,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from shots import draw_seven  # (beside this script)
+
 HERE = Path(__file__).resolve().parent
 
 
 def take(lang: str, theme: str, out: Path) -> None:
-    from PySide6.QtCore import QPoint, Qt, QTimer
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QTimer
 
     from nndesk.app.shell.main import make_app, parse_args
 
@@ -34,16 +35,6 @@ def take(lang: str, theme: str, out: Path) -> None:
     window.show()
     trainer = window.trainer
 
-    def draw_seven() -> None:
-        pad = window.draw_widget.pad
-        side = min(pad.width(), pad.height())  # the paper is the centred square of the pad
-        x0, y0 = (pad.width() - side) / 2, (pad.height() - side) / 2
-        at = [QPoint(int(x0 + x * side), int(y0 + y * side))
-              for x, y in [(0.25, 0.22), (0.75, 0.22), (0.62, 0.45), (0.52, 0.65), (0.45, 0.82)]]
-        QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at[0])
-        for point in at[1:]:
-            QTest.mouseMove(pad, point)
-        QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at[-1])
 
     first = len(trainer.history)  # the digits open ready-trained: their 400 epochs come first
 
@@ -52,7 +43,7 @@ def take(lang: str, theme: str, out: Path) -> None:
             trainer.update(learning_rate=trainer.control.hyper.learning_rate / 2)
         if report.stats.epoch == first + 3:
             trainer.pause()
-            draw_seven()
+            draw_seven(window.draw_widget.pad)
             QTimer.singleShot(1500, save)
 
     def save() -> None:

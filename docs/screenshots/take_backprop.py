@@ -20,7 +20,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from shots import HERE, each_language  # (beside this script)
+from shots import HERE, draw_seven, each_language, open_window  # (beside this script)
 
 
 def take(lang: str, out_dir: Path) -> None:
@@ -44,26 +44,12 @@ def take(lang: str, out_dir: Path) -> None:
             panel.stepForwardButton.click()
         app.processEvents()
         panel.grab().save(str(out_dir / f"backprop-{lang}-{n}.png"))
-    _draw_and_step(app, out_dir / f"draw-backprop-{lang}.png")
+    _draw_and_step(lang, out_dir / f"draw-backprop-{lang}.png")
 
 
-def _draw_and_step(app, out: Path) -> None:
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtTest import QTest
-
-    from nndesk.app.shell.main_window import MainWindow
-
-    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    window = MainWindow()
-    window.resize(1280, 800)
-    window.show()
-    QTest.qWaitForWindowExposed(window)
-    pad, c = window.draw_widget.pad, window.draw_widget.pad.rect().center()
-    points = [QPoint(c.x() - 30, c.y() - 60), QPoint(c.x() + 30, c.y() - 60), QPoint(c.x() - 20, c.y() + 70)]
-    QTest.mousePress(pad, left, none, points[0])
-    for p in points[1:]:
-        QTest.mouseMove(pad, p)
-    QTest.mouseRelease(pad, left, none, points[-1])
+def _draw_and_step(lang: str, out: Path) -> None:
+    app, window = open_window(lang)
+    draw_seven(window.draw_widget.pad)
     window.draw_widget.target.setCurrentIndex(7)
     window.draw_widget.target.activated.emit(7)
     window.draw_widget.step_button.click()

@@ -22,6 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from shots import draw_seven  # (beside this script)
+
 HERE = Path(__file__).resolve().parent
 #         name                 screen       env                      language, theme, scene
 SHOTS = [("1024x768-en",       "1024x768",  {},                      "en", "light", "first"),
@@ -36,8 +38,7 @@ SHOTS = [("1024x768-en",       "1024x768",  {},                      "en", "ligh
 
 
 def take(lang: str, theme: str, scene: str, out: Path) -> None:
-    from PySide6.QtCore import QPoint, Qt, QTimer
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QTimer
 
     from nndesk.app.shell.main import make_app, parse_args
 
@@ -56,19 +57,9 @@ def take(lang: str, theme: str, scene: str, out: Path) -> None:
             app.exit(0)
         QTimer.singleShot(delay_ms, now)
 
-    def draw_seven() -> None:
-        pad = window.draw_widget.pad
-        side = min(pad.width(), pad.height())
-        x0, y0 = (pad.width() - side) / 2, (pad.height() - side) / 2
-        at = [QPoint(int(x0 + x * side), int(y0 + y * side))
-              for x, y in [(0.28, 0.24), (0.72, 0.24), (0.62, 0.45), (0.53, 0.65), (0.47, 0.80)]]
-        QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at[0])
-        for point in at[1:]:
-            QTest.mouseMove(pad, point)
-        QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at[-1])
 
     def first() -> None:
-        draw_seven()
+        draw_seven(window.draw_widget.pad)
         save()
 
     def lesson() -> None:

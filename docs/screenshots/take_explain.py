@@ -19,15 +19,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from shots import HERE, each_language, open_window  # (beside this script)
+from shots import HERE, each_language, open_window, stroke  # (beside this script)
 
 
 def take(lang: str, out_dir: Path) -> None:
     app, window = open_window(lang)
-    from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     dock = window.draw_widget
     dock.resize(620, 640)
     if not dock.explain.is_open():  # closed on a screen under 1000 px: open it as a student would
@@ -37,10 +35,7 @@ def take(lang: str, out_dir: Path) -> None:
     x0, y0, s = r.x() + r.width() // 8, r.y() + r.height() // 8, min(r.width(), r.height()) // 3
     points = [(x0, y0), (x0 + s, y0 + s // 8), (x0 + s // 3, y0 + s // 2), (x0 + s, y0 + s),
               (x0 + s // 4, y0 + int(1.3 * s))]  # a 3, small and off-centre, as students often draw
-    QTest.mousePress(pad, left, none, QPoint(*points[0]))
-    for p in points[1:]:
-        QTest.mouseMove(pad, QPoint(*p))
-    QTest.mouseRelease(pad, left, none, QPoint(*points[-1]))
+    stroke(pad, points)
     app.processEvents()
     dock.grab().save(str(out_dir / f"explain-{lang}.png"))
     dock.explain.steps.no_centring.click()
