@@ -21,11 +21,9 @@ Loading trusts nothing: every way a file can be wrong ends in ``ModelError``.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,9 +35,10 @@ from nndesk import __version__
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.optimizers import Optimizer, optimizer as make_optimizer
 from nndesk.engine.core.training import EpochStats
+from nndesk.engine.data.atomic_write import write_npz_atomic
 from nndesk.engine.data.npy_guard import FLOATS, NUMBERS, NpyProblem, looks_like_npz, open_regular, read_arrays
 from nndesk.engine.data.preprocess import PREPROCESSING
-from nndesk.engine.runs import model_check, stale_temps
+from nndesk.engine.runs import model_check
 from nndesk.engine.runs.recipe import TrainingRecipe
 
 FORMAT = "nndesk-model"
@@ -124,34 +123,8 @@ def save_model(path: str | os.PathLike, network: Network, recipe: TrainingRecipe
     except (TypeError, ValueError) as e:
         raise ValueError(f"model metadata must be JSON-serialisable: {e}") from None
     arrays["metadata"] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
-    _write_atomic(path, arrays)
+    write_npz_atomic(path, arrays)
     return path
-
-
-def _write_atomic(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """Write to ``.<name>.<pid>.<random>.tmp``, fsync, rename; first remove what killed saves of it left."""
-    stale_temps.remove_stale(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=stale_temps.temp_prefix(path), suffix=".tmp", dir=path.parent)
-    except OSError as e:  # name the file the user asked for, not the temporary one
-        raise OSError(e.errno, e.strerror, str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez(f, **arrays)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a model is an ordinary document
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable (POSIX; not on Windows)
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 # ---- loading -----------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Export: the network out of nndesk, to ONNX, PyTorch or a numpy script."""

@@ -1,0 +1,1 @@
+"""My digits: the student's own drawings, kept, seen, relabelled and exported."""
