@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nndesk.engine.core.dataset import Dataset
+from nndesk.engine.data import my_digits
 from nndesk.engine.data.readers import DataError, read_digits, read_mnist_dir, read_npz
 from nndesk.engine.data.toy import TOY, lecture
 from nndesk.paths import resource
@@ -54,13 +55,16 @@ def load(spec: str | os.PathLike, seed: int = 0, noise: float = 0.1) -> DataSour
         return DataSource(name, data, None, f"{_TOY_TEXT[name]} ({len(data)} points, noise {noise:g}, seed {seed})")
     if name == "lecture":
         return DataSource(name, lecture(), None, "the lecture's single sample: inputs [1, 1, 0], target 0")
+    if name == my_digits.MY_DIGITS:
+        return _my_digits()
     path = Path(name).expanduser()
     if name.strip() and path.is_dir():  # "" would be the current folder
         return _from_files(path, read_mnist_dir(path), "MNIST IDX files")
     if name.strip() and path.exists():  # read_npz refuses a FIFO or device by name, without opening it
         return _from_files(path, read_npz(path), ".npz archive")
+    names = ", ".join((*DATASET_NAMES, my_digits.MY_DIGITS))
     raise DataError(name or "''", f"is neither a data set name nor an existing file or folder; choose one of "
-                                  f"{', '.join(DATASET_NAMES)}, or give an .npz file or a folder of MNIST IDX files")
+                                  f"{names}, or give an .npz file or a folder of MNIST IDX files")
 
 
 def _bundled() -> DataSource:
@@ -72,6 +76,19 @@ def _bundled() -> DataSource:
     train = read_digits(images, labels, BUNDLED)
     return DataSource(BUNDLED, train, None, f"{len(train):,} MNIST digits bundled with nndesk "
                                             "(500 per class, from the MNIST training set)")
+
+
+def _my_digits() -> DataSource:
+    """The student's own drawings (Add to my digits in the window); none yet is an error, not an empty set."""
+    path = my_digits.default_path()
+    digits, dropped = my_digits.load_my_digits(path)
+    if not len(digits):
+        raise DataError(my_digits.MY_DIGITS, f"no drawings saved yet ({path} is missing or empty); draw digits "
+                                             "in the window's Draw dock and press Add to my digits")
+    counts = " ".join(f"{k}:{c}" for k, c in enumerate(digits.counts()))
+    skipped = f"; {len(dropped)} damaged entries skipped" if dropped else ""
+    return DataSource(my_digits.MY_DIGITS, digits.dataset(my_digits.MY_DIGITS), None,
+                      f"{len(digits):,} of my digits from {path} ({counts}){skipped}")
 
 
 def _from_files(path: Path, splits: dict[str, Dataset], kind: str) -> DataSource:
