@@ -1,0 +1,85 @@
+"""im2col and col2im: a convolution as one matrix product, and its way back.
+
+A k×k convolution slides one small dense layer over every position of the
+image.  Copying each position's k×k×C window into one row ("im2col") turns
+the whole layer, for the whole batch, into one product with the kernels —
+one BLAS call, the same shape of work as ``Dense`` — and the rows get the
+bias's constant 1 as a last column, exactly like ``[a | 1]`` in a dense layer:
+
+    patches  (B·OH·OW, k·k·C + 1)   row = one output position of one sample
+    params   (k·k·C + 1, F)         [W | b]ᵀ, row (i·k + j)·C + c = kernel offset (i, j), channel c
+
+Images are channels-last, (B, H, W, C): a window's k·k·C numbers then come
+in runs of C contiguous floats, and the product's result (B·OH·OW, F) *is*
+the next layer's (B, OH, OW, F) without a transpose.  The copy is
+``sliding_window_view`` (no copy, a strided view) written once into the
+patch matrix; there is no Python loop over samples or pixels.
+
+``col2im`` is the adjoint: each patch row's gradient goes back to the k×k
+pixels it was copied from, summed where windows overlap — k·k strided
+additions over the whole batch (a loop over kernel offsets, not pixels).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+
+def padding(k: int, same: bool) -> tuple[int, int]:
+    """Zeros added before and after each spatial axis: none ("valid") or enough to keep the size ("same")."""
+    if not same:
+        return 0, 0
+    before = (k - 1) // 2
+    return before, k - 1 - before
+
+
+def out_size(n: int, k: int, same: bool) -> int:
+    """Output positions along an axis of ``n`` pixels."""
+    return n if same else n - k + 1
+
+
+def padded(x: np.ndarray, pad: tuple[int, int]) -> np.ndarray:
+    """(B, H, W, C) with ``pad`` zeros around H and W (``x`` itself when there is none)."""
+    lo, hi = pad
+    if lo == hi == 0:
+        return x
+    b, h, w, c = x.shape
+    out = np.zeros((b, h + lo + hi, w + lo + hi, c), x.dtype)
+    out[:, lo:lo + h, lo:lo + w] = x
+    return out
+
+
+def im2col(x: np.ndarray, k: int, same: bool = False, ones: bool = True) -> np.ndarray:
+    """Patch matrix (B·OH·OW, k·k·C [+ 1]) of channels-last images ``x`` (B, H, W, C)."""
+    xp = padded(x, padding(k, same))
+    b, _, _, c = x.shape
+    oh, ow = xp.shape[1] - k + 1, xp.shape[2] - k + 1
+    n, width = k * k * c, k * k * c + (1 if ones else 0)
+    out = np.empty((b * oh * ow, width), x.dtype)
+    if ones:
+        out[:, -1] = 1
+    # (B, OH, OW, C, ki, kj) → (B, OH, OW, ki, kj, C): runs of C contiguous floats per offset
+    windows = sliding_window_view(xp, (k, k), axis=(1, 2)).transpose(0, 1, 2, 4, 5, 3)
+    target = out[:, :n].reshape(b, oh, ow, k, k, c)  # a view into ``out`` (rows split, columns split)
+    if c == 1:  # one channel: k·k plane copies beat a loop of 5-float rows
+        for i in range(k):
+            for j in range(k):
+                target[:, :, :, i, j, 0] = xp[:, i:i + oh, j:j + ow, 0]
+    else:
+        np.copyto(target, windows)
+    return out
+
+
+def col2im(cols: np.ndarray, shape: tuple[int, int, int, int], k: int, same: bool = False) -> np.ndarray:
+    """The adjoint of ``im2col`` (without its ones column): patch gradients summed back onto (B, H, W, C)."""
+    b, h, w, c = shape
+    lo, hi = padding(k, same)
+    hp, wp = h + lo + hi, w + lo + hi
+    oh, ow = hp - k + 1, wp - k + 1
+    grads = cols.reshape(b, oh, ow, k, k, c)
+    out = np.zeros((b, hp, wp, c), cols.dtype)
+    for i in range(k):  # k·k strided additions over the whole batch: a loop over kernel offsets only
+        for j in range(k):
+            out[:, i:i + oh, j:j + ow] += grads[:, :, :, i, j]
+    return out[:, lo:lo + h, lo:lo + w] if lo or hi else out

@@ -1,0 +1,38 @@
+"""im2col copies every window into a row (plus the bias's 1); col2im is its exact adjoint."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nndesk.engine.fast.im2col import col2im, im2col
+
+
+@pytest.mark.parametrize("c", [1, 3])
+@pytest.mark.parametrize("same", [False, True])
+def test_rows_are_the_windows_in_offset_then_channel_order(c: int, same: bool) -> None:
+    x = np.random.default_rng(0).standard_normal((2, 6, 5, c)).astype(np.float32)
+    k = 3
+    cols = im2col(x, k, same)
+    xp = np.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0))) if same else x
+    oh, ow = xp.shape[1] - k + 1, xp.shape[2] - k + 1
+    assert cols.shape == (2 * oh * ow, k * k * c + 1) and cols.dtype == np.float32
+    assert np.all(cols[:, -1] == 1)
+    row = 0
+    for b in range(2):
+        for i in range(oh):
+            for j in range(ow):
+                np.testing.assert_array_equal(cols[row, :-1], xp[b, i:i + k, j:j + k, :].reshape(-1))
+                row += 1
+
+
+@pytest.mark.parametrize("same,k", [(False, 3), (True, 3), (True, 4), (False, 1)])
+def test_col2im_is_the_adjoint(same: bool, k: int) -> None:
+    """⟨im2col(x), y⟩ = ⟨x, col2im(y)⟩: the backward pass sends each window's gradient to its pixels."""
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((2, 7, 5, 2))
+    cols = im2col(x, k, same, ones=False)
+    y = rng.standard_normal(cols.shape)
+    back = col2im(y, x.shape, k, same)
+    assert back.shape == x.shape
+    assert np.isclose(np.sum(cols * y), np.sum(x * back))
