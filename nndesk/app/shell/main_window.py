@@ -26,6 +26,7 @@ from nndesk.app.shell.start_here import WindowStartHere
 from nndesk.app.shell.window_docks import WindowDocks
 from nndesk.app.shell.window_files import WindowFiles, mean_digit, recipe_for
 from nndesk.app.shell.window_keys import WindowKeys
+from nndesk.app.shell.window_teach import WindowTeach
 from nndesk.app.shell.window_training import GuardedUndoStack, WindowTraining
 from nndesk.app.training.controller import TrainerController
 from nndesk.app.training.divergence import DivergenceBanner
@@ -59,7 +60,7 @@ def wire_canvas(panel: BackpropPanel, canvas: NetworkCanvas) -> None:
     canvas.neuronClicked.connect(panel.select_neuron)
 
 
-class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, WindowStartHere, QMainWindow):
+class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, WindowStartHere, WindowTeach, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -75,6 +76,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, WindowSt
         self._build_views()
         self._build_menus()
         self._connect()
+        self._build_teach()  # the Teach dock: fine-tune on my digits (window_teach)
         self.training_dock.show_settings(self.recipe.hyper, self.recipe.cost, self.recipe.optimizer)
         self._use_settings_of(self.recipe)
         self._show_ready()

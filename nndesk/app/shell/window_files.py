@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nndesk.app.shell import settings
+from nndesk.app.shell.window_teach import taught_record
 from nndesk.app.training.dock import OPEN
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.core.network import Network
@@ -60,6 +61,7 @@ class _Opened:
     recipe: TrainingRecipe
     source: DataSource
     mean_input: np.ndarray | None
+    taught_with: dict[str, int] | None = None  # the student's digits took part (Teach)
 
 
 class WindowFiles:
@@ -206,7 +208,8 @@ class WindowFiles:
             train = source.train
             if train is None or (train.n_inputs, train.n_outputs) != (net.sizes[0], net.sizes[-1]):
                 raise DataError(recipe.dataset, self.tr("does not fit this network's inputs and outputs"))
-            opened = _Opened(net, loaded.history, loaded.optimizer(), recipe, source, mean_digit(train))
+            opened = _Opened(net, loaded.history, loaded.optimizer(), recipe, source, mean_digit(train),
+                             taught_record(loaded.metadata.get("taught_with")))
         except (model_io.ModelError, DataError, OSError, ValueError) as e:
             self.show_message(self.tr("Can't open this model"),
                               self.tr("The file is damaged or is not an nndesk model. Your current network is "
@@ -224,6 +227,7 @@ class WindowFiles:
             self.loss_plot.add_epoch(report)
         train = opened.source.train
         self.document.set_network(opened.network, opened.source.name, train.image_shape, opened.mean_input)
+        self.taught_with = opened.taught_with  # after set_network, which forgets the last network's
         self._show_source()
         self._step_through_first_sample()
         settings.settings().setValue(settings.LAST_MODEL_DIR, str(path.parent))
@@ -242,7 +246,8 @@ class WindowFiles:
         recipe = self.recipe.with_changes(hyper=self.trainer.control.hyper,
                                           hidden=tuple(self.document.sizes[1:-1]))
         try:
-            model_io.save_model(path, self.document.network, recipe, self.trainer.history, self.trainer.optimizer)
+            model_io.save_model(path, self.document.network, recipe, self.trainer.history, self.trainer.optimizer,
+                                taught_with=self.taught_with)
         except (model_io.ModelError, OSError, ValueError) as e:
             self.show_message(self.tr("Can't save the model"),
                               self.tr("The file could not be written; the network is still here, unsaved."),

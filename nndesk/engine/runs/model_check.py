@@ -38,7 +38,7 @@ _NONE = type(None)
 _KINDS: dict[str, tuple[type, ...]] = {  # metadata keys besides those ``network`` reads, and their JSON types
     "nndesk_version": (str,), "dtype": (str,), "history": (list,), "extra": (dict,), "recipe": (dict, _NONE),
     "seed": (int, _NONE), "dataset": (str, _NONE), "image_shape": (list, _NONE), "preprocessing": (str, _NONE),
-    "optimizer": (dict, _NONE)}
+    "optimizer": (dict, _NONE), "taught_with": (dict, _NONE)}
 _STATS = {f.name for f in fields(EpochStats)} - {"lr_changes"}
 
 

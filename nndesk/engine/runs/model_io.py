@@ -85,11 +85,13 @@ class LoadedModel:
 
 def save_model(path: str | os.PathLike, network: Network, recipe: TrainingRecipe | None = None,
                history: tuple[EpochStats, ...] | list[EpochStats] = (), optimizer: Optimizer | None = None,
-               extra: dict[str, Any] | None = None, image_shape: tuple[int, int] | None = None) -> Path:
+               extra: dict[str, Any] | None = None, image_shape: tuple[int, int] | None = None,
+               taught_with: dict[str, int] | None = None) -> Path:
     """Write ``network`` and how it was made to ``path`` atomically; returns the path.
 
     ``image_shape`` defaults to 28×28 for 784 inputs, which also records the
-    MNIST preprocessing.  ``extra`` must be JSON-serialisable.
+    MNIST preprocessing.  ``extra`` must be JSON-serialisable.  ``taught_with`` records that the
+    student's own digits took part (Teach: how many, which held-out turn); older files lack it.
     """
     path = Path(path)
     sizes = network.sizes
@@ -117,6 +119,7 @@ def save_model(path: str | os.PathLike, network: Network, recipe: TrainingRecipe
         "preprocessing": PREPROCESSING if image_shape == (28, 28) else None,
         "optimizer": {"name": optimizer.name, "arrays": sorted(state)} if optimizer is not None else None,
         "extra": extra or {},
+        "taught_with": taught_with,
     }
     try:
         text = json.dumps(meta, ensure_ascii=False)  # NaN (no validation set) is written as NaN

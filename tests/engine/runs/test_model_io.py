@@ -437,3 +437,17 @@ def test_a_killed_saves_temporary_file_is_removed_by_the_next_save_and_nothing_e
     finally:
         live.kill()
         live.wait()
+
+
+def test_taught_with_is_recorded_loads_back_and_older_files_still_load(trained, good_bytes, tmp_path):
+    """Teach's record ("my digits took part") is one more metadata key: written when given, absent before."""
+    recipe, net, trainer = trained
+    taught = {"my_digits": 24, "held_out": 6, "held_out_turn": 2}
+    path = save_model(tmp_path / "taught.npz", net, recipe, trainer.history, trainer.optimizer, taught_with=taught)
+    assert load_model(path).metadata["taught_with"] == taught
+    assert load_model(_npz(tmp_path / "old.npz", *_parts(good_bytes))).metadata.get("taught_with") is None
+    arrays, meta = _parts(good_bytes)
+    meta.pop("taught_with", None)  # a file from before Teach existed
+    assert load_model(_npz(tmp_path / "older.npz", arrays, meta)).network.sizes == net.sizes
+    with pytest.raises(ModelError, match="taught_with"):
+        load_model(_npz(tmp_path / "bad.npz", arrays, {**meta, "taught_with": [24]}))
