@@ -1,0 +1,53 @@
+"""What an export can carry, and what it needs installed: the checks every format shares.
+
+Each format writes the lecture's dense layers, a = σ(W·a + b), and nothing
+else, so ``dense_layers`` is the one place that says what a network must be
+to leave nndesk, in one clear sentence when it can't.  Optional libraries
+(onnx) are imported only when asked for; a missing one is an ``ExportError``
+that says how to install it, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+
+import numpy as np
+
+from nndesk.engine.core.activations import ACTIVATIONS
+from nndesk.engine.core.layers import Dense
+from nndesk.engine.core.network import Network
+
+INSTALL = "pip install 'nndesk[export]'"
+
+
+class ExportError(ValueError):
+    """An export that can't be made; ``str()`` is one line that says why."""
+
+
+@dataclass(frozen=True, eq=False)
+class DenseLayer:
+    """One layer as the lecture writes it: W (n_out, n_in), b (n_out,), and the name of σ."""
+
+    weights: np.ndarray
+    bias: np.ndarray
+    activation: str
+
+
+def dense_layers(network: Network) -> list[DenseLayer]:
+    """The network's layers, copied; ``ExportError`` for a layer no export can write (yet)."""
+    out = []
+    for l, layer in enumerate(network.layers):
+        if not isinstance(layer, Dense) or layer.activation.name not in ACTIVATIONS:
+            raise ExportError(f"export writes dense layers only; layer {l} is a {type(layer).__name__}")
+        out.append(DenseLayer(np.array(layer.weights), np.array(layer.bias), layer.activation.name))
+    return out
+
+
+def require(module: str, what: str) -> ModuleType:
+    """Import an optional library, or say in one line which package ``what`` needs."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise ExportError(f"{what} needs the {module} package: {INSTALL}") from None
