@@ -149,10 +149,9 @@ class WindowTeach:
         network = self.document.network
         scores = TeachScores(run.mine_before, teach.accuracy(network, run.held_out),
                              run.validation_before, teach.accuracy(network, run.validation))
-        done = len(self.trainer.history) - run.first_epoch
-        if done:
-            self.taught_with = {"my_digits": run.taught, "held_out": len(run.held_out), "held_out_turn": run.turn}
-            self._teach_turn = run.turn + 1  # the next Teach measures on the next fifth
+        done = len(self.trainer.history) - run.first_epoch  # fewer than planned: stopped (its batches still count)
+        self.taught_with = {"my_digits": run.taught, "held_out": len(run.held_out), "held_out_turn": run.turn}
+        self._teach_turn = run.turn + 1  # the next Teach measures on the next fifth
         self.teach_panel.show_scores(scores, len(run.held_out), len(run.validation), run.turn, done < run.epochs)
         self._update_teach()
 

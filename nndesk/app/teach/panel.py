@@ -129,9 +129,10 @@ class TeachPanel(QWidget):
         if s is None or self._result is None:
             return
         turn, stopped = self._result
-        title = self.tr("Before → after Teach (turn %1 of %2)").replace("%1", QLocale().toString(turn % FOLDS + 1))
-        self.result_title.setText(title.replace("%2", QLocale().toString(FOLDS))
-                                  + (self.tr(", stopped early") if stopped else ""))
+        title = (self.tr("Before → after Teach (turn %1 of %2, stopped early)") if stopped else
+                 self.tr("Before → after Teach (turn %1 of %2)"))
+        self.result_title.setText(title.replace("%1", QLocale().toString(turn % FOLDS + 1))
+                                  .replace("%2", QLocale().toString(FOLDS)))
         mine, forgot = s.mine_after - s.mine_before, s.validation_after - s.validation_before
         lines = [self.tr("It reads more of your held-out digits right now.") if mine > 0 else
                  self.tr("It reads fewer of your held-out digits right now.") if mine < 0 else
