@@ -1,8 +1,8 @@
 """One entry point for every data set: ``load(spec)`` turns a name or a path into a DataSource.
 
 A spec is a bundled or toy name from ``DATASET_NAMES``, or the path of an
-.npz file or of a folder of MNIST IDX files.  Nothing is cached: the bundled
-5,000 digits decompress in a few hundredths of a second, and a cache would be
+.npz file, of a CSV table (``csv_table``) or of a folder of MNIST IDX
+files.  Nothing is cached: the bundled 5,000 digits decompress in a few hundredths of a second, and a cache would be
 state that tests and a long-running GUI would have to reset.
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.data import my_digits
+from nndesk.engine.data.csv_table import read_csv_table
 from nndesk.engine.data.readers import DataError, read_digits, read_mnist_dir, read_npz
 from nndesk.engine.data.toy import TOY, lecture
 from nndesk.paths import resource
@@ -60,6 +61,9 @@ def load(spec: str | os.PathLike, seed: int = 0, noise: float = 0.1) -> DataSour
     path = Path(name).expanduser()
     if name.strip() and path.is_dir():  # "" would be the current folder
         return _from_files(path, read_mnist_dir(path), "MNIST IDX files")
+    if name.strip() and path.suffix.lower() == ".csv" and path.exists():  # x1,…,xn,label rows (csv_table)
+        table = read_csv_table(path)
+        return DataSource(path.name, table.dataset, None, table.describe(path))
     if name.strip() and path.exists():  # read_npz refuses a FIFO or device by name, without opening it
         return _from_files(path, read_npz(path), ".npz archive")
     names = ", ".join((*DATASET_NAMES, my_digits.MY_DIGITS))
@@ -94,4 +98,5 @@ def _my_digits() -> DataSource:
 def _from_files(path: Path, splits: dict[str, Dataset], kind: str) -> DataSource:
     train, test = splits.get("train"), splits.get("test")
     counts = ", ".join(f"{len(d):,} {split}" for split, d in splits.items())
-    return DataSource(path.name or str(path), train, test, f"{kind} {path}: {counts} digits")
+    what = "digits" if next(iter(splits.values())).image_shape else "points"  # a table's .npz (engine.data.table)
+    return DataSource(path.name or str(path), train, test, f"{kind} {path}: {counts} {what}")

@@ -21,6 +21,7 @@ import numpy as np
 
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.data.npy_guard import NUMBERS, NpyProblem, looks_like_npz, open_regular, read_arrays
+from nndesk.engine.data.table import TableProblem, is_points_npz, points_from_npz
 
 MAX_BYTES = 2 * 10**8  # IDX payload cap; the full MNIST training images are 47 MB
 MAX_ITEMS = 10**7  # cap on an IDX file's first dimension (samples)
@@ -183,13 +184,19 @@ def read_npz(path: str | os.PathLike) -> dict[str, Dataset]:
             arrays = read_arrays(f, _digit_arrays, MAX_NPZ_BYTES)
         except NpyProblem as e:
             raise DataError(path, str(e)) from None
+    if is_points_npz(arrays):  # float points x (n, d) and classes y: a hand-made set or a table (engine.data.table)
+        try:
+            return {"train": points_from_npz(path.stem, arrays)}
+        except TableProblem as e:
+            raise DataError(path, str(e)) from None
     splits = _npz_keys(frozenset(arrays))
     return {split: _npz_digits(path, split, xk, yk, arrays[xk], arrays[yk]) for split, (xk, yk) in splits.items()}
 
 
 def _digit_arrays(names: frozenset[str]) -> dict[str, frozenset[str]]:
     """The arrays a digits .npz may hold, given the ones it does: any number type each."""
-    return {key: NUMBERS for pair in _npz_keys(names).values() for key in pair}
+    allowed = {key: NUMBERS for pair in _npz_keys(names).values() for key in pair}
+    return {**allowed, "n_classes": NUMBERS} if "n_classes" in names and "x" in allowed else allowed
 
 
 def _npz_keys(names: frozenset[str]) -> dict[str, tuple[str, str]]:

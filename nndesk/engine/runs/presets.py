@@ -56,6 +56,11 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
            Hyperparameters(learning_rate=0.05, momentum=0.9, l2=0.0, batch_size=16, epochs=200),
            "xavier", False, None,
            "2-8-8-2 tanh with a softmax output, for the 2-D toy sets"),
+    Preset("table", (16,), "tanh", "cross-entropy", "momentum",
+           Hyperparameters(learning_rate=0.05, momentum=0.9, l2=0.0, batch_size=16, epochs=200),
+           "xavier", False, None,
+           "one tanh hidden layer sized to the table's columns (recipe.for_dataset), a softmax output, "
+           "for a CSV table's standardised inputs"),
 )}
 
 

@@ -31,6 +31,7 @@ from nndesk.engine.core.training import BatchCallback, Trainer
 from nndesk.engine.data.augment import make_augmenter
 from nndesk.engine.data.datasets import BUNDLED, DataSource, load
 from nndesk.engine.data.readers import DataError
+from nndesk.engine.data.table import hidden_for, peek_inputs
 from nndesk.engine.data.toy import TOY
 from nndesk.engine.runs.presets import make_schedule, preset
 
@@ -109,7 +110,10 @@ class TrainingRecipe:
     @classmethod
     def for_dataset(cls, dataset: str, preset_name: str | None = None, **overrides: Any) -> TrainingRecipe:
         """A recipe for ``dataset``: the given preset, or the one made for that kind of data."""
-        return cls.from_preset(preset_name or default_preset(dataset), dataset=dataset, **overrides)
+        name = preset_name or default_preset(dataset)
+        if name == "table" and "hidden" not in overrides:  # its hidden layer is sized to the table's columns
+            overrides["hidden"] = (hidden_for(peek_inputs(dataset) or 2),)
+        return cls.from_preset(name, dataset=dataset, **overrides)
 
     def with_changes(self, **changes: Any) -> TrainingRecipe:
         """A copy with some fields changed; Hyperparameters fields may be given directly."""
@@ -191,8 +195,11 @@ class TrainingRecipe:
 
 
 def default_preset(dataset: str) -> str:
-    """The preset the app proposes for a data set: lecture, toy, or (digits, files) ``digits``."""
-    return "lecture" if dataset == "lecture" else "toy" if dataset in TOY else "digits"
+    """The preset the app proposes for a data set: lecture, toy (also 2-D tables), table, or ``digits``."""
+    if dataset == "lecture" or dataset in TOY:
+        return "lecture" if dataset == "lecture" else "toy"
+    width = peek_inputs(dataset)  # a CSV table's or a points .npz's inputs; None for digits
+    return "digits" if width is None else "toy" if width == 2 else "table"
 
 
 def _hyper_from_dict(d: Any) -> Hyperparameters:

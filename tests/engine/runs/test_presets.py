@@ -12,7 +12,7 @@ from nndesk.engine.data.datasets import load
 from nndesk.engine.fast.blas import blas_threads
 from nndesk.engine.runs.presets import PRESETS, SCHEDULES, make_schedule, preset
 
-_SHAPES = {"digits": (784, 10), "digits-small": (784, 10), "lecture": (3, 1), "toy": (2, 2)}
+_SHAPES = {"digits": (784, 10), "digits-small": (784, 10), "lecture": (3, 1), "toy": (2, 2), "table": (4, 3)}
 
 
 @pytest.mark.parametrize("name", sorted(PRESETS))
