@@ -21,8 +21,10 @@ from nndesk.engine.core.training import Trainer  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path, monkeypatch):
-    """Every test gets its own QSettings file, so window layouts never leak between tests."""
+    """Every test gets its own QSettings file and data folder (my digits), so nothing leaks between tests
+    or into the home folder."""
     monkeypatch.setenv("NNDESK_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
 @dataclass

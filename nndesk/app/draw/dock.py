@@ -14,7 +14,8 @@ to the backprop panel: the moment a wrong answer becomes a lesson in how the
 weights would move.  That digit (the target t) is the student's to say: never
 the network's guess, which after a collapse would teach the wrong label.
 Until they pick one the button waits and says so; their pick stays for the
-next drawings.
+next drawings.  The same pick labels the drawing "Add to my digits" keeps:
+the dock only asks (``addToMyDigitsRequested``); the shell stores it.
 """
 
 from __future__ import annotations
@@ -30,11 +31,14 @@ from nndesk.app.document.sample import Sample
 from nndesk.app.draw.digit_preview import DigitPreview
 from nndesk.app.draw.draw_pad import DrawPad
 from nndesk.app.draw.explain_panel import ExplainPanel
+from nndesk.app.draw.my_digits_row import MyDigitsRow
 from nndesk.app.draw.prediction_panel import PredictionPanel
 
 
 class DrawDock(QWidget):
     stepThroughRequested = Signal(object, int)  # a⁽⁰⁾ (784 pixels 0..1, float64), the digit it should be
+    # ink (280, 280) uint8 (255 = ink), x (28, 28) float32 exactly as fed to the network, the digit it is
+    addToMyDigitsRequested = Signal(object, object, int)
 
     def __init__(self, document: NetworkDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +65,9 @@ class DrawDock(QWidget):
         self.target.currentIndexChanged.connect(self._enable_step)
         self.step_button = QPushButton(self, objectName="stepThroughDrawing")
         self.step_button.clicked.connect(self._request_step_through)
+        self.my_digits = MyDigitsRow(self)
+        self.my_digits.button.clicked.connect(self._request_add)
+        self._added = False  # this drawing is in my digits already: one click, one drawing
         self.target_label = QLabel(self)
         self.target_label.setBuddy(self.target)
         self.brush_label, self.preview_label, self.message = QLabel(self), QLabel(self), QLabel(self)
@@ -102,7 +109,8 @@ class DrawDock(QWidget):
         teach.addStretch(1)
         grid.addLayout(teach, 4, 0, 1, 4)
         grid.addWidget(self.pick_hint, 5, 0, 1, 4)  # (its room kept while hidden: the pad must not move)
-        grid.addWidget(self.explain, 6, 0, 1, 4)
+        grid.addWidget(self.my_digits, 6, 0, 1, 4)
+        grid.addWidget(self.explain, 7, 0, 1, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         grid.setRowStretch(2, 1)
@@ -151,6 +159,7 @@ class DrawDock(QWidget):
         """A digit from the data (a mistake picked in the evaluation view) on the pad, fed to the network
         exactly, named ``name()`` here and wherever the sample is named, its true class as "It is a"."""
         self._name = name
+        self._added = False
         self.pad.show_digit(image)
         self.target.setCurrentIndex(digit)
         self.retranslate()
@@ -165,6 +174,7 @@ class DrawDock(QWidget):
         if self._name is not None:
             self._name = None
             self.retranslate()
+        self._added = False
         self.predict(self.explain.fed(image))
 
     def _sample_name(self) -> str:
@@ -175,6 +185,18 @@ class DrawDock(QWidget):
         picked = self.target.currentIndex() >= 0
         self.step_button.setEnabled(self._drawn and picked)
         self.pick_hint.setVisible(self._drawn and not picked)
+        self.my_digits.button.setEnabled(bool(self._image.any()) and picked and not self._added)
+
+    def _request_add(self) -> None:
+        if self.target.currentIndex() >= 0 and self._image.any() and not self._added:
+            self._added = True
+            self._enable_step()
+            ink = 255 - self.pad.gray()
+            self.addToMyDigitsRequested.emit(ink, self._image.astype(np.float32), self.target.currentIndex())
+
+    def set_my_digits_counts(self, counts: np.ndarray) -> None:
+        """How many drawings of each digit the student's set holds (the shell tells; the dock only shows)."""
+        self.my_digits.set_counts(counts)
 
     def _request_step_through(self) -> None:
         if self.target.currentIndex() >= 0:
@@ -194,6 +216,7 @@ class DrawDock(QWidget):
         self.target.setToolTip(self.tr("The digit you meant: the target t for backpropagation"))
         self.pick_hint.setText(self.tr("Pick in “It is a” the digit you meant."))
         self.step_button.setText(self.tr("Step through backpropagation"))
+        self.my_digits.retranslate()
         self.step_button.setToolTip(self.tr("Follow this drawing through the network and back, number by number, "
                                             "with the chosen digit as the target"))
         sizes = "-".join(map(str, self.document.network.sizes))

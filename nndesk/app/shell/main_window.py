@@ -26,6 +26,7 @@ from nndesk.app.shell.start_here import WindowStartHere
 from nndesk.app.shell.window_docks import WindowDocks
 from nndesk.app.shell.window_files import WindowFiles, mean_digit, recipe_for
 from nndesk.app.shell.window_keys import WindowKeys
+from nndesk.app.shell.window_my_digits import WindowMyDigits
 from nndesk.app.shell.window_teach import WindowTeach
 from nndesk.app.shell.window_training import GuardedUndoStack, WindowTraining
 from nndesk.app.training.controller import TrainerController
@@ -60,7 +61,8 @@ def wire_canvas(panel: BackpropPanel, canvas: NetworkCanvas) -> None:
     canvas.neuronClicked.connect(panel.select_neuron)
 
 
-class MainWindow(WindowFiles, WindowTraining, WindowDocks, WindowReady, WindowStartHere, WindowTeach, QMainWindow):
+class MainWindow(WindowFiles, WindowTraining, WindowMyDigits, WindowDocks, WindowReady, WindowStartHere, WindowTeach,
+                 QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")

@@ -26,7 +26,7 @@ from nndesk.engine.data.readers import DataError, read_digits, read_npz
 from nndesk.paths import mnist_dir
 
 __all__ = ["MY_DIGITS", "MyDigit", "MyDigits", "MyDigitsError", "default_path", "export_idx", "export_npz",
-           "import_digits", "load_my_digits", "save_my_digits"]
+           "import_digits", "load_my_digits", "save_my_digits", "set_aside"]
 
 MY_DIGITS = "my-digits"  # the data set name: nndesk train --dataset my-digits
 MAX_BYTES = 4 * 10**8  # about 5,000 drawings; a header claiming more is refused before anything is allocated
@@ -87,6 +87,17 @@ def load_my_digits(path: str | os.PathLike) -> tuple[MyDigits, list[str]]:
         else:
             kept.append(make_digit(ink[i], x[i], label))
     return MyDigits(kept), messages
+
+
+def set_aside(path: str | os.PathLike) -> Path:
+    """Rename an unreadable set to ``<name>.damaged[-k].npz`` beside it (never deleted: it may be rescued)."""
+    path = Path(path)
+    for k in range(1, 1000):
+        target = path.with_name(f"{path.stem}.damaged{'' if k == 1 else f'-{k}'}{path.suffix}")
+        if not os.path.lexists(target):
+            os.replace(path, target)
+            return target
+    raise OSError(f"{path}: too many damaged copies beside it already")
 
 
 def _expect(keys: frozenset[str]) -> dict[str, frozenset[str]]:

@@ -239,3 +239,11 @@ def test_a_my_digit_checks_itself():
     assert MyDigit(ink, x, 4).label == 4
     with pytest.raises(ValueError, match="not a digit"):
         MyDigit(ink, x, True)
+
+
+def test_a_damaged_file_is_set_aside_under_a_new_name_never_deleted(tmp_path):
+    path = tmp_path / "my-digits.npz"
+    for k, name in enumerate(["my-digits.damaged.npz", "my-digits.damaged-2.npz"]):
+        path.write_bytes(b"broken %d" % k)
+        assert md.set_aside(path) == tmp_path / name
+        assert not path.exists() and (tmp_path / name).read_bytes() == b"broken %d" % k

@@ -1,0 +1,156 @@
+"""The student's drawings as 28×28 tiles, a row (or more) per digit: all the 3s together, then the 4s.
+
+Each digit's tiles start a new row, so a drawing filed under the wrong digit
+stands out among its neighbours.  The tiles are what the network was fed.
+A tile is selected by a click or the arrow keys; a digit key relabels it,
+Delete removes it, and the context menu offers both — the grid only asks
+(``relabelRequested``, ``deleteRequested``), the view makes the undoable
+change.  The selection follows the drawing, not the place, when the set
+changes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QMenu, QWidget
+
+from nndesk.app.widgets.tile_grid import TileGrid
+from nndesk.engine.data.my_digits import MyDigits
+
+BLANK = -1
+
+
+class MyDigitsGrid(TileGrid):
+    relabelRequested = Signal(int, int)  # index in the set, new label
+    deleteRequested = Signal(int)  # index in the set
+    selectionChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("myDigitsGrid")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self.digits = MyDigits()
+        self.slots = np.zeros(0, np.int64)  # the set's index shown in each place, BLANK where a row is padded
+        self.label = self._label
+        self.tooltip = self._tooltip
+        self._laid_for = -1  # the column count the slots were padded for
+        self.tileClicked.connect(self._clicked)
+        self.tileClicked.connect(lambda _: self.selectionChanged.emit())
+
+    # ---- contents --------------------------------------------------------------------
+    def set_digits(self, digits: MyDigits) -> None:
+        """Show ``digits``; the selected drawing stays selected if it is still there."""
+        keep = self.selected_index()
+        keep_x = self.digits[keep].x if keep is not None and keep < len(self.digits) else None
+        self.digits = digits
+        self._laid_for = -1
+        self.selected = None
+        self._layout(force=True)
+        if keep_x is not None:
+            now = next((i for i, d in enumerate(digits) if d.x is keep_x), None)
+            self.select_index(now)
+
+    def selected_index(self) -> int | None:
+        """The index in the set of the selected drawing, or None."""
+        if self.selected is None or self.selected >= len(self.slots) or self.slots[self.selected] == BLANK:
+            return None
+        return int(self.slots[self.selected])
+
+    def select_index(self, index: int | None) -> None:
+        places = np.flatnonzero(self.slots == index) if index is not None else []
+        self.selected = int(places[0]) if len(places) else None
+        self.viewport().update()
+        self.selectionChanged.emit()
+
+    def _layout(self, force: bool = False) -> None:
+        """Pad each digit's tiles to whole rows for the width now, then let the grid pack them."""
+        cw = self._cell()[0] if len(self._tiles) else (28 + 3) * 3
+        columns = max(1, (self.viewport().width() - 2 * 6 + 3 * 3) // cw)
+        if columns != self._laid_for:
+            selected = self.selected_index()
+            self._laid_for = columns
+            self.slots = _slots(self.digits.y, columns)
+            self._tiles = _tiles(self.digits.x, self.slots, self.palette().color(QPalette.ColorRole.Base))
+            self.select_index(selected)
+            force = True
+        super()._layout(force)
+
+    def _label(self, k: int) -> str:
+        return "" if self.slots[k] == BLANK else str(self.digits.y[self.slots[k]])
+
+    def _tooltip(self, k: int) -> str:
+        if self.slots[k] == BLANK:
+            return ""
+        i = int(self.slots[k])
+        return self.tr("Drawing %1, filed as a %2. Press a digit key to file it as another digit, Delete to "
+                       "remove it.").replace("%1", str(i + 1)).replace("%2", str(self.digits.y[i]))
+
+    # ---- the student's hands -----------------------------------------------------------
+    def _clicked(self, k: int) -> None:
+        if self.slots[k] == BLANK:
+            self.selected = None
+            self.viewport().update()
+
+    def keyPressEvent(self, event) -> None:
+        """Arrows step through the drawings; 0–9 relabels the selected one; Delete or Backspace removes it."""
+        key, index = event.key(), self.selected_index()
+        order = [k for k in range(len(self.slots)) if self.slots[k] != BLANK]
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and index is not None and not event.modifiers() & ~(
+                Qt.KeyboardModifier.KeypadModifier):
+            self.relabelRequested.emit(index, key - Qt.Key.Key_0)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and index is not None:
+            self.deleteRequested.emit(index)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and order:
+            at = order.index(self.selected) if self.selected in order else -1
+            step = 1 if key == Qt.Key.Key_Right else -1
+            self.selected = order[0] if at < 0 else order[min(max(at + step, 0), len(order) - 1)]
+            self.viewport().update()
+            self.selectionChanged.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._laid_for = -1  # the padding is painted in the palette's base colour
+        super().changeEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        k = self.tile_at(event.pos())
+        if k is None or self.slots[k] == BLANK:
+            return
+        self.selected = k
+        self.viewport().update()
+        self.selectionChanged.emit()
+        index = int(self.slots[k])
+        menu = QMenu(self)
+        relabel = menu.addMenu(self.tr("File as"))
+        for d in range(10):
+            action = relabel.addAction(str(d))
+            action.setEnabled(d != self.digits.y[index])
+            action.triggered.connect(lambda _=False, d=d: self.relabelRequested.emit(index, d))
+        menu.addAction(self.tr("Delete"), lambda: self.deleteRequested.emit(index))
+        menu.exec(event.globalPos())
+
+
+def _slots(labels: np.ndarray, columns: int) -> np.ndarray:
+    """The set's indices in label order (stable), each label's run padded with BLANK to whole rows."""
+    slots: list[int] = []
+    for d in range(10):
+        run = np.flatnonzero(labels == d).tolist()
+        if run:
+            slots += run + [BLANK] * (-len(run) % columns)
+    return np.array(slots, np.int64)
+
+
+def _tiles(x: np.ndarray, slots: np.ndarray, background) -> np.ndarray:
+    """RGB tiles: the 28×28 as the network saw it (white ink on black); blank places in the background."""
+    tiles = np.empty((len(slots), 28, 28, 3), np.uint8)
+    tiles[...] = (background.red(), background.green(), background.blue())
+    real = slots != BLANK
+    if real.any():
+        gray = np.rint(np.asarray(x)[slots[real]] * 255).astype(np.uint8)
+        tiles[real] = gray[..., None]
+    return tiles

@@ -1,0 +1,74 @@
+"""The live personal set in the window: one owner, saved after every change, one signal for the views.
+
+Every change — an added drawing, a relabel, a deletion, its undo — goes
+through ``edited()``, which writes the file atomically before telling the
+views, so what the student sees is what the next start reads back.  A save
+that fails (a full disk, a read-only home) keeps the set in memory and says
+so once per failure; the next successful change saves everything again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from nndesk.engine.data.my_digits import MyDigits, MyDigitsError, load_my_digits, save_my_digits, set_aside
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What reading the saved set found: entries dropped, or the whole file unreadable and where it went."""
+
+    dropped: list[str] = field(default_factory=list)  # one line per entry left out
+    unreadable: str | None = None  # why the file could not be read at all
+    moved_to: Path | None = None  # where the unreadable file now is
+    not_moved: str | None = None  # why it could not be moved (then nothing is saved this session)
+
+    @property
+    def ok(self) -> bool:
+        return not self.dropped and self.unreadable is None
+
+
+class MyDigitsModel(QObject):
+    changed = Signal()  # the set's contents changed (and were saved, or saveFailed says why not)
+    saveFailed = Signal(str)  # the path and the reason, one line
+
+    def __init__(self, path: Path | None, digits: MyDigits | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path  # None: kept in memory only (benchmarks, screenshots)
+        self.digits = digits if digits is not None else MyDigits()
+
+    @classmethod
+    def open(cls, path: Path, parent: QObject | None = None) -> tuple[MyDigitsModel, Opened]:
+        """The set saved at ``path`` and what went wrong reading it.
+
+        Bad entries are dropped (one line each); a file that cannot be read
+        at all is renamed aside and the set starts empty.  If even the rename
+        fails, the set is kept in memory only, so the damaged file is never
+        overwritten.
+        """
+        try:
+            digits, dropped = load_my_digits(path)
+        except MyDigitsError as e:
+            try:
+                moved = set_aside(path)
+            except OSError as err:
+                return cls(None, None, parent), Opened([], str(e), None, f"{path}: {err.strerror or err}")
+            return cls(path, None, parent), Opened([], str(e), moved)
+        return cls(path, digits, parent), Opened(dropped)
+
+    def edited(self) -> None:
+        """The set changed in place: save it, then tell the views."""
+        if self.path is not None:
+            try:
+                save_my_digits(self.path, self.digits)
+            except OSError as e:
+                self.saveFailed.emit(f"{self.path}: {e.strerror or e}")
+        self.changed.emit()
+
+    def replace(self, digits: MyDigits) -> None:
+        """Another set in place of this one (a session, an undone Clear): saved and shown."""
+        self.digits = digits
+        self.edited()
