@@ -72,8 +72,8 @@ class WindowTeach:
         self.teach_panel = TeachPanel()
         self.teach_dock = TeachDock(self.teach_panel, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.teach_dock)
-        self.tabifyDockWidget(getattr(self, "my_digits_dock", None) or self.draw_dock, self.teach_dock)
-        self.draw_dock.raise_()  # the pad stays in front; Teach is one tab away
+        self.tabifyDockWidget(self.draw_dock, self.teach_dock)  # beside the pad; the cost plot stays in view
+        self.draw_dock.raise_()  # the pad in front; Teach is one tab away
         self.view_menu.addAction(self.teach_dock.toggleViewAction())
         self.teach_panel.set_stop_action(self.training_dock.stop_action)
         self.teach_panel.teachRequested.connect(self.teach)
