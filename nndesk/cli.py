@@ -24,12 +24,13 @@ from pathlib import Path
 
 from nndesk import __version__, language
 from nndesk.cli_commands import download, evaluate, predict, train
+from nndesk.cli_export import add_export
 from nndesk.cli_output import EXIT_DIVERGED, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, UsageError, fail
 from nndesk.engine_texts import in_language, phrase
 from nndesk.language import translate
 from nndesk.paths import mnist_dir
 
-COMMANDS = ("train", "eval", "predict", "data")
+COMMANDS = ("train", "eval", "predict", "data", "export")
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -190,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     dl.add_argument("--url", help=translate("cli", "mirror base URL"))
     dl.add_argument("--retries", type=int, default=3, metavar="N")
     dl.set_defaults(run=download)
+    add_export(commands, _path, data_help)
     return parser
 
 
