@@ -53,3 +53,17 @@ def type_number(box, value: int) -> None:
     QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(box, str(value))
     QTest.keyClick(box, Qt.Key.Key_Return)
+
+
+def tick(view, row: int, column: int = 0) -> None:
+    """Click the check box of an item view's cell, where the style draws it, as a person ticks a row."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
+    QTest.mouseClick(view.viewport(), LEFT, NONE, box.center())

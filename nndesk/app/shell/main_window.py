@@ -27,6 +27,7 @@ from nndesk.app.shell.window_docks import WindowDocks
 from nndesk.app.shell.window_files import WindowFiles, mean_digit, recipe_for
 from nndesk.app.shell.window_keys import WindowKeys
 from nndesk.app.shell.window_my_digits import WindowMyDigits
+from nndesk.app.shell.window_runs import WindowRuns
 from nndesk.app.shell.window_teach import WindowTeach
 from nndesk.app.shell.window_training import GuardedUndoStack, WindowTraining
 from nndesk.app.training.controller import TrainerController
@@ -61,8 +62,8 @@ def wire_canvas(panel: BackpropPanel, canvas: NetworkCanvas) -> None:
     canvas.neuronClicked.connect(panel.select_neuron)
 
 
-class MainWindow(WindowFiles, WindowTraining, WindowMyDigits, WindowDocks, WindowReady, WindowStartHere, WindowTeach,
-                 QMainWindow):
+class MainWindow(WindowFiles, WindowTraining, WindowRuns, WindowMyDigits, WindowDocks, WindowReady, WindowStartHere,
+                 WindowTeach, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -105,6 +106,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowMyDigits, WindowDocks, Windo
         self.training_dock = TrainingDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.training_dock)
         self._build_docks()
+        self._build_runs()  # every training run recorded; the Runs dock
         self.draw_widget.connect_canvas(self.canvas)  # the drawn digit lights up the network
         self.canvas.neuronClicked.connect(self.inspector.show_neuron)
         self.canvas.edgeClicked.connect(self.inspector.show_edge)

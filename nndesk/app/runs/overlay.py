@@ -1,0 +1,121 @@
+"""Two to four runs' curves on one axis: cost on the left plot, validation accuracy on the right, η marks.
+
+Each run keeps one colour and one line style in both plots (Okabe–Ito hues,
+lighter on a dark palette, and solid / dashed / dotted / dash-dotted lines, so
+runs stay apart for a colour-blind student and on a grey projector).  Where η
+was changed during a run, a vertical line of the run's colour and style
+carries the new η, written as the slider writes it, as in the cost plot;
+runs' labels sit at different heights so two marks at one epoch stay legible.
+The x axis counts each run's own epochs, so runs overlay from their start.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from nndesk.app.style.eta_text import eta_text
+from nndesk.app.style.theme import hues, is_dark, plot_colors
+from nndesk.app.widgets.locale_axis import locale_axes
+from nndesk.engine.runs.run_log import RunRecord
+
+PEN_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
+HUES = ("blue", "orange", "green", "purple")
+
+
+def run_styles(n: int, dark: bool) -> list[tuple[QColor, Qt.PenStyle]]:
+    """The pens of the first ``n`` shown runs: a hue and a line style each."""
+    hue = hues(dark)
+    return [(hue[HUES[i % 4]], PEN_STYLES[i % 4]) for i in range(n)]
+
+
+class RunsOverlay(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runsOverlay")
+        self.cost_plot = pg.PlotWidget(axisItems=locale_axes(), objectName="runsCostPlot")
+        self.accuracy_plot = pg.PlotWidget(axisItems=locale_axes(), objectName="runsAccuracyPlot")
+        self.accuracy_plot.setXLink(self.cost_plot)
+        for plot in (self.cost_plot, self.accuracy_plot):
+            plot.setMinimumSize(160, 120)
+            plot.getPlotItem().setMenuEnabled(False)
+            plot.getPlotItem().hideButtons()
+        self.accuracy_plot.setYRange(0, 100, padding=0.02)
+        self.accuracy_plot.getPlotItem().vb.setLimits(yMin=-5, yMax=105)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.cost_plot)
+        layout.addWidget(self.accuracy_plot)
+        self.records: list[RunRecord] = []
+        self.curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []  # (cost, accuracy) per shown run
+        self.markers: list[pg.InfiniteLine] = []  # on the cost plot, labelled; each has .run_id, .eta
+        self._lines: list[pg.InfiniteLine] = []  # the same places on the accuracy plot
+        self.apply_colors()
+        self.retranslate()
+
+    def show_runs(self, records: list[RunRecord]) -> None:
+        """Draw these runs (their order gives their colours), replacing what was shown."""
+        self.records = list(records)
+        for plot, items in ((self.cost_plot, [c for c, _ in self.curves] + self.markers),
+                            (self.accuracy_plot, [a for _, a in self.curves] + self._lines)):
+            for item in items:
+                plot.removeItem(item)
+        self.curves, self.markers, self._lines = [], [], []
+        for i, (record, (color, style)) in enumerate(zip(self.records, self.styles())):
+            x = np.array([e["epoch"] for e in record.history], dtype=float)
+            cost = np.array([np.nan if e["train_cost"] is None else e["train_cost"] for e in record.history])
+            acc = np.array([np.nan if e["val_accuracy"] is None else 100 * e["val_accuracy"]
+                            for e in record.history])
+            pen = pg.mkPen(color, width=2.5, style=style)
+            symbol = {"symbol": "o", "symbolSize": 5, "symbolBrush": color, "symbolPen": color} if len(x) <= 40 else {}
+            self.curves.append((self.cost_plot.plot(x, cost, pen=pen, connect="finite", **symbol),
+                                self.accuracy_plot.plot(x, acc, pen=pen, connect="finite", **symbol)))
+            for at, eta in record.eta_marks():
+                self._add_marker(i, record.id, at, eta, color, style)
+        for plot in (self.cost_plot, self.accuracy_plot):
+            plot.getPlotItem().vb.enableAutoRange(x=True, y=plot is self.cost_plot)
+        self.accuracy_plot.setYRange(0, 100, padding=0.02)
+
+    def styles(self) -> list[tuple[QColor, Qt.PenStyle]]:
+        return run_styles(len(self.records), is_dark(self.palette()))
+
+    def _add_marker(self, i: int, run_id: int, at: float, eta: float, color: QColor, style: Qt.PenStyle) -> None:
+        pen = pg.mkPen(color, width=1.5, style=style)
+        line = pg.InfiniteLine(pos=at, angle=90, movable=False, pen=pen, label=eta_text(eta),
+                               labelOpts={"position": 0.92 - 0.16 * (i % 4), "color": color,
+                                          "anchors": [(0, 0.5), (0, 0.5)]})
+        line.run_id, line.eta = run_id, eta
+        self.cost_plot.addItem(line, ignoreBounds=True)
+        self.markers.append(line)
+        twin = pg.InfiniteLine(pos=at, angle=90, movable=False, pen=pen)
+        self.accuracy_plot.addItem(twin, ignoreBounds=True)
+        self._lines.append(twin)
+
+    def apply_colors(self) -> None:
+        c = plot_colors(self.palette())
+        for plot in (self.cost_plot, self.accuracy_plot):
+            plot.setBackground(c.background)
+            for name in ("left", "bottom"):
+                plot.getPlotItem().getAxis(name).setPen(c.foreground)
+                plot.getPlotItem().getAxis(name).setTextPen(c.foreground)
+        if self.records:
+            self.show_runs(self.records)  # the hues of this palette
+
+    def retranslate(self) -> None:
+        for plot, y in ((self.cost_plot, self.tr("training cost C")),
+                        (self.accuracy_plot, self.tr("validation accuracy, %"))):
+            plot.getPlotItem().setLabel("bottom", self.tr("epoch of the run"))
+            plot.getPlotItem().setLabel("left", y)
+        for line in self.markers:  # "0,5" once the language is Russian
+            line.label.setFormat(eta_text(line.eta))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if hasattr(self, "markers"):
+            if event.type() == QEvent.Type.LanguageChange:
+                self.retranslate()
+            elif event.type() == QEvent.Type.PaletteChange:
+                self.apply_colors()
+        super().changeEvent(event)
