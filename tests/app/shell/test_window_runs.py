@@ -80,7 +80,7 @@ def test_two_runs_with_different_eta_overlaid_with_a_legend_naming_it(qtbot, win
     colors = {c.opts["pen"].color().name() for c in cost_curves}
     assert len(colors) == 2  # told apart by colour (and line style)
     legend = [label.text() for label in panel.legend.entries]
-    run = "Прогон" if language == "ru" else "Run"
+    run = "Запуск" if language == "ru" else "Run"
     assert legend == [f"{run} 1: η {before}", f"{run} 2: η {before} → {after}"]
     assert panel.legend.hint.isHidden()
     assert table.item(0, TICK).icon().isNull() is False  # the row shows its curve's pen
