@@ -28,6 +28,7 @@ from nndesk.app.shell.window_files import WindowFiles, mean_digit, recipe_for
 from nndesk.app.shell.window_keys import WindowKeys
 from nndesk.app.shell.window_my_digits import WindowMyDigits
 from nndesk.app.shell.window_runs import WindowRuns
+from nndesk.app.shell.window_session import WindowSession
 from nndesk.app.shell.window_teach import WindowTeach
 from nndesk.app.shell.window_training import GuardedUndoStack, WindowTraining
 from nndesk.app.training.controller import TrainerController
@@ -63,7 +64,7 @@ def wire_canvas(panel: BackpropPanel, canvas: NetworkCanvas) -> None:
 
 
 class MainWindow(WindowFiles, WindowTraining, WindowRuns, WindowMyDigits, WindowDocks, WindowReady, WindowStartHere,
-                 WindowTeach, QMainWindow):
+                 WindowTeach, WindowSession, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -79,6 +80,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowRuns, WindowMyDigits, Window
         self._build_views()
         self._build_menus()
         self._connect()
+        self._install_sessions()  # File ▸ sessions, autosave, restore after a crash
         self._build_teach()  # the Teach dock: fine-tune on my digits (window_teach)
         self.training_dock.show_settings(self.recipe.hyper, self.recipe.cost, self.recipe.optimizer)
         self._use_settings_of(self.recipe)
@@ -234,6 +236,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowRuns, WindowMyDigits, Window
         self.redo_action.setText(self.tr("&Redo"))
         self.language_actions[""].setText(self.tr("System language"))
         self._retranslate_start_here()
+        self._retranslate_sessions()
         self._retranslate_docks()
         self._show_source()
 

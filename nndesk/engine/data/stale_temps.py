@@ -59,10 +59,10 @@ def _abandoned(candidate: Path, pid: str | None, now: float) -> bool:
     quiet = now - st.st_mtime
     if pid is None:
         return quiet > LEGACY_SECONDS
-    return quiet > QUIET_SECONDS and int(pid) != os.getpid() and not _alive(int(pid))
+    return quiet > QUIET_SECONDS and int(pid) != os.getpid() and not alive(int(pid))
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     """True if a process of that pid exists (or might: when in doubt, the file is kept)."""
     if pid <= 0 or os.name == "nt":  # on Windows os.kill(pid, 0) would end the process
         return True
