@@ -24,6 +24,7 @@ from nndesk.app.shell.gui_gc import collect_in_gui_thread
 from nndesk.app.shell.ready_trained import ReadyBadge, WindowReady
 from nndesk.app.shell.start_here import WindowStartHere
 from nndesk.app.shell.window_docks import WindowDocks
+from nndesk.app.shell.window_export import WindowExport
 from nndesk.app.shell.window_files import WindowFiles, mean_digit, recipe_for
 from nndesk.app.shell.window_keys import WindowKeys
 from nndesk.app.shell.window_my_digits import WindowMyDigits
@@ -64,7 +65,7 @@ def wire_canvas(panel: BackpropPanel, canvas: NetworkCanvas) -> None:
 
 
 class MainWindow(WindowFiles, WindowTraining, WindowRuns, WindowMyDigits, WindowDocks, WindowReady, WindowStartHere,
-                 WindowTeach, WindowSession, QMainWindow):
+                 WindowTeach, WindowSession, WindowExport, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -79,6 +80,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowRuns, WindowMyDigits, Window
         self.undo_stack = GuardedUndoStack(self)
         self._build_views()
         self._build_menus()
+        self._install_export()  # File ▸ Export… (window_export)
         self._connect()
         self._install_sessions()  # File ▸ sessions, autosave, restore after a crash
         self._build_teach()  # the Teach dock: fine-tune on my digits (window_teach)
@@ -236,6 +238,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowRuns, WindowMyDigits, Window
         self.redo_action.setText(self.tr("&Redo"))
         self.language_actions[""].setText(self.tr("System language"))
         self._retranslate_start_here()
+        self._retranslate_export()
         self._retranslate_sessions()
         self._retranslate_docks()
         self._show_source()
