@@ -37,6 +37,7 @@ def add_export(commands: argparse._SubParsersAction, path: Callable[[str], Path]
 
 def export(args: argparse.Namespace) -> int:
     from nndesk.engine.data.datasets import load
+    from nndesk.engine.export.exportable import INSTALL, MissingPackage
     from nndesk.engine.export.formats import ExportFormat, export as write
     from nndesk.engine.runs.model_io import load_model
 
@@ -51,7 +52,10 @@ def export(args: argparse.Namespace) -> int:
         data = recipe.split(source)[0] if recipe is not None else source.train  # DataError without a train part
         if data is None:
             raise ValueError(translate("cli", "{data} has no training part").format(data=source.name))
-    out = write(kind, model.network, args.out, model.recipe, model.history, model.preprocessing, data)
+    try:
+        out = write(kind, model.network, args.out, model.recipe, model.history, model.preprocessing, data)
+    except MissingPackage as e:  # said in the language spoken
+        raise ValueError(translate("cli", "ONNX export needs the onnx package: %1").replace("%1", INSTALL)) from e
     if kind.is_folder:
         print(translate("cli", "wrote {path}: model.py, weights.npz, train.py{data}").format(
             path=out, data=", data.npz" if data is not None else ""))

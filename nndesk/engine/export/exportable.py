@@ -26,6 +26,14 @@ class ExportError(ValueError):
     """An export that can't be made; ``str()`` is one line that says why."""
 
 
+class MissingPackage(ExportError):
+    """An optional library is missing: ``what`` needs ``package`` (the window and CLI say it in their language)."""
+
+    def __init__(self, what: str, package: str) -> None:
+        self.what, self.package = what, package
+        super().__init__(f"{what} needs the {package} package: {INSTALL}")
+
+
 @dataclass(frozen=True, eq=False)
 class DenseLayer:
     """One layer as the lecture writes it: W (n_out, n_in), b (n_out,), and the name of σ."""
@@ -50,4 +58,4 @@ def require(module: str, what: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise ExportError(f"{what} needs the {module} package: {INSTALL}") from None
+        raise MissingPackage(what, module) from None
