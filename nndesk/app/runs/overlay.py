@@ -36,8 +36,10 @@ class RunsOverlay(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runsOverlay")
-        self.cost_plot = pg.PlotWidget(axisItems=locale_axes(), objectName="runsCostPlot")
-        self.accuracy_plot = pg.PlotWidget(axisItems=locale_axes(), objectName="runsAccuracyPlot")
+        self.cost_plot = pg.PlotWidget(axisItems=locale_axes())  # (PlotItem would plot other keywords as data)
+        self.accuracy_plot = pg.PlotWidget(axisItems=locale_axes())
+        self.cost_plot.setObjectName("runsCostPlot")
+        self.accuracy_plot.setObjectName("runsAccuracyPlot")
         self.accuracy_plot.setXLink(self.cost_plot)
         for plot in (self.cost_plot, self.accuracy_plot):
             plot.setMinimumSize(160, 120)
