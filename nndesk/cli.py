@@ -21,6 +21,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nndesk import __version__, language
 from nndesk.cli_commands import download, evaluate, predict, train
@@ -29,6 +30,9 @@ from nndesk.cli_output import EXIT_DIVERGED, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_
 from nndesk.engine_texts import in_language, phrase
 from nndesk.language import translate
 from nndesk.paths import mnist_dir
+
+if TYPE_CHECKING:
+    from nndesk.engine.runs.layer_spec import LayerSpec
 
 COMMANDS = ("train", "eval", "predict", "data", "export")
 
@@ -151,7 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--preset", choices=list(PRESETS),
                     help=translate("cli", "start from a preset (default: the data's own)"))
     tr.add_argument("--layers", type=_layers, metavar="N,N",
-                    help=translate("cli", "hidden layer sizes, e.g. 128,64 ('' for none)"))
+                    help=translate("cli", "hidden layer sizes, e.g. 128,64 ('' for none); convolutions first: "
+                                          "conv5x5x32,pool2,conv5x5x64,pool2,128"))
     tr.add_argument("--activation", choices=HIDDEN_ACTIVATIONS)
     tr.add_argument("--cost", choices=list(COSTS))
     tr.add_argument("--optimizer", choices=list(OPTIMIZERS))
@@ -206,7 +211,15 @@ def _path(text: str) -> Path:
     return Path(_given(text))
 
 
-def _layers(text: str) -> tuple[int, ...]:
+def _layers(text: str) -> tuple[int, ...] | LayerSpec:
+    if "conv" in text.lower() or "pool" in text.lower():  # convolutions first: engine/runs/layer_spec.py
+        from nndesk.engine.runs.layer_spec import parse_layers
+        from nndesk.engine.runs.recipe import MAX_HIDDEN_LAYERS, MAX_NEURONS
+
+        try:
+            return parse_layers(text, MAX_NEURONS, MAX_HIDDEN_LAYERS)
+        except ValueError as e:
+            raise argparse.ArgumentTypeError(str(e)) from None
     if text.strip().lower() in ("", "none"):
         return ()
     try:

@@ -36,10 +36,13 @@ def _samples(split: str, n: int) -> str:
 
 
 def train(args: argparse.Namespace) -> int:
+    from nndesk.engine.runs.layer_spec import split
     from nndesk.engine.runs.model_io import save_model
     from nndesk.engine.runs.recipe import TrainingRecipe
 
-    options = {"hidden": args.layers, "activation": args.activation, "cost": args.cost, "optimizer": args.optimizer,
+    hidden, features = split(args.layers)
+    options = {"hidden": hidden, "features": features, "activation": args.activation, "cost": args.cost,
+               "optimizer": args.optimizer,
                "learning_rate": args.lr, "momentum": args.momentum, "l2": args.l2, "batch_size": args.batch_size,
                "epochs": args.epochs, "seed": args.seed, "schedule": args.schedule, "tolerance": args.tolerance,
                "augment": args.augment}
@@ -54,8 +57,8 @@ def train(args: argparse.Namespace) -> int:
     fit, _ = recipe.split(source)  # raises DataError if there is nothing to train on
     if args.augment and fit.image_shape is None:
         note(translate("cli", "--augment distorts images; {name} has none, so it is ignored").format(name=source.name))
-    _check_size(recipe, [fit.n_inputs, *recipe.hidden, fit.n_outputs], args.out)
-    network = recipe.build_network(fit.n_inputs, fit.n_outputs)
+    _check_size(recipe, [fit.n_inputs, *recipe.hidden, fit.n_outputs], args.out, fit.image_shape)
+    network = recipe.build_network(fit.n_inputs, fit.n_outputs, fit.image_shape)
     trainer = recipe.make_trainer(network, source)
     held_out = translate("cli", "none") if trainer.val is None else _samples(_split_name(source), len(trainer.val))
     if not args.json:
@@ -191,7 +194,7 @@ def _check_out(out: Path) -> None:
             out=out, folder=out.parent, why=phrase(e.strerror) if e.strerror else e)) from None
 
 
-def _check_size(recipe: Any, sizes: list[int], out: Path | None) -> None:
+def _check_size(recipe: Any, sizes: list[int], out: Path | None, image_shape: tuple[int, int] | None = None) -> None:
     """Refuse, before building it, a network the memory free now (or a model file nndesk opens) can't hold.
 
     float32 weights [W | b], the optimizer's state (momentum 1×, Adam 2×), one
@@ -204,6 +207,8 @@ def _check_size(recipe: Any, sizes: list[int], out: Path | None) -> None:
     state = {"momentum": 1, "adam": 2}.get(recipe.optimizer, 0) * params
     rows = max(recipe.hyper.batch_size, 4096)
     need = 4 * (2 * params + state + 3 * rows * sum(sizes))
+    if recipe.features:  # convolutions: their patch matrices weigh most (engine/runs/layer_spec.footprint)
+        params, state, need = _conv_size(recipe, sizes, image_shape)
     shape = "-".join(map(str, sizes))
     free = available_memory()
     if free is not None and need > free * AVAILABLE_SHARE:
@@ -217,6 +222,20 @@ def _check_size(recipe: Any, sizes: list[int], out: Path | None) -> None:
         raise UsageError(translate("cli", "the network {shape} would make a {saved:,.0f} MB model file, more than "
                                           "nndesk opens ({cap:,.0f} MB); use fewer or smaller layers").format(
             shape=shape, saved=Number(saved / 1e6), cap=Number(MAX_BYTES / 1e6)))
+
+
+def _conv_size(recipe: Any, sizes: list[int], image_shape: tuple[int, int] | None) -> tuple[int, int, int]:
+    """(weights, optimizer state, bytes) of a convolutional recipe; a layer that doesn't fit is a usage error."""
+    from nndesk.engine.core.convnet import CHUNK
+    from nndesk.engine.runs.layer_spec import footprint
+
+    try:
+        params, numbers = footprint(recipe.features, recipe.hidden, sizes[0], sizes[-1], image_shape,
+                                    max(recipe.hyper.batch_size, CHUNK))
+    except ValueError as e:
+        raise UsageError(f"--layers: {e}") from None
+    state = {"momentum": 1, "adam": 2}.get(recipe.optimizer, 0) * params
+    return params, state, 4 * (2 * params + state + numbers)
 
 
 def _spec(text: str) -> str:
@@ -237,7 +256,8 @@ def _describe(recipe: Any, network: Any) -> str:
     h = recipe.hyper
     return (translate("cli", "network {sizes} {activation}, {cost}, {optimizer} η={lr:g}, batch {batch}, "
                              "{epochs} epochs").format(
-                sizes="-".join(map(str, network.sizes)), activation=recipe.activation, cost=recipe.cost,
+                sizes=getattr(network, "architecture", None) or "-".join(map(str, network.sizes)),
+                activation=recipe.activation, cost=recipe.cost,
                 optimizer=recipe.optimizer, lr=Number(h.learning_rate), batch=h.batch_size, epochs=h.epochs)
             + (translate("cli", ", {name} schedule").format(name=recipe.schedule) if recipe.schedule else "")
             + (translate("cli", ", augmented") if recipe.augment else ""))

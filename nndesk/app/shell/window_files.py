@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nndesk.app.shell import settings
+from nndesk.app.shell.window_conv import refuse_conv
 from nndesk.app.shell.window_teach import taught_record
 from nndesk.app.training.dock import OPEN
 from nndesk.engine.core.dataset import Dataset
@@ -202,6 +203,8 @@ class WindowFiles:
         try:
             loaded = model_io.load_model(path)
             net = loaded.network
+            if refuse_conv(self, net, path):  # the canvas and the views draw dense layers only (so far)
+                return None
             recipe = loaded.recipe or recipe_for(loaded.metadata.get("dataset") or self.recipe.dataset).with_changes(
                 hidden=tuple(net.sizes[1:-1]), cost=net.cost.name)
             source = recipe.load_data() if recipe.dataset != self.recipe.dataset else self.source

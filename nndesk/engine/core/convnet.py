@@ -112,6 +112,12 @@ class ConvNet:
         return [int(np.prod(s)) for s in self.shapes]
 
     @property
+    def architecture(self) -> str:
+        """The layers as text: ``1×28×28-conv5x5x32-pool2-…-128-10``."""
+        return "-".join(["×".join(map(str, self.input_shape)), *(f.spec for f in self.features),
+                         *map(str, self.head.sizes[1:])])
+
+    @property
     def dtype(self) -> np.dtype:
         return self.head.dtype
 

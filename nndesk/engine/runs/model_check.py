@@ -143,7 +143,7 @@ def optimizer_state(meta: dict[str, Any], net: Network, state: dict[str, np.ndar
         raise Invalid("has optimizer state that doesn't match its description")
     opt = make_optimizer(name)
     joined = [p.shape for p in net.parameters()]
-    apart = [s for layer in net.layers for s in (layer.weights.shape, layer.bias.shape)]
+    apart = [s for layer in net.layers if isinstance(layer, Dense) for s in (layer.weights.shape, layer.bias.shape)]
     layouts = [opt.state_shapes(shapes) for shapes in (joined, apart, [])]
     layout = next((lay for lay in layouts if set(lay) == set(state)), None)
     if layout is None:

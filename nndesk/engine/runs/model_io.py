@@ -32,17 +32,19 @@ from typing import Any
 import numpy as np
 
 from nndesk import __version__
+from nndesk.engine.core.convnet import ConvNet
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.optimizers import Optimizer, optimizer as make_optimizer
 from nndesk.engine.core.training import EpochStats
 from nndesk.engine.data.atomic_write import write_npz_atomic
 from nndesk.engine.data.npy_guard import FLOATS, NUMBERS, NpyProblem, looks_like_npz, open_regular, read_arrays
 from nndesk.engine.data.preprocess import PREPROCESSING
-from nndesk.engine.runs import model_check
+from nndesk.engine.runs import conv_model, model_check
 from nndesk.engine.runs.recipe import TrainingRecipe
 
 FORMAT = "nndesk-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # dense networks: files older nndesk versions read too
+READS_UP_TO = conv_model.FORMAT_VERSION  # 2: convolutional networks (``conv_model``)
 MAX_BYTES = 10**9  # all arrays together: a 784-10000-10000-10 float32 network with momentum is 860 MB
 MAX_METADATA = 16 * 2**20  # bytes of JSON
 _OPT = "optimizer."
@@ -99,7 +101,7 @@ def save_model(path: str | os.PathLike, network: Network, recipe: TrainingRecipe
         image_shape = (28, 28)
     image_shape = tuple(image_shape) if image_shape is not None else None
     arrays: dict[str, np.ndarray] = {}
-    for l, layer in enumerate(network.layers):
+    for l, layer in enumerate(conv_model.weight_layers(network)):
         arrays[f"W{l}"], arrays[f"b{l}"] = np.ascontiguousarray(layer.weights), layer.bias  # C order on disk
         if layer.frozen is not None:
             arrays[f"frozen{l}"] = layer.frozen.astype(bool)
@@ -109,7 +111,7 @@ def save_model(path: str | os.PathLike, network: Network, recipe: TrainingRecipe
     arrays.update({_OPT + k: np.asarray(v) for k, v in state.items()})
     meta = {
         "format": FORMAT, "format_version": FORMAT_VERSION, "nndesk_version": __version__,
-        "sizes": sizes, "activations": [layer.activation.name for layer in network.layers],
+        "sizes": sizes, "activations": [layer.activation.name for layer in conv_model.weight_layers(network)],
         "cost": network.cost.name, "dtype": network.dtype.name,
         "recipe": recipe.to_dict() if recipe is not None else None,
         "history": [s.as_dict() for s in history],
@@ -121,6 +123,8 @@ def save_model(path: str | os.PathLike, network: Network, recipe: TrainingRecipe
         "extra": extra or {},
         "taught_with": taught_with,
     }
+    if isinstance(network, ConvNet):
+        meta.update(conv_model.metadata(network))
     try:
         text = json.dumps(meta, ensure_ascii=False)  # NaN (no validation set) is written as NaN
     except (TypeError, ValueError) as e:
@@ -177,9 +181,10 @@ def _metadata(path: Path, raw: np.ndarray) -> dict[str, Any]:
     version = meta.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ModelError(path, f"has an invalid format version {version!r}")
-    if version > FORMAT_VERSION:
+    if version > READS_UP_TO:
         raise ModelError(path, f"was saved by a newer nndesk ({meta.get('nndesk_version', '?')}, model format "
-                               f"{version}; this nndesk {__version__} reads up to {FORMAT_VERSION}); update nndesk")
+                               f"{version}; this nndesk {__version__} reads up to {READS_UP_TO}); "
+                               "update nndesk")
     return meta
 
 
@@ -188,8 +193,9 @@ def _build(path: Path, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> L
     state = {k[len(_OPT):]: arrays.pop(k) for k in [k for k in arrays if k.startswith(_OPT)]}
     try:
         model_check.check_metadata(meta)
-        network = model_check.network(meta, arrays)
-        recipe = model_check.recipe(meta, network)
+        checks = conv_model if conv_model.is_conv(meta) else model_check
+        network = checks.network(meta, arrays)
+        recipe = checks.recipe(meta, network)
         state = model_check.optimizer_state(meta, network, state)
         history = model_check.history(meta.get("history"))
     except model_check.Invalid as e:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from nndesk.engine.core.control import Hyperparameters
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.training import Schedule
+from nndesk.engine.runs.layer_spec import build
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,13 @@ class Preset:
     augment: bool  # distort the digits anew each epoch (image data only)
     schedule: str | None  # a ``make_schedule`` name
     description: str
+    features: tuple[str, ...] = ()  # convolutions and poolings first (``layer_spec`` tokens): a ConvNet
 
     def network(self, n_inputs: int, n_outputs: int, seed: int | None = 0) -> Network:
-        """A fresh network [n_inputs, *hidden, n_outputs] of this preset."""
+        """A fresh network [n_inputs, *hidden, n_outputs] of this preset (images: square, one channel)."""
+        if self.features:
+            return build(self.features, self.hidden, n_inputs, n_outputs, None, self.activation, self.cost,
+                         self.init, seed)  # type: ignore[return-value]
         return Network.create([n_inputs, *self.hidden, n_outputs], self.activation, self.cost,
                               init=self.init, seed=seed)
 
@@ -61,6 +66,12 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
            "xavier", False, None,
            "one tanh hidden layer sized to the table's columns (recipe.for_dataset), a softmax output, "
            "for a CSV table's standardised inputs"),
+    Preset("digits-cnn", (128,), "relu", "cross-entropy", "momentum",
+           Hyperparameters(learning_rate=0.05, momentum=0.9, l2=0.0, batch_size=64, epochs=40),
+           "he", True, "cosine",
+           "convolutions conv5×5×32 → pool 2×2 → conv5×5×64 → pool 2×2 → 128 → 10, ReLU, softmax + "
+           "cross-entropy, momentum SGD with a cosine schedule on freshly distorted digits every epoch",
+           ("conv5x5x32", "pool2", "conv5x5x64", "pool2")),
 )}
 
 

@@ -33,6 +33,7 @@ from nndesk.engine.data.datasets import BUNDLED, DataSource, load
 from nndesk.engine.data.readers import DataError
 from nndesk.engine.data.table import hidden_for, peek_inputs
 from nndesk.engine.data.toy import TOY
+from nndesk.engine.runs import layer_spec
 from nndesk.engine.runs.presets import make_schedule, preset
 
 # The ranges every recipe stays in, whoever wrote it (command line, window, model file): beyond
@@ -61,6 +62,7 @@ class TrainingRecipe:
     tolerance: float | None = None  # the lecture's step 4.1
     val_fraction: float = 0.1  # held out when the data has no test split
     preset: str | None = None  # the preset it started from, for display
+    features: tuple[str, ...] = ()  # convolutions and poolings before the hidden layers (``layer_spec`` tokens)
 
     def __post_init__(self) -> None:
         _set = object.__setattr__  # frozen: normalise in place once, at construction
@@ -96,6 +98,10 @@ class TrainingRecipe:
             raise ValueError(f"the validation fraction must be in [0, 1), got {self.val_fraction!r}")
         if self.preset is not None:
             _text(self.preset, "preset")
+        if isinstance(self.features, str) or not all(isinstance(t, str) for t in self.features):
+            raise ValueError(f"features must be a list of layer names like conv5x5x32, got {self.features!r}")
+        _set(self, "features", tuple(layer_spec.token(layer_spec.parse_feature(t)) for t in self.features))
+        layer_spec.check_counts(self.features, self.hidden, MAX_HIDDEN_LAYERS)
 
     # ---- building ------------------------------------------------------------
     @classmethod
@@ -104,7 +110,7 @@ class TrainingRecipe:
         p = preset(name)
         base = cls(dataset=_PRESET_DATA.get(p.name, BUNDLED), hidden=tuple(p.hidden), activation=p.activation,
                    cost=p.cost, optimizer=p.optimizer, hyper=p.hyper, init=p.init, augment=p.augment,
-                   schedule=p.schedule, preset=p.name)
+                   schedule=p.schedule, preset=p.name, features=p.features)
         return base.with_changes(**overrides)
 
     @classmethod
@@ -129,8 +135,11 @@ class TrainingRecipe:
         """The recipe's data set (toy sets are drawn with the recipe's seed)."""
         return load(self.dataset, seed=self.seed)
 
-    def build_network(self, n_in: int, n_out: int) -> Network:
-        """A fresh network [n_in, *hidden, n_out], seeded by the recipe."""
+    def build_network(self, n_in: int, n_out: int, image_shape: tuple[int, int] | None = None) -> Network:
+        """A fresh network [n_in, *hidden, n_out], seeded by the recipe (a ``ConvNet`` with ``features``)."""
+        if self.features:
+            return layer_spec.build(self.features, self.hidden, n_in, n_out, image_shape, self.activation,
+                                    self.cost, self.init, self.seed)  # type: ignore[return-value]
         return Network.create([n_in, *self.hidden, n_out], self.activation, self.cost,
                               init=self.init, seed=self.seed)
 
@@ -165,6 +174,10 @@ class TrainingRecipe:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["hidden"] = list(self.hidden)
+        if self.features:  # a dense recipe's JSON stays as older nndesk versions write and read it
+            d["features"] = list(self.features)
+        else:
+            del d["features"]
         return d
 
     @classmethod

@@ -175,7 +175,7 @@ def test_metadata_that_is_not_json_raises_model_error(good_bytes, tmp_path, raw)
     (lambda a, m: m.__setitem__("activations", ["tanh", "swish", "softmax"]), "unknown activation 'swish'"),
     (lambda a, m: m.__setitem__("cost", "hinge"), "unknown cost"),
     (lambda a, m: m.__setitem__("sizes", [2, 6, 4]), "activations|sizes"),
-    (lambda a, m: m.__setitem__("format_version", FORMAT_VERSION + 1), "newer nndesk"),
+    (lambda a, m: m.__setitem__("format_version", model_io.READS_UP_TO + 1), "newer nndesk"),
     (lambda a, m: m.__setitem__("format", "keras"), "not an nndesk model"),
     (lambda a, m: m["recipe"].__setitem__("optimizer", "rmsprop"), "recipe"),
     (lambda a, m: m.__setitem__("history", [{"epoch": "one"}]), "history"),

@@ -12,7 +12,8 @@ from nndesk.engine.data.datasets import load
 from nndesk.engine.fast.blas import blas_threads
 from nndesk.engine.runs.presets import PRESETS, SCHEDULES, make_schedule, preset
 
-_SHAPES = {"digits": (784, 10), "digits-small": (784, 10), "lecture": (3, 1), "toy": (2, 2), "table": (4, 3)}
+_SHAPES = {"digits": (784, 10), "digits-small": (784, 10), "lecture": (3, 1), "toy": (2, 2), "table": (4, 3),
+           "digits-cnn": (784, 10)}
 
 
 @pytest.mark.parametrize("name", sorted(PRESETS))
@@ -20,8 +21,9 @@ def test_every_preset_builds_its_network(name: str) -> None:
     p = preset(name)
     n_in, n_out = _SHAPES[name]
     net = p.network(n_in, n_out, seed=0)
-    assert net.sizes == [n_in, *p.hidden, n_out]
-    assert all(layer.activation.name == p.activation for layer in net.layers[:-1])
+    dense = net.head if p.features else net  # a CNN's dense layers follow its convolutions
+    assert net.sizes[0] == n_in and dense.sizes[1:] == [*p.hidden, n_out]
+    assert all(layer.activation.name == p.activation for layer in net.layers[:-1] if hasattr(layer, "activation"))
     assert net.cost.name == p.cost
     assert p.hyper.validated() is p.hyper
     make_schedule(p.schedule)  # a known name (or None)
@@ -81,3 +83,9 @@ def test_digits_small_beats_80_percent_in_two_epochs_quickly() -> None:
     assert len(stats) == 2
     assert stats[-1].val_accuracy > 0.80
     assert time.perf_counter() - start < 20
+
+
+def test_digits_cnn_is_the_lecture_s_convolutional_network() -> None:
+    net = preset("digits-cnn").network(784, 10, seed=0)
+    assert net.architecture == "1×28×28-conv5x5x32-pool2-conv5x5x64-pool2-128-10"
+    assert net.output_activation.name == "softmax" and preset("digits-cnn").augment

@@ -1,0 +1,33 @@
+"""The window and convolutional networks: refused, with a clear message, until the views can draw them.
+
+The canvas, the inspector, the step-through and the weight views show single
+neurons and the weights between them — dense layers.  A model file with
+convolutions (``nndesk train --preset digits-cnn``) is fine for the command
+line (``nndesk eval``, ``nndesk predict``), but the window says so and keeps
+the student's current network rather than open something it can't show.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from nndesk.engine.core.convnet import ConvNet
+
+
+def refuse_conv(window: Any, network: Any, path: Path) -> bool:
+    """True (and one message) if ``network`` is convolutional; the caller then changes nothing."""
+    if not isinstance(network, ConvNet):
+        return False
+    tr = QCoreApplication.translate
+    window.show_message(
+        tr("WindowConv", "Can't show this model yet"),
+        tr("WindowConv", "This model has convolutional layers (%1). The window can't draw convolutions yet, so "
+                         "your current network is unchanged. The command line can use the model: "
+                         "nndesk eval --model FILE --dataset mnist-bundled, or nndesk predict --model FILE "
+                         "IMAGE.").replace("%1", network.architecture),
+        QMessageBox.Icon.Information, str(path))
+    return True
