@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
+from nndesk.engine.core.convnet import ConvNet
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.training import EpochStats
-from nndesk.engine.export.exportable import ExportError, dense_layers
+from nndesk.engine.export.exportable import ExportError, features_and_dense
 from nndesk.engine.export.numpy_script import save_numpy_script
 from nndesk.engine.export.onnx_graph import save_onnx
 from nndesk.engine.export.pytorch_folder import write_pytorch_folder
@@ -36,8 +37,8 @@ class ExportFormat(str, Enum):
         return {ExportFormat.ONNX: ".onnx", ExportFormat.NUMPY: ".py"}.get(self, "")
 
 
-def export(kind: ExportFormat | str, network: Network, out: str | os.PathLike, recipe: TrainingRecipe | None = None,
-           history: Sequence[EpochStats] = (), preprocessing: str | None = None,
+def export(kind: ExportFormat | str, network: Network | ConvNet, out: str | os.PathLike,
+           recipe: TrainingRecipe | None = None, history: Sequence[EpochStats] = (), preprocessing: str | None = None,
            data: Dataset | None = None) -> Path:
     """Write ``network`` in format ``kind`` to ``out``; ``data`` (training samples) only for a PyTorch folder.
 
@@ -45,7 +46,7 @@ def export(kind: ExportFormat | str, network: Network, out: str | os.PathLike, r
     stays behind a name (each file is written atomically).
     """
     kind = ExportFormat(kind)
-    dense_layers(network)  # a network no format can write is refused before anything is made
+    features_and_dense(network)  # a network no format can write is refused before anything is made
     if data is not None:
         if not kind.is_folder:
             raise ExportError("training data goes with the PyTorch folder only")

@@ -104,7 +104,7 @@ if __name__ == "__main__":
 
 def numpy_script(network: Network, file_name: str = "network.py", preprocessing: str | None = None) -> str:
     """The script's text for ``network``, saved as ``file_name``."""
-    layers = dense_layers(network)
+    layers = dense_layers(network, "the numpy script")
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **{f"{k}{l}": v for l, layer in enumerate(layers)
                                    for k, v in (("W", layer.weights), ("b", layer.bias))})

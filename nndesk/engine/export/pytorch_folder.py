@@ -52,7 +52,7 @@ def train_script(network: Network, recipe: TrainingRecipe | None) -> str:
 def write_pytorch_folder(folder: str | os.PathLike, network: Network, recipe: TrainingRecipe | None = None,
                          history: Sequence[EpochStats] = (), data: Dataset | None = None) -> Path:
     """Write the folder (made if missing; the files it names are replaced, nothing else is touched)."""
-    dense_layers(network)  # refuses, in one line, what the module can't build
+    dense_layers(network, "the PyTorch folder")  # refuses, in one line, what model.py can't build
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder}: is a file, not a folder")

@@ -89,3 +89,48 @@ def test_a_failed_save_leaves_the_old_file(tmp_path, monkeypatch):
     with pytest.raises(ValueError):
         save_onnx(path, small_net("relu", "quadratic", 3))
     assert path.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["n.onnx"]
+
+
+@pytest.mark.parametrize("hidden", ["relu", "sigmoid", "tanh", "leaky-relu", "linear"])
+@pytest.mark.parametrize(("cost", "n_out"), [("cross-entropy", 10), ("quadratic", 3)])
+def test_a_convolutional_network_agrees_layer_for_layer(tmp_path, hidden, cost, n_out):
+    from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
+
+    # valid and "same" padding (an even kernel pads unevenly), and poolings that drop an odd last row
+    net = ConvNet.create((2, 15, 15), [ConvSpec(4, 3, same=True), PoolSpec(2), ConvSpec(3, 5), PoolSpec(2)], [7],
+                         n_out, hidden, cost, seed=5)
+    x = np.random.default_rng(6).normal(0, 1, (40, 2 * 15 * 15)).astype(np.float32)
+    model = onnx_model(net)
+    ops = [node.op_type for node in model.graph.node]
+    assert ops[:2] == ["Reshape", "Conv"] and ops.count("MaxPool") == 2 and "Flatten" in ops
+    names = [node.name for node in model.graph.node]
+    assert len(set(names)) == len(names)  # onnxruntime refuses a graph with two nodes of one name
+    sizes = {p.key: p.value for p in model.metadata_props}["sizes"]
+    assert sizes == f"2×15×15-conv4x4x3same-pool2-conv3x3x5-pool2-7-{n_out}"
+    theirs = run_onnx(save_onnx(tmp_path / "cnn.onnx", net), x)
+    ours = net.feedforward(x)
+    assert np.abs(ours - theirs).max() <= 1e-5
+    assert np.array_equal(ours.argmax(axis=1), theirs.argmax(axis=1))
+
+
+def test_a_convolutional_network_reads_the_bundled_digits_as_the_engine_does(tmp_path):
+    from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
+
+    net = ConvNet.create((1, 28, 28), [ConvSpec(5, 4), PoolSpec(2), ConvSpec(3, 8, same=True), PoolSpec(2)], [32],
+                         10, "relu", "cross-entropy", seed=2)
+    x = load("mnist-bundled").train.inputs(slice(0, 1000))
+    ours, theirs = net.feedforward(x), run_onnx(save_onnx(tmp_path / "cnn.onnx", net, "mnist-centre-of-mass-28"), x)
+    assert np.abs(ours - theirs).max() <= 1e-4
+    assert np.array_equal(ours.argmax(axis=1), theirs.argmax(axis=1))
+
+
+def test_the_other_formats_say_they_write_dense_networks_only(tmp_path):
+    from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
+    from nndesk.engine.export.formats import export
+
+    net = ConvNet.create((1, 8, 8), [ConvSpec(3, 2), PoolSpec(2)], [], 3, seed=1)
+    for kind, what in (("numpy", "the numpy script"), ("pytorch", "the PyTorch folder")):
+        with pytest.raises(ExportError) as caught:
+            export(kind, net, tmp_path / kind)
+        assert str(caught.value) == f"{what} writes dense networks only; this one has convolutions (export it as ONNX)"
+    assert list(tmp_path.iterdir()) == []
