@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nndesk.app.shell import autosave, settings
 from nndesk.app.shell.restore_banner import RestoreBanner
+from nndesk.app.shell.window_conv import refuse_conv
 from nndesk.app.shell.window_files import _Opened, mean_digit
 from nndesk.engine.data.datasets import DataSource
 from nndesk.engine.data.readers import DataError
@@ -124,6 +125,8 @@ class WindowSession:
         try:
             session = load_session(path)
             net, recipe = session.network, session.recipe
+            if refuse_conv(self, net, path):  # one message: the window draws dense layers only (so far)
+                return None
             if session.points is not None:
                 source = DataSource(session.points.name, session.points, None, "")
             elif recipe.dataset == self.recipe.dataset and self._points_now() is None:

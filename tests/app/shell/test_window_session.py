@@ -262,3 +262,17 @@ def test_the_file_menu_offers_sessions(window):
     texts = [a.text().replace("&", "") for a in window.file_menu.actions()]
     assert texts.index("Open session…") == texts.index("Open data set…") + 1
     assert texts.index("Save session…") == texts.index("Open session…") + 1
+
+
+def test_a_session_with_a_convolutional_network_is_refused_with_one_message(qtbot, window, tmp_path):
+    from nndesk.engine.runs.recipe import TrainingRecipe
+    from nndesk.engine.runs.session_io import Session, save_session
+
+    recipe = TrainingRecipe.from_preset("digits-cnn")
+    path = save_session(tmp_path / "cnn.nndesk", Session(recipe.build_network(784, 10), recipe))
+    network, recipe_before = window.document.network, window.recipe
+    assert not window.open_session(path)
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and "convolutional" in boxes[0].text()
+    boxes[0].button(QMessageBox.StandardButton.Close).click()
+    assert window.document.network is network and window.recipe == recipe_before

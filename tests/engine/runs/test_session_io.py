@@ -110,3 +110,15 @@ def test_members_are_compressed_where_it_pays(tmp_path):
     with zipfile.ZipFile(session_parts.saved(tmp_path / "s.nndesk")) as zf:
         kinds = {i.filename: i.compress_type for i in zf.infolist()}
     assert kinds["model.npz"] == zipfile.ZIP_STORED and kinds["my-digits.npz"] == zipfile.ZIP_DEFLATED
+
+
+def test_a_convolutional_network_round_trips_too(tmp_path):
+    """The model part is model_io's, so whatever it saves (format 2: convolutions) a session holds."""
+    from nndesk.engine.runs.recipe import TrainingRecipe
+
+    recipe = TrainingRecipe.from_preset("digits-cnn")
+    net = recipe.build_network(784, 10)
+    back = load_session(save_session(tmp_path / "cnn.nndesk", Session(net, recipe)))
+    assert type(back.network) is type(net) and back.network.architecture == net.architecture
+    assert all(np.array_equal(a, b) for a, b in zip(back.network.parameters(), net.parameters(), strict=True))
+    assert back.recipe == recipe
