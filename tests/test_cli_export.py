@@ -80,3 +80,14 @@ def test_a_damaged_model_is_one_line(capsys, tmp_path):
     assert code == 1
     assert_one_clean_error(err, str(bad))
     assert not (tmp_path / "n.py").exists()
+
+
+def test_said_in_russian(capsys, tmp_path, monkeypatch):
+    code, out, _ = run(capsys, "--lang", "ru", "export", "--model", shipped_path(), "--to", "numpy", "--out",
+                       tmp_path / "net.py")
+    assert code == 0 and out.strip() == f"записано {tmp_path / 'net.py'}"
+    monkeypatch.setitem(sys.modules, "onnx", None)
+    code, _, err = run(capsys, "--lang", "ru", "export", "--model", shipped_path(), "--to", "onnx", "--out",
+                       tmp_path / "m.onnx")
+    assert code == 1
+    assert_one_clean_error(err, "для экспорта в ONNX нужен пакет onnx: pip install 'nndesk[export]'")

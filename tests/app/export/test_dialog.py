@@ -122,3 +122,15 @@ def test_an_empty_path_and_a_file_in_the_folders_place_are_said(qtbot, dialog, t
     assert press_export(qtbot, dialog) == [] and dialog.isVisible()
     assert "is a file, not a folder" in dialog.error_label.text()
     assert (tmp_path / "taken").read_text() == "mine"
+
+
+def test_every_word_in_the_students_language(qtbot, language, job, monkeypatch):
+    dialog = ExportDialog(job)
+    qtbot.addWidget(dialog)
+    monkeypatch.setitem(sys.modules, "onnx", None)
+    press_export(qtbot, dialog)
+    russian = language == "ru"
+    assert (dialog.windowTitle() == "Экспорт сети") == russian
+    assert dialog.choices[ExportFormat.PYTORCH].text() == ("Папка &PyTorch" if russian else "&PyTorch folder")
+    assert dialog.error_label.text().startswith("Для экспорта в ONNX нужен пакет onnx" if russian else "ONNX export")
+    assert "σ(W·a + b)" in dialog.purposes[ExportFormat.NUMPY].text()
