@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -36,7 +36,7 @@ from nndesk.app.style.theme import hues, is_dark
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.training import EpochStats
-from nndesk.engine.export.exportable import INSTALL, ExportError, MissingPackage
+from nndesk.engine.export.exportable import INSTALL, ExportError, MissingPackage, architecture
 from nndesk.engine.export.formats import ExportFormat, export
 from nndesk.engine.runs.recipe import TrainingRecipe
 
@@ -64,6 +64,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.job = job
+        self.network_label = QLabel(wordWrap=True, objectName="exportNetwork")
         self.group = QButtonGroup(self)
         self.choices: dict[ExportFormat, QRadioButton] = {}
         self.purposes: dict[ExportFormat, QLabel] = {}
@@ -96,13 +97,15 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
+        column.addWidget(self.network_label)
+        column.addSpacing(4)
         column.addLayout(grid)
         column.addSpacing(6)
         column.addWidget(self.path_label)
         column.addLayout(path_row)
         column.addWidget(self.include_data)
         column.addWidget(self.error_label)
-        column.addStretch(1)
+        column.addStretch(1)  # a taller dialog grows here, above the buttons, not between a label and its field
         column.addWidget(self.buttons)
         self.choices[ExportFormat.ONNX].setChecked(True)
         self.path_edit.setText(str(job.start.with_suffix(ExportFormat.ONNX.suffix)))
@@ -173,6 +176,10 @@ class ExportDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export the network"))
+        net = self.job.network
+        acts = "/".join(dict.fromkeys(layer.activation.name for layer in net.layers if hasattr(layer, "activation")))
+        self.network_label.setText(self.tr("The network as it is now: %1 (%2)").replace(
+            "%1", architecture(net)).replace("%2", acts))
         self.choices[ExportFormat.ONNX].setText(self.tr("&ONNX"))
         self.choices[ExportFormat.PYTORCH].setText(self.tr("&PyTorch folder"))
         self.choices[ExportFormat.NUMPY].setText(self.tr("&numpy script"))
@@ -186,5 +193,7 @@ class ExportDialog(QDialog):
             "layer by layer, as in the lecture."))
         self.path_label.setText(self.tr("&Write to:"))
         self.browse_button.setText(self.tr("C&hoose…"))
-        self.include_data.setText(self.tr("Put the training data beside it (data.npz, for train.py)"))
+        n = QLocale().toString(len(self.job.data) if self.job.data is not None else 0)
+        self.include_data.setText(self.tr("Put the training data beside it (data.npz, %1 samples, for train.py)")
+                                  .replace("%1", n))
         self.export_button.setText(self.tr("&Export"))

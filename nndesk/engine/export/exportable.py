@@ -70,6 +70,14 @@ def features_and_dense(network: Network | ConvNet) -> tuple[list[Conv2D | MaxPoo
     return [layer.copy() for layer in network.features], dense_layers(network.head)
 
 
+def architecture(network: Network | ConvNet) -> str:
+    """``784-30-10``, or ``1×28×28-conv5x5x8-pool2-…-10`` for a convolutional network."""
+    if not isinstance(network, ConvNet):
+        return "-".join(map(str, network.sizes))
+    return "-".join(["×".join(map(str, network.input_shape)), *(layer.spec for layer in network.features),
+                     *map(str, network.head.sizes[1:])])
+
+
 def require(module: str, what: str) -> ModuleType:
     """Import an optional library, or say in one line which package ``what`` needs."""
     try:

@@ -27,7 +27,7 @@ from nndesk.engine.core.convnet import ConvNet
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.pool import MaxPool2D
 from nndesk.engine.data.atomic_write import write_atomic
-from nndesk.engine.export.exportable import features_and_dense, require
+from nndesk.engine.export.exportable import architecture, features_and_dense, require
 from nndesk.engine.fast.im2col import padding
 
 OPSET = 17  # Softmax over one axis (opset 13+); read by onnxruntime 1.12 and later
@@ -71,8 +71,8 @@ def onnx_model(network: Network | ConvNet, name: str = "nndesk", preprocessing: 
     model = helper.make_model(helper.make_graph(graph.nodes, name, [x_info], [a_info], graph.weights),
                               opset_imports=[helper.make_opsetid("", OPSET)], producer_name="nndesk",
                               producer_version=__version__, ir_version=IR_VERSION,
-                              doc_string=f"{_architecture(network)} network from nndesk: a = σ(W·a + b) per layer")
-    helper.set_model_props(model, {"sizes": _architecture(network),
+                              doc_string=f"{architecture(network)} network from nndesk: a = σ(W·a + b) per layer")
+    helper.set_model_props(model, {"sizes": architecture(network),
                                    "activations": ",".join(layer.activation for layer in layers),
                                    "cost": network.cost.name, "preprocessing": preprocessing or ""})
     onnx.checker.check_model(model)
@@ -122,14 +122,6 @@ def save_onnx(path: str | os.PathLike, network: Network | ConvNet, preprocessing
     model = onnx_model(network, Path(path).stem or "nndesk", preprocessing)
     data = model.SerializeToString()
     return write_atomic(path, lambda f: f.write(data))
-
-
-def _architecture(network: Network | ConvNet) -> str:
-    """``784-30-10``, or ``1×28×28-conv5x5x8-pool2-…-10`` for a convolutional network."""
-    if not isinstance(network, ConvNet):
-        return "-".join(map(str, network.sizes))
-    return "-".join(["×".join(map(str, network.input_shape)), *(layer.spec for layer in network.features),
-                     *map(str, network.head.sizes[1:])])
 
 
 def _input_doc(network: Network | ConvNet, preprocessing: str | None) -> str:
