@@ -37,11 +37,13 @@ class RestoreBanner(QFrame):
         self.restoreButton.clicked.connect(self.restoreRequested)
         self.discardButton.clicked.connect(self.discardRequested)
         self.info: SessionInfo | None = None
+        self.dataset = ""
         self.hide()
 
-    def offer(self, info: SessionInfo | None) -> None:
-        """Show the question about the session ``info`` describes (None: a file too damaged to describe)."""
-        self.info = info
+    def offer(self, info: SessionInfo | None, dataset: str = "") -> None:
+        """Show the question about the session ``info`` describes (None: a file too damaged to describe);
+        ``dataset`` is its data set as the picker names it."""
+        self.info, self.dataset = info, dataset or (Path(info.dataset).name if info else "")
         self._retranslate()
         self.show()
 
@@ -52,11 +54,10 @@ class RestoreBanner(QFrame):
                 "nndesk did not close properly last time. It left an autosaved session, but the file looks "
                 "damaged; Restore says what is wrong with it."))
         else:
-            text = self.tr(
-                "nndesk did not close properly last time. The session it saved automatically at %1 can be "
-                "restored: the network, its training so far (%2 epochs on %3), the settings and the layout.")
-            self.messageLabel.setText(text.replace("%1", _when(info.saved)).replace("%2", str(info.epochs))
-                                      .replace("%3", Path(info.dataset).name or "?"))
+            text = self.tr("nndesk did not close properly last time. Restore the session it saved automatically "
+                           "at %1: the network trained %3 epochs on %2, with its settings and layout?")
+            self.messageLabel.setText(text.replace("%1", _when(info.saved)).replace("%2", self.dataset or "?")
+                                      .replace("%3", str(info.epochs)))
         self.restoreButton.setText(self.tr("Restore"))
         self.discardButton.setText(self.tr("Discard"))
         self.restoreButton.setToolTip(self.tr("Open the autosaved session, as File ▸ Open session… would"))

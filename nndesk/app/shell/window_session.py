@@ -63,11 +63,12 @@ class WindowSession:
                 info = peek_session(self.recovered)
             except SessionError:
                 info = None
-            self.restore_banner.offer(info)
+            row = self.training_dock.picker.findData(info.dataset) if info else -1
+            self.restore_banner.offer(info, self.training_dock.picker.itemText(row) if row >= 0 else "")
         self._retranslate_sessions()
 
     def _retranslate_sessions(self) -> None:
-        self.save_session_action.setText(self.tr("Save sess&ion…"))
+        self.save_session_action.setText(self.tr("Sa&ve session…"))
         self.open_session_action.setText(self.tr("Open sessio&n…"))
         self.save_session_action.setToolTip(self.tr("Everything on the desk in one file: the network and its "
                                                     "training, settings, data, my digits, runs and layout"))
