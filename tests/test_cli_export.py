@@ -91,3 +91,22 @@ def test_said_in_russian(capsys, tmp_path, monkeypatch):
                        tmp_path / "m.onnx")
     assert code == 1
     assert_one_clean_error(err, "для экспорта в ONNX нужен пакет onnx: pip install 'nndesk[export]'")
+
+
+def test_a_convolutional_model_file_goes_to_onnx_and_pytorch_but_not_numpy(capsys, tmp_path):
+    ort = pytest.importorskip("onnxruntime")
+    from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
+    from nndesk.engine.runs.model_io import save_model
+
+    net = ConvNet.create((1, 28, 28), [ConvSpec(5, 4), PoolSpec(2)], [16], 10, seed=3)
+    model = save_model(tmp_path / "cnn.npz", net)
+    code, _, err = run(capsys, "export", "--model", model, "--to", "onnx", "--out", tmp_path / "cnn.onnx")
+    assert code == 0, err
+    x = load("mnist-bundled").train.inputs(slice(0, 100))
+    a = ort.InferenceSession(str(tmp_path / "cnn.onnx"), providers=["CPUExecutionProvider"]).run(None, {"x": x})[0]
+    assert np.abs(a - net.feedforward(x)).max() <= 1e-4
+    code, _, err = run(capsys, "export", "--model", model, "--to", "pytorch", "--out", tmp_path / "cnn-torch")
+    assert code == 0 and isinstance(load_model(tmp_path / "cnn-torch" / "weights.npz").network, ConvNet), err
+    code, _, err = run(capsys, "--lang", "en", "export", "--model", model, "--to", "numpy", "--out", tmp_path / "n.py")
+    assert code == 1
+    assert_one_clean_error(err, "the numpy script writes dense networks only")

@@ -15,11 +15,12 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from nndesk.engine.core.convnet import ConvNet
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.training import EpochStats
 from nndesk.engine.data.atomic_write import write_atomic, write_npz_atomic
-from nndesk.engine.export.exportable import ExportError, dense_layers
+from nndesk.engine.export.exportable import ExportError, architecture, features_and_dense
 from nndesk.engine.export.pytorch_model_code import MODEL_PY
 from nndesk.engine.export.pytorch_train_code import TRAIN_PY
 from nndesk.engine.runs.model_io import save_model
@@ -41,7 +42,7 @@ Go on training on one process, or on two with DistributedDataParallel:
 """
 
 
-def train_script(network: Network, recipe: TrainingRecipe | None) -> str:
+def train_script(network: Network | ConvNet, recipe: TrainingRecipe | None) -> str:
     """``train.py``'s text, its defaults taken from ``recipe`` (the engine's defaults without one)."""
     hyper = (recipe or TrainingRecipe()).hyper
     momentum = hyper.momentum if recipe is not None and recipe.optimizer == "momentum" else 0.0
@@ -49,10 +50,10 @@ def train_script(network: Network, recipe: TrainingRecipe | None) -> str:
                            momentum=repr(float(momentum)), batch_size=hyper.batch_size)
 
 
-def write_pytorch_folder(folder: str | os.PathLike, network: Network, recipe: TrainingRecipe | None = None,
+def write_pytorch_folder(folder: str | os.PathLike, network: Network | ConvNet, recipe: TrainingRecipe | None = None,
                          history: Sequence[EpochStats] = (), data: Dataset | None = None) -> Path:
     """Write the folder (made if missing; the files it names are replaced, nothing else is touched)."""
-    dense_layers(network, "the PyTorch folder")  # refuses, in one line, what model.py can't build
+    features_and_dense(network)  # refuses, in one line, what model.py can't build
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder}: is a file, not a folder")
@@ -63,7 +64,7 @@ def write_pytorch_folder(folder: str | os.PathLike, network: Network, recipe: Tr
     if data is not None:
         write_training_data(folder / DATA_FILE, data)
         data_line = f"- `{DATA_FILE}`: the training data, {len(data):,} samples (x, y).\n"
-    texts["README.md"] = README.format(sizes="-".join(map(str, network.sizes)), cost=network.cost.name,
+    texts["README.md"] = README.format(sizes=architecture(network), cost=network.cost.name,
                                        data=data_line, data_file=DATA_FILE if data is not None else "DATA.npz")
     for name, text in texts.items():
         encoded = text.encode("utf-8")

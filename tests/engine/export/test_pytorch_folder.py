@@ -154,3 +154,24 @@ def test_a_file_where_the_folder_should_be_is_refused(tmp_path):
     with pytest.raises(ExportError, match="is a file, not a folder"):
         write_pytorch_folder(tmp_path / "taken", small_net("relu", "quadratic", 3))
     assert (tmp_path / "taken").read_text() == "mine"
+
+
+def test_a_convolutional_network_reads_the_digits_and_trains_as_the_engine_does(tmp_path, monkeypatch, capsys,
+                                                                                 model_py, train_py):
+    from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
+
+    # an even kernel with "same" padding (one more zero after than before), a valid 3×3, odd-sized pooling
+    network = ConvNet.create((1, 28, 28), [ConvSpec(4, 4, same=True), PoolSpec(2), ConvSpec(3, 6), PoolSpec(2)],
+                             [16], 10, "relu", "cross-entropy", seed=2)
+    digits = load("mnist-bundled").train.subset(np.arange(0, 5000, 10))
+    folder = write_pytorch_folder(tmp_path / "cnn", network, data=digits)
+    x = digits.inputs()
+    with torch.no_grad():
+        theirs = model_py.load_model(folder / "weights.npz")(torch.from_numpy(x)).numpy()
+    assert np.abs(network.feedforward(x) - theirs).max() <= 1e-5
+    costs = run_train(train_py(folder), monkeypatch, capsys, folder, "--epochs", "2", "--lr", "0.1")
+    assert costs[0] == pytest.approx(network.evaluate(x, digits.target_matrix())[0], rel=1e-5)
+    assert costs[-1] < 0.9 * costs[0]
+    trained = load_model(folder / "weights.npz").network  # nndesk reads the convolutions PyTorch trained
+    assert isinstance(trained, ConvNet)
+    assert trained.evaluate(x, digits.target_matrix())[0] == pytest.approx(costs[-1], rel=1e-4)
