@@ -25,7 +25,7 @@ import numpy as np
 
 from nndesk.engine.core.activations import Activation
 from nndesk.engine.fast.gradient import OuterGradient
-from nndesk.engine.fast.im2col import col2im, im2col, out_size
+from nndesk.engine.fast.im2col import col2im, im2col, out_size, window_gradients
 
 
 class ConvCache(NamedTuple):
@@ -108,10 +108,14 @@ class Conv2D:
         self.params[-1] = value
 
     # ---- passes --------------------------------------------------------------
+    def linear(self, a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(patch matrix, z) for channels-last images ``a`` (B, H, W, C); z is (B·OH·OW, F)."""
+        patches = im2col(a, self.k, self.same)
+        return patches, patches @ self.params  # [window | 1]·[W | b]ᵀ for every window of every sample
+
     def forward(self, a: np.ndarray) -> tuple[np.ndarray, ConvCache]:
         """σ(z) for channels-last images ``a`` (B, H, W, C): (B, OH, OW, F), and what backward needs."""
-        patches = im2col(a, self.k, self.same)
-        z = patches @ self.params  # [window | 1]·[W | b]ᵀ for every window of every sample
+        patches, z = self.linear(a)
         out = self.activation.fn(z)
         _, oh, ow = self.out_shape
         return out.reshape(len(a), oh, ow, self.filters), ConvCache(patches, z, out, a.shape)
@@ -123,11 +127,16 @@ class Conv2D:
         δ = ∂C/∂a ⊙ σ′(z) at every output pixel, then the dense layer's two products.
         """
         delta = grad.reshape(cache.z.shape) * self.activation.prime(cache.z, cache.a)
-        g = OuterGradient(cache.patches, delta)
+        return self.backward_delta(delta, cache.patches, cache.in_shape, need_input)
+
+    def backward_delta(self, delta: np.ndarray, patches: np.ndarray, in_shape: tuple[int, int, int, int],
+                       need_input: bool = True) -> tuple[OuterGradient, np.ndarray | None]:
+        """From δ = ∂C/∂z (B·OH·OW, F): ∂C/∂[W | b]ᵀ = patchesᵀ·δ (factored) and ∂C/∂input if asked."""
+        g = OuterGradient(patches, delta)
         if not need_input:
             return g, None
-        cols = delta @ self.params[:-1].T  # ∂C/∂window for every window
-        return g, col2im(cols, cache.in_shape, self.k, self.same)
+        cols = window_gradients(delta, self.params[:-1], self.k)  # ∂C/∂window = δ·W for every window
+        return g, col2im(cols, in_shape, self.k, self.same)
 
     def copy(self) -> Conv2D:
         return Conv2D(self.kernels.copy(), self.bias.copy(), self.activation, self.in_shape, self.same)

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from nndesk.engine.core import conv_pool
 from nndesk.engine.core.activations import Activation, activation
 from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.costs import Cost
@@ -59,6 +60,14 @@ class ConvNet:
             if tuple(prev.out_shape) != tuple(nxt.in_shape):
                 raise ValueError(f"layer shapes don't chain: {prev!r} then {nxt!r}")
         self.features = features
+        # A convolution with a pooling after it runs as one step, σ(max z) (``conv_pool``)
+        self._steps: list[tuple[Feature, ...]] = []
+        for layer in features:
+            if isinstance(layer, MaxPool2D) and self._steps and isinstance(self._steps[-1][-1], Conv2D) \
+                    and len(self._steps[-1]) == 1:
+                self._steps[-1] = (self._steps[-1][0], layer)
+            else:
+                self._steps.append((layer,))
         self.flatten = Flatten(features[-1].out_shape)
         if head[0].n_in != self.flatten.n_out:
             raise ValueError(f"the first dense layer takes {head[0].n_in} inputs but the feature maps have "
@@ -148,8 +157,8 @@ class ConvNet:
         outs = []
         for i in range(0, max(len(x), 1), CHUNK):
             a = self._images(x[i:i + CHUNK])
-            for layer in self.features:
-                a, _ = layer.forward(a)
+            for step in self._steps:
+                a, _ = _forward(step, a)
             outs.append(self.head.feedforward(self.flatten.forward(a)))
         return outs[0] if len(outs) == 1 else np.concatenate(outs)
 
@@ -207,8 +216,8 @@ class ConvNet:
                   ) -> tuple[list[OuterGradient], float, int, np.ndarray | None]:
         dtype = self.dtype
         a, caches = self._images(x), []
-        for layer in self.features:
-            a, cache = layer.forward(a)
+        for step in self._steps:
+            a, cache = _forward(step, a)
             caches.append(cache)
         head = self.head.layers
         zs, acts = self.head.forward(self.flatten.forward(a, ones=True), with_ones=True)
@@ -228,8 +237,8 @@ class ConvNet:
             if l > 0:
                 delta *= head[l - 1].activation.prime(zs[l - 1], acts[l][:, :-1])
         g, feature_grads = self.flatten.backward(delta), []
-        for i in range(len(self.features) - 1, -1, -1):
-            pg, g = self.features[i].backward(g, caches[i], need_input=i > 0 or wrt_input)
+        for i in range(len(self._steps) - 1, -1, -1):
+            pg, g = _backward(self._steps[i], g, caches[i], need_input=i > 0 or wrt_input)
             if pg is not None:
                 feature_grads.append(pg)
         dx = None
@@ -241,3 +250,14 @@ class ConvNet:
         arch = ",".join(layer.spec for layer in self.features)
         dense_sizes = "-".join(str(n) for n in self.head.sizes[1:])
         return f"ConvNet({'×'.join(map(str, self.input_shape))}: {arch} → {dense_sizes}, cost={self.cost.name})"
+
+
+def _forward(step: tuple[Feature, ...], a: np.ndarray) -> tuple[np.ndarray, object]:
+    """One layer's forward pass, or a convolution and its pooling together."""
+    return conv_pool.forward(*step, a) if len(step) == 2 else step[0].forward(a)  # type: ignore[arg-type]
+
+
+def _backward(step: tuple[Feature, ...], grad: np.ndarray, cache: object, need_input: bool) -> tuple:
+    if len(step) == 2:
+        return conv_pool.backward(*step, grad, cache, need_input)  # type: ignore[arg-type]
+    return step[0].backward(grad, cache, need_input)  # type: ignore[arg-type]

@@ -57,18 +57,23 @@ class MaxPool2D:
 
     def backward(self, grad: np.ndarray, cache: tuple[np.ndarray, np.ndarray],
                  need_input: bool = True) -> tuple[None, np.ndarray | None]:
-        """(no weights, ∂C/∂input): each block's gradient to the first position holding its maximum."""
+        """(no weights, ∂C/∂input): each block's gradient to the first position holding its maximum.
+
+        The gradient still to hand out starts as ∂C/∂out; each offset in turn takes it where it holds
+        the maximum and leaves 0 behind, so a tie's later winners get nothing (three passes an offset).
+        """
         if not need_input:
             return None, None
         a, out = cache
-        grad = grad.reshape(out.shape)
-        dx = np.zeros(a.shape, grad.dtype)
-        taken = np.zeros(out.shape, bool)
-        for v, d in zip(self._blocks(a), self._blocks(dx)):
-            won = v == out
-            won &= ~taken
-            taken |= won
-            np.multiply(grad, won, out=d)
+        p, (_, oh, ow) = self.size, self.out_shape
+        whole = a.shape[1] == oh * p and a.shape[2] == ow * p  # then every input pixel is written below
+        dx = (np.empty if whole else np.zeros)(a.shape, grad.dtype)
+        left = grad.reshape(out.shape).copy()
+        views, targets = self._blocks(a), self._blocks(dx)
+        for i, (v, d) in enumerate(zip(views, targets)):
+            np.multiply(left, v == out, out=d)
+            if i < len(views) - 1:
+                left -= d
         return None, dx
 
     def copy(self) -> MaxPool2D:

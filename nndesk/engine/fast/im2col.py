@@ -72,14 +72,32 @@ def im2col(x: np.ndarray, k: int, same: bool = False, ones: bool = True) -> np.n
 
 
 def col2im(cols: np.ndarray, shape: tuple[int, int, int, int], k: int, same: bool = False) -> np.ndarray:
-    """The adjoint of ``im2col`` (without its ones column): patch gradients summed back onto (B, H, W, C)."""
+    """The adjoint of ``im2col`` (without its ones column): patch gradients summed back onto (B, H, W, C).
+
+    ``cols`` is (B·OH·OW, k·k·C) like a patch matrix, or (k·k, B·OH·OW, C): one contiguous block per
+    kernel offset (``window_gradients``), whose additions run over long contiguous rows — twice as fast.
+    """
     b, h, w, c = shape
     lo, hi = padding(k, same)
     hp, wp = h + lo + hi, w + lo + hi
     oh, ow = hp - k + 1, wp - k + 1
-    grads = cols.reshape(b, oh, ow, k, k, c)
+    if cols.ndim == 3:
+        per_offset = [cols[i * k + j].reshape(b, oh, ow, c) for i in range(k) for j in range(k)]
+    else:
+        grads = cols.reshape(b, oh, ow, k, k, c)
+        per_offset = [grads[:, :, :, i, j] for i in range(k) for j in range(k)]
     out = np.zeros((b, hp, wp, c), cols.dtype)
     for i in range(k):  # k·k strided additions over the whole batch: a loop over kernel offsets only
         for j in range(k):
-            out[:, i:i + oh, j:j + ow] += grads[:, :, :, i, j]
+            out[:, i:i + oh, j:j + ow] += per_offset[i * k + j]
     return out[:, lo:lo + h, lo:lo + w] if lo or hi else out
+
+
+def window_gradients(delta: np.ndarray, weights: np.ndarray, k: int) -> np.ndarray:
+    """∂C/∂window = δ·W per kernel offset, (k·k, N, C), from δ (N, F) and W = [W | b]ᵀ without b (k·k·C, F).
+
+    One stacked product (numpy hands BLAS each offset's (N, F)·(F, C)); the result's layout lets
+    ``col2im`` add contiguous blocks.
+    """
+    per_offset = weights.reshape(k * k, -1, weights.shape[1]).transpose(0, 2, 1)  # (k·k, F, C)
+    return np.matmul(delta, per_offset)
