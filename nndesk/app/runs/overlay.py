@@ -32,12 +32,17 @@ def run_styles(n: int, dark: bool) -> list[tuple[QColor, Qt.PenStyle]]:
     return [(hue[HUES[i % 4]], PEN_STYLES[i % 4]) for i in range(n)]
 
 
+def _axes() -> dict:
+    return {side: axis for side, axis in locale_axes().items() if side in ("left", "bottom")}
+
+
 class RunsOverlay(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runsOverlay")
-        self.cost_plot = pg.PlotWidget(axisItems=locale_axes())  # (PlotItem would plot other keywords as data)
-        self.accuracy_plot = pg.PlotWidget(axisItems=locale_axes())
+        # (only the axes shown: PlotItem shows every axis it is given, and plots other keywords as data)
+        self.cost_plot = pg.PlotWidget(axisItems=_axes())
+        self.accuracy_plot = pg.PlotWidget(axisItems=_axes())
         self.cost_plot.setObjectName("runsCostPlot")
         self.accuracy_plot.setObjectName("runsAccuracyPlot")
         self.accuracy_plot.setXLink(self.cost_plot)
@@ -86,8 +91,10 @@ class RunsOverlay(QWidget):
 
     def _add_marker(self, i: int, run_id: int, at: float, eta: float, color: QColor, style: Qt.PenStyle) -> None:
         pen = pg.mkPen(color, width=1.5, style=style)
+        behind = QColor(plot_colors(self.palette()).background)
+        behind.setAlpha(220)  # the label reads over a curve that passes behind it
         line = pg.InfiniteLine(pos=at, angle=90, movable=False, pen=pen, label=eta_text(eta),
-                               labelOpts={"position": 0.92 - 0.16 * (i % 4), "color": color,
+                               labelOpts={"position": 0.92 - 0.16 * (i % 4), "color": color, "fill": behind,
                                           "anchors": [(0, 0.5), (0, 0.5)]})
         line.run_id, line.eta = run_id, eta
         self.cost_plot.addItem(line, ignoreBounds=True)

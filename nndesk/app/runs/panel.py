@@ -10,6 +10,7 @@ what each changed from it ("η 0.1 → 1").
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from nndesk.app.runs.legend import RunsLegend
@@ -38,6 +39,8 @@ class RunsPanel(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self._sized = False  # the split is set once the panel has its first real width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -92,6 +95,16 @@ class RunsPanel(QWidget):
         if record is not None and label != record.label:
             record.label = label[:300]
             self._on_run_updated(run_id)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The first time it has a width: the list gets what its columns need (up to half), the plots the rest."""
+        super().resizeEvent(event)
+        width = self.splitter.width()
+        if not self._sized and width > 400:
+            self._sized = True
+            wanted = self.table.horizontalHeader().length() + self.table.frameWidth() * 2 + 4
+            left = min(max(wanted, 360), int(width * 0.5))
+            self.splitter.setSizes([left, width - left])
 
     def changeEvent(self, event: QEvent) -> None:
         if hasattr(self, "overlay") and event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):

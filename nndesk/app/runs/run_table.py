@@ -10,18 +10,20 @@ run.  Delete forgets the selected runs.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from nndesk.app.runs.texts import DatasetName, outcome_text, run_name, value_text, what_text
+from nndesk.app.runs.texts import DatasetName, value_text, what_text
 from nndesk.app.style.eta_text import eta_value
 from nndesk.engine.runs.run_log import RunRecord
 from nndesk.language import Number
 
 MAX_TICKED = 4
+WHAT_WIDTH = 220  # px: a longer "what" is elided (its tooltip has it all), so cost and accuracy stay in view
 ID = Qt.ItemDataRole.UserRole
-TICK, DATA, LAYERS, ETA, EPOCHS, COST, ACCURACY, WHAT = range(8)
+# What a student compares first comes first; the data set and layers, the same in most sessions, come last.
+TICK, WHAT, ETA, EPOCHS, COST, ACCURACY, LAYERS, DATA = range(8)
 Style = tuple[QColor, Qt.PenStyle]
 
 
@@ -52,9 +54,11 @@ class RunTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.verticalHeader().hide()
         self.setWordWrap(False)
+        self.setIconSize(QSize(28, 12))  # the pen sample as drawn, not scaled into a 16 px square
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fitted to the rows as they change
         header.setStretchLastSection(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.itemChanged.connect(self._on_item_changed)
         self.retranslate()
 
@@ -72,8 +76,15 @@ class RunTable(QTableWidget):
             self.ticked = kept
             self.tickedChanged.emit(list(kept))
         self._refresh_ticks()
+        self.fit_columns()
         if at_end:
             self.scrollToBottom()  # a new run shows up where the student looks
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its texts, "what" at most ``WHAT_WIDTH``; the data set's takes the rest."""
+        for column in range(DATA):
+            self.resizeColumnToContents(column)
+        self.setColumnWidth(WHAT, min(self.columnWidth(WHAT), WHAT_WIDTH))
 
     def update_run(self, record: RunRecord, previous: RunRecord | None, dataset_name: DatasetName = str) -> None:
         """One run's row again (a new epoch came in, or it ended)."""
@@ -83,15 +94,17 @@ class RunTable(QTableWidget):
             self._fill(row, record, previous, dataset_name)
             self._filling = False
             self._refresh_ticks()
+            self.fit_columns()
 
     def _fill(self, row: int, r: RunRecord, previous: RunRecord | None, dataset_name: DatasetName) -> None:
         s, final = r.settings, r.final
         marks = r.eta_marks()
         eta = eta_value(s["learning_rate"]) + (f" → {eta_value(marks[-1][1])}" if marks else "")
         cost, accuracy = final.get("train_cost"), final.get("val_accuracy")
-        texts = [run_name(r), value_text("dataset", s["dataset"], dataset_name), value_text("layers", s["layers"]),
-                 eta, str(len(r.history)), "–" if cost is None else f"{Number(cost):.4f}",
-                 "–" if accuracy is None else f"{Number(100 * accuracy):.1f} %", what_text(r, previous, dataset_name)]
+        texts = [str(r.id), what_text(r, previous, dataset_name), eta, str(len(r.history)),
+                 "–" if cost is None else f"{Number(cost):.4f}",
+                 "–" if accuracy is None else f"{Number(100 * accuracy):.1f} %", value_text("layers", s["layers"]),
+                 value_text("dataset", s["dataset"], dataset_name)]
         for column, text in enumerate(texts):
             item = self.item(row, column)
             if item is None:
@@ -101,7 +114,8 @@ class RunTable(QTableWidget):
             item.setData(ID, r.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                           | (Qt.ItemFlag.ItemIsEditable if column == WHAT else Qt.ItemFlag.NoItemFlags))
-        self.item(row, WHAT).setToolTip(outcome_text(r.outcome) or texts[WHAT])
+        self.item(row, WHAT).setToolTip(texts[WHAT])
+        self.item(row, DATA).setToolTip(texts[DATA])
 
     def _row_of(self, run_id: int) -> int | None:
         return next((row for row in range(self.rowCount()) if self.item(row, TICK).data(ID) == run_id), None)
@@ -111,6 +125,7 @@ class RunTable(QTableWidget):
         """The pen each ticked run is drawn with, shown beside its number."""
         self._styles = dict(styles)
         self._refresh_ticks()
+        self.fit_columns()  # room for the pen samples
 
     def tick(self, run_id: int, on: bool = True) -> None:
         row = self._row_of(run_id)
@@ -162,8 +177,8 @@ class RunTable(QTableWidget):
         super().keyPressEvent(event)
 
     def retranslate(self) -> None:
-        self.setHorizontalHeaderLabels([self.tr("Run"), self.tr("Data"), self.tr("Layers"), "η", self.tr("Epochs"),
-                                        self.tr("Cost"), self.tr("Accuracy"), self.tr("What")])
+        self.setHorizontalHeaderLabels([self.tr("Run"), self.tr("What"), "η", self.tr("Epochs"), self.tr("Cost"),
+                                        self.tr("Accuracy"), self.tr("Layers"), self.tr("Data")])
         tips = {COST: self.tr("Training cost C in the run's last epoch"),
                 ACCURACY: self.tr("Validation accuracy after the run's last epoch"),
                 ETA: self.tr("η the run started with (→ the last η it was changed to)"),

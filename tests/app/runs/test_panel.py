@@ -76,4 +76,5 @@ def test_naming_a_run_and_forgetting_one(qtbot):
 
 def test_the_language_changes_the_list(qtbot, language):
     panel, _ = panel_with_runs(qtbot, 1)
-    qtbot.waitUntil(lambda: panel.table.item(0, 0).text() == ("Запуск 1" if language == "ru" else "Run 1"))
+    qtbot.waitUntil(lambda: panel.table.item(0, WHAT).text() == ("первый запуск" if language == "ru" else "first run"))
+    assert panel.table.horizontalHeaderItem(0).text() == ("Запуск" if language == "ru" else "Run")

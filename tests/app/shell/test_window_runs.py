@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QMessageBox, QSlider, QSpinBox, QTabBar, QToolButton
 
-from nndesk.app.runs.run_table import TICK
+from nndesk.app.runs.run_table import EPOCHS, ETA, TICK, WHAT
 from nndesk.engine.runs.run_log import RunLog
 from tests.app.people import LEFT, answer_next_dialog, pick, tick, type_number
 
@@ -66,9 +66,9 @@ def test_two_runs_with_different_eta_overlaid_with_a_legend_naming_it(qtbot, win
 
     open_runs_tab(qtbot, window)
     table, panel = window.runs_panel.table, window.runs_panel
-    qtbot.waitUntil(lambda: table.rowCount() == 2 and table.item(1, 4).text() == "15")
+    qtbot.waitUntil(lambda: table.rowCount() == 2 and table.item(1, EPOCHS).text() == "15")
     before, after = written(0.05, language), written(slower, language)
-    assert (table.item(0, 3).text(), table.item(1, 3).text()) == (before, after)
+    assert (table.item(0, ETA).text(), table.item(1, ETA).text()) == (before, after)
     assert ("," in before) == (language == "ru")  # η written as the language writes numbers
     tick(table, 0)
     tick(table, 1)
@@ -101,7 +101,7 @@ def test_changing_eta_mid_run_marks_that_epoch(qtbot, window):
     tick(window.runs_panel.table, 0)
     [marker] = window.runs_panel.overlay.markers
     assert marker.value() == pytest.approx(x) and marker.label.toPlainText() == f"η = {written(slower)}"
-    assert window.runs_panel.table.item(0, 3).text() == f"0.05 → {written(slower)}"
+    assert window.runs_panel.table.item(0, ETA).text() == f"0.05 → {written(slower)}"
 
 
 def test_a_continued_run_a_stopped_run_and_the_session_contract(qtbot, window):
@@ -122,8 +122,8 @@ def test_a_continued_run_a_stopped_run_and_the_session_contract(qtbot, window):
     window.set_runs(RunLog.from_list(saved))
     open_runs_tab(qtbot, window)
     table = window.runs_panel.table
-    assert table.rowCount() == 2 and "continued after epoch 10" in table.item(1, 7).text()
-    assert "stopped" in table.item(1, 7).text()
+    assert table.rowCount() == 2 and "continued after epoch 10" in table.item(1, WHAT).text()
+    assert "stopped" in table.item(1, WHAT).text()
     type_number(window.findChild(QSpinBox, "epochsBox"), 3)
     train(qtbot, window)  # the next run numbers on after the session's
     assert [r.id for r in window.runs.records] == [1, 2, 3] and table.rowCount() == 3
