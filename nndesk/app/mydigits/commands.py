@@ -29,6 +29,14 @@ class MyDigitsCommand(QUndoCommand):
     def __init__(self, text: str, model: MyDigitsModel) -> None:
         super().__init__(text)
         self.model = model
+        self._lineage = model.lineage
+
+    def stale(self) -> bool:
+        """True (and the command leaves the stack) if the set it was made on has been replaced."""
+        if self.model.lineage is not self._lineage:
+            self.setObsolete(True)
+            return True
+        return False
 
 
 class AddDigit(MyDigitsCommand):
@@ -39,6 +47,8 @@ class AddDigit(MyDigitsCommand):
         self._at = 0
 
     def redo(self) -> None:
+        if self.stale():
+            return
         digits = self.model.digits
         if self._digit is None:
             self._at = digits.add(*self._new)
@@ -48,7 +58,7 @@ class AddDigit(MyDigitsCommand):
         self.model.edited()
 
     def undo(self) -> None:
-        i = _index(self.model.digits, self._digit)
+        i = None if self.stale() else _index(self.model.digits, self._digit)
         if i is None:
             self.setObsolete(True)
             return
@@ -64,6 +74,8 @@ class RemoveDigits(MyDigitsCommand):
         self._at: list[int] = []
 
     def redo(self) -> None:
+        if self.stale():
+            return
         digits = self.model.digits
         found = sorted((i, d) for d in self._digits if (i := _index(digits, d)) is not None)
         if not found:
@@ -76,6 +88,8 @@ class RemoveDigits(MyDigitsCommand):
         self.model.edited()
 
     def undo(self) -> None:
+        if self.stale():
+            return
         for i, digit in zip(self._at, self._digits, strict=True):
             self.model.digits.insert(min(i, len(self.model.digits)), digit)
         self.model.edited()
@@ -88,7 +102,7 @@ class RelabelDigit(MyDigitsCommand):
         self._labels = (self._digit.label, label)
 
     def _set(self, label: int) -> None:
-        i = _index(self.model.digits, self._digit)
+        i = None if self.stale() else _index(self.model.digits, self._digit)
         if i is None:
             self.setObsolete(True)
             return
@@ -110,7 +124,9 @@ class ReplaceDigits(MyDigitsCommand):
         self._old, self._new = model.digits.copy(), digits.copy()
 
     def redo(self) -> None:
-        self.model.replace(self._new.copy())
+        if not self.stale():
+            self.model.replace(self._new.copy(), same_history=True)
 
     def undo(self) -> None:
-        self.model.replace(self._old.copy())
+        if not self.stale():
+            self.model.replace(self._old.copy(), same_history=True)

@@ -12,7 +12,7 @@ changes.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -31,7 +31,8 @@ class MyDigitsGrid(TileGrid):
         super().__init__(parent)
         self.setObjectName("myDigitsGrid")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # a viewport point, as Qt forwards it
+        self.customContextMenuRequested.connect(self._menu)
         self.digits = MyDigits()
         self.slots = np.zeros(0, np.int64)  # the set's index shown in each place, BLANK where a row is padded
         self.label = self._label
@@ -117,22 +118,24 @@ class MyDigitsGrid(TileGrid):
             self._laid_for = -1  # the padding is painted in the palette's base colour
         super().changeEvent(event)
 
-    def contextMenuEvent(self, event) -> None:
-        k = self.tile_at(event.pos())
+    def _menu(self, pos: QPoint) -> None:
+        """Right-click on a drawing: file it as another digit, or delete it."""
+        k = self.tile_at(pos)
         if k is None or self.slots[k] == BLANK:
             return
         self.selected = k
         self.viewport().update()
         self.selectionChanged.emit()
         index = int(self.slots[k])
-        menu = QMenu(self)
+        menu = QMenu(self, objectName="myDigitsMenu")
         relabel = menu.addMenu(self.tr("File as"))
         for d in range(10):
             action = relabel.addAction(str(d))
-            action.setEnabled(d != self.digits.y[index])
+            action.setEnabled(bool(d != self.digits.y[index]))
             action.triggered.connect(lambda _=False, d=d: self.relabelRequested.emit(index, d))
         menu.addAction(self.tr("Delete"), lambda: self.deleteRequested.emit(index))
-        menu.exec(event.globalPos())
+        menu.exec(self.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
 
 def _slots(labels: np.ndarray, columns: int) -> np.ndarray:

@@ -39,6 +39,7 @@ class MyDigitsModel(QObject):
         super().__init__(parent)
         self.path = path  # None: kept in memory only (benchmarks, screenshots)
         self.digits = digits if digits is not None else MyDigits()
+        self.lineage = object()  # new when another set takes this one's place: older undo commands then stop
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> tuple[MyDigitsModel, Opened]:
@@ -68,7 +69,13 @@ class MyDigitsModel(QObject):
                 self.saveFailed.emit(f"{self.path}: {e.strerror or e}")
         self.changed.emit()
 
-    def replace(self, digits: MyDigits) -> None:
-        """Another set in place of this one (a session, an undone Clear): saved and shown."""
+    def replace(self, digits: MyDigits, same_history: bool = False) -> None:
+        """Another set in place of this one (a session opened): saved and shown.
+
+        ``same_history``: the set's own undo history goes on (Clear, Import and
+        their undo); otherwise the commands made on the old set become inert.
+        """
         self.digits = digits
+        if not same_history:
+            self.lineage = object()
         self.edited()
