@@ -132,6 +132,7 @@ def main():
         save_weights(model, args.weights, note=f"{{args.epochs}} more epoch(s) in PyTorch, cost {{c:.6f}}")
         print(f"saved {{args.weights}}", flush=True)
     if world > 1:
+        dist.barrier()  # every process waits until rank 0 has saved, then they all stop together
         dist.destroy_process_group()
 
 
