@@ -60,6 +60,11 @@ class RunRecord:
             raise ValueError(f"a run ends as one of {', '.join(OUTCOMES)}, not {outcome!r}")
         self.outcome = outcome
 
+    def copy(self) -> RunRecord:
+        """A copy a saving thread can read while this run goes on training (epochs are never edited once added)."""
+        return RunRecord(self.id, self.started, dict(self.settings), list(self.history), dict(self.final),
+                         self.label, self.outcome)
+
     def eta_marks(self) -> list[tuple[float, float]]:
         """Where η changed during the run, (fractional epoch, new η); a "change" to the η in force is none."""
         eta, marks = float(self.settings["learning_rate"]), []

@@ -49,6 +49,15 @@ def test_a_continued_run_counts_its_own_epochs_and_moves_its_eta_marks():
     assert run.eta_marks() == [(1.5, 1.0)]
 
 
+def test_a_copy_stays_as_it_was_while_the_run_goes_on():
+    run = record()
+    run.add_epoch(stats(1))
+    kept = run.copy()
+    run.add_epoch(stats(2))
+    run.end("finished")
+    assert len(kept.history) == 1 and kept.outcome == "running" and kept.final["epochs"] == 1
+
+
 def test_no_validation_set_is_none_not_nan_and_reads_back_as_nan_free():
     run = record()
     run.add_epoch(stats(1, acc=math.nan))
