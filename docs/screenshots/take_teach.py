@@ -1,6 +1,6 @@
 """Screenshots of Teach's before → after (issue 11), in English and Russian.
 
-    QT_QPA_PLATFORM=offscreen python docs/screenshots/take_teach.py
+    QT_QPA_PLATFORM=offscreen:configfile=tests/app/offscreen-screen.json python docs/screenshots/take_teach.py
 
 Each language runs in its own process (``--lang``, light theme, a throw-away
 data folder for my digits), with the ready-trained digits network of a fresh
@@ -29,7 +29,7 @@ from tests.app.shell.test_teach import HAND, KEPT, _draw  # noqa: E402  (the tes
 def take(lang: str, out_dir: Path) -> None:
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp()  # my digits of this picture only
     app, window = open_window(lang)
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
     dock, rng = window.draw_widget, np.random.default_rng(7)
@@ -42,11 +42,12 @@ def take(lang: str, out_dir: Path) -> None:
             QTest.mouseClick(add, Qt.MouseButton.LeftButton)
     window.teach_dock.raise_()
     app.processEvents()
+    ended = QEventLoop()  # (QTest.qWait keeps the GIL while it sleeps: the training thread would crawl)
+    window.trainer.finished.connect(ended.quit)
     QTest.mouseClick(window.teach_panel.button, Qt.MouseButton.LeftButton)
-    while window.trainer.is_active:
-        app.processEvents()
-        QTest.qWait(50)
-    QTest.qWait(200)  # the plot's last redraw
+    ended.exec()
+    QTimer.singleShot(300, ended.quit)  # the plot's last redraw
+    ended.exec()
     window.grab().save(str(out_dir / f"teach-{lang}.png"))
     window.document.set_modified(False)
     window.close()

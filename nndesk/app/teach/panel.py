@@ -104,10 +104,10 @@ class TeachPanel(QWidget):
         r, number = self._readiness, QLocale().toString
         if not r.held:
             return self.tr("Your digits: %1.").replace("%1", number(r.have))
-        return (self.tr("Your digits: %1. Teach trains on %2 of them and holds out %3 (turn %4 of %5) to measure "
-                        "what it learned.").replace("%1", number(r.have)).replace("%2", number(r.have - r.held))
-                .replace("%3", number(r.held)).replace("%4", number(self._turn % FOLDS + 1))
-                .replace("%5", number(FOLDS)))
+        return (self.tr("Your digits: %1. The next Teach trains on %2 of them and holds out %3 (turn %4 of %5) "
+                        "to measure what it learned.").replace("%1", number(r.have))
+                .replace("%2", number(r.have - r.held)).replace("%3", number(r.held))
+                .replace("%4", number(self._turn % FOLDS + 1)).replace("%5", number(FOLDS)))
 
     def _why_not(self) -> str:
         r = self._readiness
@@ -129,8 +129,8 @@ class TeachPanel(QWidget):
         if s is None or self._result is None:
             return
         turn, stopped = self._result
-        title = (self.tr("Before → after Teach (turn %1 of %2, stopped early)") if stopped else
-                 self.tr("Before → after Teach (turn %1 of %2)"))
+        title = (self.tr("Last Teach (turn %1 of %2, stopped early): before → after") if stopped else
+                 self.tr("Last Teach (turn %1 of %2): before → after"))
         self.result_title.setText(title.replace("%1", QLocale().toString(turn % FOLDS + 1))
                                   .replace("%2", QLocale().toString(FOLDS)))
         mine, forgot = s.mine_after - s.mine_before, s.validation_after - s.validation_before
