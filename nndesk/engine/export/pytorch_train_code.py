@@ -16,7 +16,8 @@ TRAIN_PY = '''"""Go on training the network from nndesk with PyTorch: on one pro
 0…255 or floats; and y: (n,) class labels, or t: (n, n_outputs) targets.
 
 The cost is the one nndesk trained with ({cost}), averaged over the samples, and each step is
-the lecture's w ← w − η·∂C/∂w (plus momentum μ·v when --momentum is above 0).
+the lecture's w ← w − η·∂C/∂w (plus momentum μ·v when --momentum is above 0).  What nndesk's
+recipe adds on top (L2 weight decay, distorted digits, a learning-rate schedule) is left out here.
 
 Under torchrun every process holds a copy of the network (DistributedDataParallel).  Each epoch
 a DistributedSampler deals every process its own share of the samples; after each backward pass
