@@ -137,8 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     from nndesk.engine.core.optimizers import OPTIMIZERS
     from nndesk.engine.runs.presets import PRESETS, SCHEDULES
 
-    data_help = translate("cli", "mnist-bundled, a toy set (xor, circles, spiral, gaussians, lecture), an .npz file "
-                                 "or an MNIST folder")
+    data_help = translate("cli", "mnist-bundled, a toy set (xor, circles, spiral, gaussians, lecture), my-digits "
+                                 "(your drawings), an .npz file or an MNIST folder")
     parser = _Parser(prog="nndesk",
                      description=translate("cli", "A desktop lab for learning how neural networks work."),
                      epilog=translate("cli", "Without a command nndesk opens the window: nndesk [MODEL] "
@@ -171,6 +171,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help=translate("cli", "skip samples whose outputs are this close"))
     tr.add_argument("--augment", action=argparse.BooleanOptionalAction,
                     help=translate("cli", "distort digits every epoch"))
+    tr.add_argument("--extra", action="append", type=_given, metavar="DATA",
+                    help=translate("cli", "add these digits to the training part, repeated (e.g. my-digits)"))
+    tr.add_argument("--extra-repeat", type=int, metavar="N",
+                    help=translate("cli", "how often to repeat the --extra digits (default: a tenth of the mix)"))
     tr.add_argument("--out", type=_path, metavar="FILE", help=translate("cli", "save the trained model here (.npz)"))
     tr.add_argument("--json", action="store_true", help=translate("cli", "one JSON object per epoch, then a summary"))
     tr.set_defaults(run=train)

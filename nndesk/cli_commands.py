@@ -36,6 +36,7 @@ def _samples(split: str, n: int) -> str:
 
 
 def train(args: argparse.Namespace) -> int:
+    from nndesk.cli_extra import with_extras
     from nndesk.engine.runs.layer_spec import split
     from nndesk.engine.runs.model_io import save_model
     from nndesk.engine.runs.recipe import TrainingRecipe
@@ -53,7 +54,7 @@ def train(args: argparse.Namespace) -> int:
                                             **{k: v for k, v in options.items() if v is not None})
     except ValueError as e:
         raise UsageError(str(e)) from None
-    source = recipe.load_data()
+    source = with_extras(recipe, recipe.load_data(), args.extra, args.extra_repeat)  # --extra my-digits
     fit, _ = recipe.split(source)  # raises DataError if there is nothing to train on
     if args.augment and fit.image_shape is None:
         note(translate("cli", "--augment distorts images; {name} has none, so it is ignored").format(name=source.name))
@@ -249,7 +250,7 @@ def _spec(text: str) -> str:
 
 def _split_name(source: Any) -> str:
     """What the trainer validates on: the data's test split, or a part held out from training."""
-    return "test" if source.test is not None else "validation"
+    return "test" if source.test is not None and not source.test.name.endswith("(validation)") else "validation"
 
 
 def _describe(recipe: Any, network: Any) -> str:

@@ -36,8 +36,8 @@ def test_an_error_line_is_russian_with_lang_ru(capsys):
     code, out, err = run(capsys, "train", "--lang", "ru", "--dataset", "no-such-set", "--epochs", "1")
     assert code == 1 and out == ""
     assert err == ("nndesk: ошибка: no-such-set: не имя набора данных и не существующий файл или папка; выберите "
-                   "один из наборов mnist-bundled, xor, circles, spiral, gaussians, lecture или укажите файл .npz "
-                   "либо папку с файлами MNIST IDX\n")
+                   "один из наборов mnist-bundled, xor, circles, spiral, gaussians, lecture, my-digits или укажите "
+                   "файл .npz либо папку с файлами MNIST IDX\n")
 
 
 def test_training_speaks_russian_in_a_russian_locale(capsys, monkeypatch):
