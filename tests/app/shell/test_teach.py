@@ -125,3 +125,44 @@ def test_teach_learns_my_hand_on_drawings_it_held_out_and_the_file_says_so(windo
     answer_next_dialog(QMessageBox.StandardButton.Discard)  # the reset network is not worth keeping
     assert window.load_model(path) and window.taught_with == loaded.metadata["taught_with"]
     print(f"teach test: {time.monotonic() - started:.1f} s")
+
+
+def _some_digits(window, n_per_class: int = 4) -> None:
+    """Digits from the data set as if drawn (fast: this test is about the run, not the drawing)."""
+    from nndesk.engine.data.my_digits import MyDigits
+
+    train, mine = window.source.train, MyDigits()
+    for digit in (2, 3, 5):
+        for i in np.flatnonzero(train.y == digit)[:n_per_class]:
+            mine.add(np.zeros((280, 280), np.uint8), train.x[i].reshape(28, 28).astype(np.float32) / 255, digit)
+    window.set_my_digits(mine)
+
+
+def test_stop_ends_teach_early_and_train_and_the_settings_come_back(window, qtbot):
+    panel, dock = window.teach_panel, window.training_dock
+    _some_digits(window)
+    window.teach_dock.raise_()
+    qtbot.waitUntil(panel.button.isVisible)
+    assert panel.button.isEnabled(), panel.button.toolTip()
+    epochs, eta = window.trainer.control.hyper.epochs, window.trainer.control.hyper.learning_rate
+    with qtbot.waitSignal(window.trainer.finished, timeout=60_000):
+        QTest.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+        assert window.trainer.control.hyper.learning_rate == teach.LEARNING_RATE
+        assert "Training is running" in panel.button.toolTip()
+        QTest.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)  # the Training dock's own Stop
+    assert "stopped early" in panel.result_title.text() and panel.scores() is not None
+    assert dock.train_action.isEnabled() and dock.reset_action.isEnabled() and panel.button.isEnabled()
+    assert (window.trainer.control.hyper.epochs, window.trainer.control.hyper.learning_rate) == (epochs, eta)
+    held = int(teach.held_out(window.my_digits.y, 0).sum())
+    assert window.taught_with == {"my_digits": 12 - held, "held_out": held, "held_out_turn": 0}  # its batches count
+    assert "turn 2 of 5" in panel.plan.text()
+
+
+def test_teach_waits_for_digits_data_and_enough_digits(window, qtbot):
+    panel = window.teach_panel
+    _some_digits(window, n_per_class=1)  # three digits, each drawn once
+    assert not panel.button.isEnabled() and "at least 5" in panel.button.toolTip()
+    _some_digits(window)
+    assert panel.button.isEnabled()
+    window.use_dataset("xor")
+    assert not panel.button.isEnabled() and "28×28" in panel.button.toolTip()
