@@ -58,5 +58,5 @@ def test_counts_are_shown_as_given_with_the_total(dock, language):
     assert "6" in tip and "0: 3" in tip and "1: 2" in tip and "7: 1" in tip
     assert "<b>0<br>3</b>" in label.text() and "2<br>0" in label.text()  # a digit with none, dimmed
     assert dock.my_digits.counts().tolist() == [3, 2, 0, 0, 0, 0, 0, 1, 0, 0]
-    words = {"en": "My digits", "ru": "Мои цифры"}[language]
-    assert words in label.text() or language == "ru" and label.text()  # the Russian is filled in with the rest
+    words = {"en": ("My digits:", "Add to my digits"), "ru": ("Мои цифры:", "Добавить в мои цифры")}[language]
+    assert words[0] in label.text() and dock.findChild(QPushButton, "addToMyDigitsButton").text() == words[1]
