@@ -67,3 +67,16 @@ def test_progress_then_before_and_after_with_what_they_mean(qtbot):
     panel.show_scores(TeachScores(0.5, 0.5, 0.98, 0.99), held=4, validation=500, turn=6, stopped=True)
     assert "turn 2 of 5, stopped early" in panel.result_title.text()
     assert "as many" in panel.summary.text() and "forgot nothing" in panel.summary.text()
+
+
+def test_the_panel_speaks_the_ui_language(qtbot, language):
+    panel = _panel(qtbot)
+    panel.set_readiness(readiness(LABELS, 0, False, True), 0)
+    panel.show_scores(TeachScores(1 / 3, 1.0, 0.986, 0.988), held=6, validation=500, turn=0, stopped=False)
+    mine, validation = panel.scores_view.row_texts()
+    if language == "ru":
+        assert panel.button.text() == "Дообучить" and "Последнее дообучение" in panel.result_title.text()
+        assert "отложено: 6" in mine and "▲ +67 п. п." in mine and "98,6 %" in validation
+    else:
+        assert panel.button.text() == "Teach" and "Last Teach" in panel.result_title.text()
+        assert "held out: 6" in mine and "▲ +67 points" in mine and "98.6 %" in validation
