@@ -88,6 +88,11 @@ class WindowTeach:
             events.changed.connect(self._update_teach)
         self._update_teach()
 
+    @property
+    def is_teaching(self) -> bool:
+        """True from the moment Teach starts its run until the run has ended (the Runs dock may say so)."""
+        return self._teach_run is not None
+
     # ---- readiness -------------------------------------------------------------------------
     def _my_labels(self) -> np.ndarray:
         mine = getattr(self, "my_digits", None)
@@ -125,13 +130,14 @@ class WindowTeach:
                        self._teach_turn, int(np.count_nonzero(~held)), recipe.hyper.epochs,
                        len(self.trainer.history), restore)
         self.trainer.update(**{k: getattr(recipe.hyper, k) for k in restore})  # the Training dock shows them
+        self._teach_run = run  # before start: whoever hears the run begin can tell it is a Teach (is_teaching)
         try:
             self.trainer.start(network, source, recipe)
         except (ValueError, DataError) as e:
+            self._teach_run = None
             self.trainer.update(**restore)
             self._teach_failed(str(e))
             return
-        self._teach_run = run
         self.status.set_budget(run.first_epoch, run.first_epoch + run.epochs)
         self.teach_panel.show_running(run.epochs)
 

@@ -93,11 +93,12 @@ def test_teach_learns_my_hand_on_drawings_it_held_out_and_the_file_says_so(windo
     train, epochs_before = window.training_dock.train_action, len(window.trainer.history)  # the ready-trained 400
     with qtbot.waitSignal(window.trainer.finished, timeout=120_000):
         QTest.mouseClick(panel.button, Qt.MouseButton.LeftButton)
-        assert window.trainer.is_active
+        assert window.trainer.is_active and window.is_teaching
         assert not train.isEnabled() and not panel.button.isEnabled()  # one run at a time
         assert window.training_dock.stop_action.isEnabled() and panel.stop_button.isEnabled()
         assert panel.progress.isVisible()
         assert window.trainer.control.hyper.epochs == TEACH_EPOCHS  # the Training dock shows Teach's settings
+    assert not window.is_teaching
     assert len(window.trainer.history) == epochs_before + TEACH_EPOCHS  # an ordinary run: on the cost plot too
 
     after = window.document.network
