@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -38,6 +39,7 @@ from nndesk.engine.core.network import Network
 from nndesk.engine.core.training import EpochStats
 from nndesk.engine.export.exportable import INSTALL, ExportError, MissingPackage, architecture
 from nndesk.engine.export.formats import ExportFormat, export
+from nndesk.engine.export.pytorch_folder import DATA_FILE, FILES
 from nndesk.engine.runs.recipe import TrainingRecipe
 
 ORDER = (ExportFormat.ONNX, ExportFormat.PYTORCH, ExportFormat.NUMPY)
@@ -64,6 +66,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.job = job
+        self._confirmed: Path | None = None  # a path the file chooser already asked to replace
         self.network_label = QLabel(wordWrap=True, objectName="exportNetwork")
         self.group = QButtonGroup(self)
         self.choices: dict[ExportFormat, QRadioButton] = {}
@@ -146,6 +149,7 @@ class ExportDialog(QDialog):
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the network"), str(path), what)
             if chosen:
                 self.path_edit.setText(str(Path(chosen).with_suffix(kind.suffix)))
+                self._confirmed = Path(chosen) if Path(chosen).suffix == kind.suffix else None  # the chooser asked
         self.error_label.hide()
 
     # ---- the work --------------------------------------------------------------------
@@ -155,6 +159,8 @@ class ExportDialog(QDialog):
         if path is None:
             return self._say(self.tr("Choose where to write it."))
         data = self.job.data if kind.is_folder and self.include_data.isChecked() else None
+        if not self._may_replace(kind, path, data is not None):
+            return None
         job = self.job
         try:
             out = export(kind, job.network, path, job.recipe, job.history, job.preprocessing, data)
@@ -168,6 +174,19 @@ class ExportDialog(QDialog):
         self.exported.emit(out)
         self.accept()
         return out
+
+    def _may_replace(self, kind: ExportFormat, path: Path, with_data: bool) -> bool:
+        """Ask before files are replaced, unless the file chooser just asked (nothing lost unasked)."""
+        if kind.is_folder:
+            names = [*FILES, DATA_FILE] if with_data else list(FILES)
+            replaced = [name for name in names if (path / name).exists()] if path.is_dir() else []
+        else:
+            replaced = [path.name] if path.exists() and not path.is_dir() else []
+        if not replaced or path == self._confirmed:
+            return True
+        answer = QMessageBox.question(self, self.tr("Export the network"), self.tr("Replace %1 in %2?").replace(
+            "%1", ", ".join(replaced)).replace("%2", str(path if kind.is_folder else path.parent)))
+        return answer == QMessageBox.StandardButton.Yes
 
     def _say(self, text: str) -> None:
         self.error_label.setText(text)

@@ -134,3 +134,49 @@ def test_every_word_in_the_students_language(qtbot, language, job, monkeypatch):
     assert dialog.choices[ExportFormat.PYTORCH].text() == ("Папка &PyTorch" if russian else "&PyTorch folder")
     assert dialog.error_label.text().startswith("Для экспорта в ONNX нужен пакет onnx" if russian else "ONNX export")
     assert "σ(W·a + b)" in dialog.purposes[ExportFormat.NUMPY].text()
+
+
+def test_replacing_a_file_is_asked_first(qtbot, dialog, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.app.people import answer_next_dialog
+
+    pytest.importorskip("onnx")
+    old = tmp_path / "tiny.onnx"
+    old.write_bytes(b"my own file")
+    answer_next_dialog(QMessageBox.StandardButton.No)
+    assert press_export(qtbot, dialog) == [] and dialog.isVisible()
+    assert old.read_bytes() == b"my own file"
+    answer_next_dialog(QMessageBox.StandardButton.Yes)
+    assert press_export(qtbot, dialog) == [old] and old.read_bytes() != b"my own file"
+
+
+def test_replacing_a_folders_files_is_asked_but_not_after_the_chooser_asked(qtbot, job, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.app.people import answer_next_dialog
+
+    (tmp_path / "tiny").mkdir()
+    (tmp_path / "tiny" / "train.py").write_text("# my edits")
+    d = ExportDialog(job)
+    qtbot.addWidget(d)
+    d.show()
+    QTest.mouseClick(d.choices[ExportFormat.PYTORCH], Qt.MouseButton.LeftButton)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (asked.append(a[2]), QMessageBox.StandardButton.No)[1])
+    assert press_export(qtbot, d) == [] and asked == [f"Replace train.py in {tmp_path / 'tiny'}?"]
+    assert (tmp_path / "tiny" / "train.py").read_text() == "# my edits"
+    monkeypatch.undo()
+    answer_next_dialog(QMessageBox.StandardButton.Yes)
+    assert press_export(qtbot, d) == [tmp_path / "tiny"]
+    assert "torchrun" in (tmp_path / "tiny" / "train.py").read_text()
+    # a numpy script chosen in the file chooser (which asked about replacing it) is not asked about again
+    other = ExportDialog(job)
+    qtbot.addWidget(other)
+    other.show()
+    QTest.mouseClick(other.choices[ExportFormat.NUMPY], Qt.MouseButton.LeftButton)
+    (tmp_path / "s.py").write_text("old")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "s.py"), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked twice"))
+    QTest.mouseClick(other.browse_button, Qt.MouseButton.LeftButton)
+    assert press_export(qtbot, other) == [tmp_path / "s.py"]
