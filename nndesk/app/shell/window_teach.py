@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from nndesk.app.teach.dock import TeachDock
 from nndesk.app.teach.panel import TeachPanel
-from nndesk.app.teach.readiness import readiness
+from nndesk.app.teach.readiness import Readiness, readiness
 from nndesk.engine.core.control import Hyperparameters
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.core.reports import EpochReport
@@ -103,7 +103,7 @@ class WindowTeach:
         return (train is not None and train.image_shape == (28, 28) and train.n_classes == 10
                 and sizes[0] == 784 and sizes[-1] == 10)
 
-    def _teach_readiness(self):
+    def _teach_readiness(self) -> Readiness:
         return readiness(self._my_labels(), self._teach_turn, self.trainer.is_active, self._reads_digits())
 
     def _update_teach(self, *_: object) -> None:
