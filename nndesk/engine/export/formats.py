@@ -53,6 +53,8 @@ def export(kind: ExportFormat | str, network: Network | ConvNet, out: str | os.P
         if data.n_inputs != network.sizes[0] or data.n_outputs != network.sizes[-1]:
             raise ExportError(f"{data.name} has {data.n_inputs} inputs and {data.n_outputs} outputs; the network "
                               f"has {network.sizes[0]} and {network.sizes[-1]}")
+    if not kind.is_folder and Path(out).is_dir():
+        raise ExportError(f"{out}: is a folder; give the {kind.suffix} file's name")
     if kind is ExportFormat.ONNX:
         return save_onnx(out, network, preprocessing)
     if kind is ExportFormat.NUMPY:

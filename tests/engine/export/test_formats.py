@@ -38,3 +38,9 @@ def test_data_goes_with_a_folder_only_and_must_fit_the_network(tmp_path):
 def test_an_unknown_format_is_refused():
     with pytest.raises(ValueError):
         export("keras", small_net("relu", "quadratic", 3), "x")
+
+
+def test_a_folder_where_a_file_should_go_is_said_plainly(tmp_path):
+    with pytest.raises(ExportError, match=r"is a folder; give the \.py file's name"):
+        export("numpy", small_net("relu", "quadratic", 3), tmp_path)
+    assert list(tmp_path.iterdir()) == []
