@@ -26,6 +26,10 @@ class RunsLegend(QWidget):
 
     def show_entries(self, entries: list[tuple[QColor, Qt.PenStyle, str]], runs_listed: int) -> None:
         """One entry per shown run; the hint says what to do while fewer than two are shown."""
+        shown = ([(c.name(), style, text) for c, style, text in entries], runs_listed > 0)
+        if shown == getattr(self, "_shown", None):
+            return  # the same legend (a ticked run trained on): nothing to rebuild
+        self._shown = shown
         while self.flow.count() > 1:
             item = self.flow.takeAt(1)
             if item.widget() is not None:

@@ -32,6 +32,13 @@ def run_styles(n: int, dark: bool) -> list[tuple[QColor, Qt.PenStyle]]:
     return [(hue[HUES[i % 4]], PEN_STYLES[i % 4]) for i in range(n)]
 
 
+def _series(record: RunRecord, key: str, scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """(epochs, values) of one curve; a missing value (no validation set) is NaN: a gap, not a zero."""
+    x = np.array([e["epoch"] for e in record.history], dtype=float)
+    y = np.array([np.nan if e[key] is None else scale * e[key] for e in record.history], dtype=float)
+    return x, y
+
+
 def _axes() -> dict:
     return {side: axis for side, axis in locale_axes().items() if side in ("left", "bottom")}
 
@@ -57,6 +64,7 @@ class RunsOverlay(QWidget):
         layout.addWidget(self.cost_plot)
         layout.addWidget(self.accuracy_plot)
         self.records: list[RunRecord] = []
+        self._drawn: list[tuple[int, list]] = []  # (id, η marks) of the runs drawn, to know when to redraw
         self.curves: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []  # (cost, accuracy) per shown run
         self.markers: list[pg.InfiniteLine] = []  # on the cost plot, labelled; each has .run_id, .eta
         self._lines: list[pg.InfiniteLine] = []  # the same places on the accuracy plot
@@ -64,7 +72,18 @@ class RunsOverlay(QWidget):
         self.retranslate()
 
     def show_runs(self, records: list[RunRecord]) -> None:
-        """Draw these runs (their order gives their colours), replacing what was shown."""
+        """Draw these runs (their order gives their colours), replacing what was shown.
+
+        The same runs again (a running one has new epochs) only get their curves' new data: making
+        plot items is what costs, four times a second while a ticked run trains.
+        """
+        drawn = [(r.id, r.eta_marks()) for r in records]
+        if drawn == self._drawn and len(self.curves) == len(records):
+            for record, (cost, accuracy) in zip(records, self.curves):
+                cost.setData(*_series(record, "train_cost"), connect="finite")
+                accuracy.setData(*_series(record, "val_accuracy", 100.0), connect="finite")
+            return
+        self._drawn = drawn
         self.records = list(records)
         for plot, items in ((self.cost_plot, [c for c, _ in self.curves] + self.markers),
                             (self.accuracy_plot, [a for _, a in self.curves] + self._lines)):
@@ -72,14 +91,10 @@ class RunsOverlay(QWidget):
                 plot.removeItem(item)
         self.curves, self.markers, self._lines = [], [], []
         for i, (record, (color, style)) in enumerate(zip(self.records, self.styles())):
-            x = np.array([e["epoch"] for e in record.history], dtype=float)
-            cost = np.array([np.nan if e["train_cost"] is None else e["train_cost"] for e in record.history])
-            acc = np.array([np.nan if e["val_accuracy"] is None else 100 * e["val_accuracy"]
-                            for e in record.history])
             pen = pg.mkPen(color, width=2.5, style=style)
-            symbol = {"symbol": "o", "symbolSize": 5, "symbolBrush": color, "symbolPen": color} if len(x) <= 40 else {}
-            self.curves.append((self.cost_plot.plot(x, cost, pen=pen, connect="finite", **symbol),
-                                self.accuracy_plot.plot(x, acc, pen=pen, connect="finite", **symbol)))
+            self.curves.append((self.cost_plot.plot(*_series(record, "train_cost"), pen=pen, connect="finite"),
+                                self.accuracy_plot.plot(*_series(record, "val_accuracy", 100.0), pen=pen,
+                                                        connect="finite")))
             for at, eta in record.eta_marks():
                 self._add_marker(i, record.id, at, eta, color, style)
         for plot in (self.cost_plot, self.accuracy_plot):
@@ -111,6 +126,7 @@ class RunsOverlay(QWidget):
                 plot.getPlotItem().getAxis(name).setPen(c.foreground)
                 plot.getPlotItem().getAxis(name).setTextPen(c.foreground)
         if self.records:
+            self._drawn = []
             self.show_runs(self.records)  # the hues of this palette
 
     def retranslate(self) -> None:

@@ -93,8 +93,11 @@ class RunTable(QTableWidget):
             self._filling = True
             self._fill(row, record, previous, dataset_name)
             self._filling = False
-            self._refresh_ticks()
-            self.fit_columns()
+            self._refresh_ticks(range(row, row + 1))
+            for column in range(DATA):  # widen for this row only: refitting every row 4× a second costs
+                width = self.sizeHintForIndex(self.model().index(row, column)).width()
+                if width > self.columnWidth(column) and (column != WHAT or width <= WHAT_WIDTH):
+                    self.setColumnWidth(column, width)
 
     def _fill(self, row: int, r: RunRecord, previous: RunRecord | None, dataset_name: DatasetName) -> None:
         s, final = r.settings, r.final
@@ -123,20 +126,21 @@ class RunTable(QTableWidget):
     # ---- ticks -------------------------------------------------------------------------------------
     def set_styles(self, styles: dict[int, Style]) -> None:
         """The pen each ticked run is drawn with, shown beside its number."""
-        self._styles = dict(styles)
-        self._refresh_ticks()
-        self.fit_columns()  # room for the pen samples
+        if styles != self._styles:  # (the same pens again while a ticked run trains: nothing to do)
+            self._styles = dict(styles)
+            self._refresh_ticks()
+            self.fit_columns()  # room for the pen samples
 
     def tick(self, run_id: int, on: bool = True) -> None:
         row = self._row_of(run_id)
         if row is not None:
             self.item(row, TICK).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
-    def _refresh_ticks(self) -> None:
+    def _refresh_ticks(self, rows: range | None = None) -> None:
         """Boxes show the ticks; with four ticked the others are disabled and say why."""
         self._filling = True
         full = len(self.ticked) >= MAX_TICKED
-        for row in range(self.rowCount()):
+        for row in range(self.rowCount()) if rows is None else rows:
             item = self.item(row, TICK)
             on = item.data(ID) in self.ticked
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
