@@ -67,3 +67,17 @@ def test_a_palette_change_redraws_in_its_hues(qtbot):
     palette.setColor(QPalette.ColorRole.Base, QColor("#1e1f22"))
     overlay.setPalette(palette)
     assert overlay.curves[0][0].opts["pen"].color().name() == run_styles(1, True)[0][0].name()
+
+
+def test_a_run_training_on_gets_new_data_not_new_curves(qtbot):
+    overlay = RunsOverlay()
+    qtbot.addWidget(overlay)
+    records = recorded(2)
+    overlay.show_runs(records)
+    before = [c for pair in overlay.curves for c in pair]
+    records[0].add_epoch(EpochStats(6, 0.01, 0.02, 0.99, 0.1, 0.1, 9.0))
+    overlay.show_runs(records)
+    assert [c for pair in overlay.curves for c in pair] == before and len(overlay.curves[0][0].xData) == 6
+    records[0].add_epoch(EpochStats(7, 0.01, 0.02, 0.99, 0.2, 0.1, 9.0, ((6.5, 0.2),)))  # an η change: a mark
+    overlay.show_runs(records)
+    assert [(m.run_id, m.value()) for m in overlay.markers] == [(1, 6.5), (2, 2.5)]

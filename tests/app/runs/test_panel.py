@@ -78,3 +78,18 @@ def test_the_language_changes_the_list(qtbot, language):
     panel, _ = panel_with_runs(qtbot, 1)
     qtbot.waitUntil(lambda: panel.table.item(0, WHAT).text() == ("первый запуск" if language == "ru" else "first run"))
     assert panel.table.horizontalHeaderItem(0).text() == ("Запуск" if language == "ru" else "Run")
+
+
+def test_switching_the_language_rewrites_the_list_and_legend(qtbot):
+    from nndesk.app.shell import i18n
+
+    panel, _ = panel_with_runs(qtbot, 2)
+    tick(panel.table, 0)
+    tick(panel.table, 1)
+    try:
+        i18n.install("ru")
+        qtbot.waitUntil(lambda: panel.table.item(0, WHAT).text() == "первый запуск")
+        assert [e.text() for e in panel.legend.entries] == ["Запуск 1: η 0,1", "Запуск 2: η 0,1 → 0,2"]
+    finally:
+        i18n.install("en")
+    qtbot.waitUntil(lambda: panel.table.item(0, WHAT).text() == "first run")

@@ -127,3 +127,18 @@ def test_a_continued_run_a_stopped_run_and_the_session_contract(qtbot, window):
     type_number(window.findChild(QSpinBox, "epochsBox"), 3)
     train(qtbot, window)  # the next run numbers on after the session's
     assert [r.id for r in window.runs.records] == [1, 2, 3] and table.rowCount() == 3
+
+
+def test_a_diverged_run_is_listed_as_diverged(qtbot, window):
+    xor_for(window, 30)
+    slider = window.findChild(QSlider, "learningRateSlider")
+    slider.setFocus()
+    QTest.keyClick(slider, Qt.Key.Key_End)  # η = 10: XOR diverges in its first epoch
+    qtbot.waitUntil(lambda: window.trainer.control.hyper.learning_rate == 10.0)
+    train(qtbot, window)
+    [run] = window.runs.records
+    assert run.outcome == "diverged" and run.settings["learning_rate"] == 10.0
+    open_runs_tab(qtbot, window)
+    table = window.runs_panel.table
+    qtbot.waitUntil(lambda: table.item(0, WHAT).text() == "first run · diverged")
+    assert table.item(0, EPOCHS).text() == str(len(run.history))
