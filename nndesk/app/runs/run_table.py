@@ -5,13 +5,13 @@ the row).  At most ``MAX_TICKED`` curves stay readable on one plot, so with
 four ticked the other boxes are disabled and say why in their tooltip: the
 student unticks one to choose another; nothing already chosen moves.  The
 "what" cell can be edited (double-click, F2): the student's own name for a
-run.  Delete forgets the selected runs.
+run.  Delete (or the right-click menu) forgets the selected runs.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from nndesk.app.runs.texts import DatasetName, value_text, what_text
@@ -60,6 +60,12 @@ class RunTable(QTableWidget):
         header.setStretchLastSection(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.itemChanged.connect(self._on_item_changed)
+        # right-click: name the run, forget runs (Delete: only while the list itself has the focus, not its editor)
+        self.name_action = QAction(self, triggered=self._name_current)
+        self.forget_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Delete),
+                                     shortcutContext=Qt.ShortcutContext.WidgetShortcut, triggered=self._forget_selected)
+        self.addActions([self.name_action, self.forget_action])
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.retranslate()
 
     # ---- rows ------------------------------------------------------------------------------------
@@ -172,13 +178,14 @@ class RunTable(QTableWidget):
         self.tickedChanged.emit(list(self.ticked))
 
     # ---- keys, language ------------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
-            ids = sorted({self.item(i.row(), TICK).data(ID) for i in self.selectedIndexes()})
-            if ids:
-                self.forgetRequested.emit(ids)
-                return
-        super().keyPressEvent(event)
+    def _forget_selected(self) -> None:
+        ids = sorted({self.item(i.row(), TICK).data(ID) for i in self.selectedIndexes()})
+        if ids:
+            self.forgetRequested.emit(ids)
+
+    def _name_current(self) -> None:
+        if self.currentRow() >= 0:
+            self.editItem(self.item(self.currentRow(), WHAT))
 
     def retranslate(self) -> None:
         self.setHorizontalHeaderLabels([self.tr("Run"), self.tr("What"), "η", self.tr("Epochs"), self.tr("Cost"),
@@ -186,9 +193,12 @@ class RunTable(QTableWidget):
         tips = {COST: self.tr("Training cost C in the run's last epoch"),
                 ACCURACY: self.tr("Validation accuracy after the run's last epoch"),
                 ETA: self.tr("η the run started with (→ the last η it was changed to)"),
-                WHAT: self.tr("What differs from the run before, and how it ended. Double-click to name it")}
+                WHAT: self.tr("What differs from the run before, and how it ended. Double-click to name it; "
+                                "right-click to forget runs")}
         for column, tip in tips.items():
             self.horizontalHeaderItem(column).setToolTip(tip)
+        self.name_action.setText(self.tr("Name this run…"))
+        self.forget_action.setText(self.tr("Forget the selected runs"))
         self._refresh_ticks()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -97,3 +97,17 @@ def test_the_student_names_a_run_and_delete_forgets_the_selected(qtbot):
     with qtbot.waitSignal(table.forgetRequested) as signal:
         QTest.keyClick(table, Qt.Key.Key_Delete)
     assert signal.args == [[2]]
+
+
+def test_delete_while_naming_deletes_a_letter_not_the_run(qtbot):
+    table, _ = table_with(qtbot, 2)
+    table.setFocus()
+    table.setCurrentCell(1, WHAT)
+    table.name_action.trigger()  # "Name this run…" from the right-click menu
+    editor = table.focusWidget()
+    assert table.state() == table.State.EditingState and editor is not table
+    QTest.keyClick(editor, Qt.Key.Key_Home)
+    with qtbot.assertNotEmitted(table.forgetRequested):
+        QTest.keyClick(editor, Qt.Key.Key_Delete)
+    assert editor.text() == " 0.1 → 0.2"  # "η" deleted
+    assert table.name_action in table.actions() and table.forget_action in table.actions()
