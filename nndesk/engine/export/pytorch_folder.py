@@ -60,7 +60,8 @@ def write_pytorch_folder(folder: str | os.PathLike, network: Network | ConvNet, 
     folder.mkdir(parents=True, exist_ok=True)
     save_model(folder / "weights.npz", network, recipe, tuple(history))
     texts = {"model.py": MODEL_PY, "train.py": train_script(network, recipe)}
-    data_line = ""
+    data_line = ("- `DATA.npz` (yours): the training data, x (one sample a row) and y (labels); "
+                 "`nndesk export … --data mnist-bundled` puts one here as `data.npz`.\n")
     if data is not None:
         write_training_data(folder / DATA_FILE, data)
         data_line = f"- `{DATA_FILE}`: the training data, {len(data):,} samples (x, y).\n"
