@@ -22,12 +22,10 @@ def refuse_conv(window: Any, network: Any, path: Path) -> bool:
     """True (and one message) if ``network`` is convolutional; the caller then changes nothing."""
     if not isinstance(network, ConvNet):
         return False
-    tr = QCoreApplication.translate
-    window.show_message(
-        tr("WindowConv", "Can't show this model yet"),
-        tr("WindowConv", "This model has convolutional layers (%1). The window can't draw convolutions yet, so "
-                         "your current network is unchanged. The command line can use the model: "
-                         "nndesk eval --model FILE --dataset mnist-bundled, or nndesk predict --model FILE "
-                         "IMAGE.").replace("%1", network.architecture),
-        QMessageBox.Icon.Information, str(path))
+    title = QCoreApplication.translate("WindowConv", "Can't show this model yet")
+    text = QCoreApplication.translate(
+        "WindowConv", "This model has convolutional layers (%1). The window can't draw convolutions yet, so your "
+                      "current network is unchanged. The command line can use the model: nndesk eval --model FILE "
+                      "--dataset mnist-bundled, or nndesk predict --model FILE IMAGE.")
+    window.show_message(title, text.replace("%1", network.architecture), QMessageBox.Icon.Information, str(path))
     return True
