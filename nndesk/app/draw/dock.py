@@ -109,8 +109,8 @@ class DrawDock(QWidget):
         teach.addStretch(1)
         grid.addLayout(teach, 4, 0, 1, 4)
         grid.addWidget(self.pick_hint, 5, 0, 1, 4)  # (its room kept while hidden: the pad must not move)
-        grid.addWidget(self.my_digits, 6, 0, 1, 4)
-        grid.addWidget(self.explain, 7, 0, 1, 4)
+        grid.addWidget(self.my_digits, 5, 0, 1, 4)  # in the hint's place: until a digit is picked it can't add
+        grid.addWidget(self.explain, 6, 0, 1, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         grid.setRowStretch(2, 1)
@@ -185,6 +185,7 @@ class DrawDock(QWidget):
         picked = self.target.currentIndex() >= 0
         self.step_button.setEnabled(self._drawn and picked)
         self.pick_hint.setVisible(self._drawn and not picked)
+        self.my_digits.setVisible(not (self._drawn and not picked))
         self.my_digits.button.setEnabled(bool(self._image.any()) and picked and not self._added)
 
     def _request_add(self) -> None:

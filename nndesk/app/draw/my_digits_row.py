@@ -2,9 +2,9 @@
 
 The row knows nothing of where the drawings go: the dock turns a click into
 ``addToMyDigitsRequested`` and the shell stores it and hands the counts back
-(``set_counts``).  The counts are a small table, digit over count, because
-ten "d:n" pairs in a line are hard to scan; a digit with none is dimmed, so
-the student sees at a glance which digits still need drawing.
+(``set_counts``).  The counts are a small table, each digit over its count,
+because ten "d:n" pairs in a line are hard to scan; a digit with none is
+dimmed, so the student sees at a glance which digits still need drawing.
 """
 
 from __future__ import annotations
@@ -37,12 +37,15 @@ class MyDigitsRow(QWidget):
 
     def _show_counts(self) -> None:
         dim = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).name()
-        cells = "".join(f"<td align='center' style='padding: 0 4px'><b>{d}<br>{n}</b></td>" if n else
-                        f"<td align='center' style='padding: 0 4px; color: {dim}'>{d}<br>0</td>"
-                        for d, n in enumerate(self._counts))
-        head = self.tr("My digits:") + "<br>" + self.tr("drawn:")
-        self.count_label.setText(f"<table cellspacing='0'><tr><td style='padding-right: 6px'>{head}</td>"
-                                 f"{cells}</tr></table>")
+        pad = "padding: 0 1px"
+        digits = "".join(f"<td align='center' style='{pad}{'' if n else f'; color: {dim}'}'>{d}</td>"
+                         for d, n in enumerate(self._counts))
+        counts = "".join(f"<td align='center' style='{pad}'><b>{n}</b></td>" if n else
+                         f"<td align='center' style='{pad}; color: {dim}'>0</td>" for n in self._counts)
+        mine = self.tr("My digits:")
+        head = f"<td style='padding-right: 4px'>{mine}</td>"
+        self.count_label.setText(f"<table cellspacing='1' cellpadding='1'><tr><td></td>{digits}</tr>"
+                                 f"<tr>{head}{counts}</tr></table>")
         plain = ", ".join(f"{d}: {n}" for d, n in enumerate(self._counts))
         self.count_label.setToolTip(self.tr("My digits drawn so far, %1 in all — %2")
                                     .replace("%1", str(int(self._counts.sum()))).replace("%2", plain))

@@ -1,7 +1,10 @@
-"""The student's drawings as 28×28 tiles, a row (or more) per digit: all the 3s together, then the 4s.
+"""The student's drawings as 28×28 tiles, grouped by digit: a column per digit where ten fit, else a row.
 
-Each digit's tiles start a new row, so a drawing filed under the wrong digit
-stands out among its neighbours.  The tiles are what the network was fed.
+Where the view is wide enough, digit d's drawings stand in column d (a
+table: the 0s, the 1s, … side by side); in a narrower view each digit's
+tiles start a new row.  Either way a drawing filed under the wrong digit
+stands out among its neighbours.  The tiles are what the network was fed,
+at two screen pixels per pixel, so a set of a hundred fits in view.
 A tile is selected by a click or the arrow keys; a digit key relabels it,
 Delete removes it, and the context menu offers both — the grid only asks
 (``relabelRequested``, ``deleteRequested``), the view makes the undoable
@@ -16,13 +19,14 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QMenu, QWidget
 
-from nndesk.app.widgets.tile_grid import TileGrid
+from nndesk.app.widgets.tile_grid import GAP_X, MARGIN, TileGrid
 from nndesk.engine.data.my_digits import MyDigits
 
 BLANK = -1
 
 
 class MyDigitsGrid(TileGrid):
+    zoom = 2
     relabelRequested = Signal(int, int)  # index in the set, new label
     deleteRequested = Signal(int)  # index in the set
     selectionChanged = Signal()
@@ -68,8 +72,8 @@ class MyDigitsGrid(TileGrid):
 
     def _layout(self, force: bool = False) -> None:
         """Pad each digit's tiles to whole rows for the width now, then let the grid pack them."""
-        cw = self._cell()[0] if len(self._tiles) else (28 + 3) * 3
-        columns = max(1, (self.viewport().width() - 2 * 6 + 3 * 3) // cw)
+        cw = (28 + GAP_X) * self.zoom
+        columns = max(1, (self.viewport().width() - 2 * MARGIN + GAP_X * self.zoom) // cw)
         if columns != self._laid_for:
             selected = self.selected_index()
             self._laid_for = columns
@@ -139,12 +143,18 @@ class MyDigitsGrid(TileGrid):
 
 
 def _slots(labels: np.ndarray, columns: int) -> np.ndarray:
-    """The set's indices in label order (stable), each label's run padded with BLANK to whole rows."""
+    """Where each drawing goes: column d for digit d if ten columns fit, else each digit's run padded with
+    BLANK to whole rows; in the set's order (stable) within a digit."""
+    runs = [np.flatnonzero(labels == d).tolist() for d in range(10)]
+    if columns >= 10:
+        rows = max((len(run) for run in runs), default=0)
+        table = np.full((rows, columns), BLANK, np.int64)
+        for d, run in enumerate(runs):
+            table[:len(run), d] = run
+        return table.reshape(-1)
     slots: list[int] = []
-    for d in range(10):
-        run = np.flatnonzero(labels == d).tolist()
-        if run:
-            slots += run + [BLANK] * (-len(run) % columns)
+    for run in runs:
+        slots += run + [BLANK] * (-len(run) % columns)
     return np.array(slots, np.int64)
 
 

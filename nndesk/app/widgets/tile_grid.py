@@ -26,6 +26,7 @@ MARGIN = 6  # screen pixels around the grid
 
 class TileGrid(QAbstractScrollArea):
     tileClicked = Signal(int)
+    zoom = ZOOM  # a subclass may show its tiles smaller (a whole set of 28×28 digits at a glance)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +59,7 @@ class TileGrid(QAbstractScrollArea):
         row, col = divmod(k, max(self._columns, 1))
         h, w = self._tiles.shape[1:3]
         top = MARGIN + row * ch - self.verticalScrollBar().value()
-        return QRect(MARGIN + col * cw, top, w * ZOOM, h * ZOOM)
+        return QRect(MARGIN + col * cw, top, w * self.zoom, h * self.zoom)
 
     def tile_at(self, pos: QPoint) -> int | None:
         """The tile under a viewport point (its picture, not the space around it)."""
@@ -74,12 +75,12 @@ class TileGrid(QAbstractScrollArea):
 
     def _cell(self) -> tuple[int, int]:
         h, w = self._tiles.shape[1:3]
-        return (w + GAP_X) * ZOOM, (h + GAP_Y) * ZOOM
+        return (w + GAP_X) * self.zoom, (h + GAP_Y) * self.zoom
 
     def _layout(self, force: bool = False) -> None:
         """Pack the tiles into a mosaic as wide as the viewport; rebuilt when that width holds more or fewer."""
         cw, ch = self._cell()
-        columns = max(1, (self.viewport().width() - 2 * MARGIN + GAP_X * ZOOM) // cw)
+        columns = max(1, (self.viewport().width() - 2 * MARGIN + GAP_X * self.zoom) // cw)
         if force or columns != self._columns:
             self._columns = columns
             self._image = _mosaic(self._tiles, columns, self.palette().color(QPalette.ColorRole.Base))
@@ -96,12 +97,13 @@ class TileGrid(QAbstractScrollArea):
         if self._image.isNull() or not len(self._tiles):
             return
         top = self.verticalScrollBar().value()
-        # Only the rows in view: source rows at one pixel per value, target rows ZOOM times taller.
-        first = max(0, (top - MARGIN) // ZOOM)
-        last = min(self._image.height(), (top - MARGIN + self.viewport().height()) // ZOOM + 1)
+        # Only the rows in view: source rows at one pixel per value, target rows zoom times taller.
+        first = max(0, (top - MARGIN) // self.zoom)
+        last = min(self._image.height(), (top - MARGIN + self.viewport().height()) // self.zoom + 1)
         if last > first:
             source = QRectF(0, first, self._image.width(), last - first)
-            target = QRectF(MARGIN, MARGIN + first * ZOOM - top, self._image.width() * ZOOM, (last - first) * ZOOM)
+            z = self.zoom
+            target = QRectF(MARGIN, MARGIN + first * z - top, self._image.width() * z, (last - first) * z)
             painter.drawImage(target, self._image, source)  # no SmoothPixmapTransform: crisp squares
         self._paint_numbers(painter)
 
@@ -112,7 +114,7 @@ class TileGrid(QAbstractScrollArea):
         last_row = first_row + self.viewport().height() // ch + 2
         for k in range(first_row * self._columns, min(len(self._tiles), last_row * self._columns)):
             rect = self.tile_rect(k)
-            label = QRect(rect.left(), rect.bottom() + 1, rect.width(), GAP_Y * ZOOM - 2)
+            label = QRect(rect.left(), rect.bottom() + 1, rect.width(), GAP_Y * self.zoom - 2)
             painter.setPen(accent if k == self.selected else text)
             painter.drawText(label, Qt.AlignmentFlag.AlignCenter, self.label(k))
         if self.selected is not None and self.selected < len(self._tiles):

@@ -1,4 +1,5 @@
-"""The tiles by digit: each digit starts a row; click or arrows select, digit keys relabel, Delete removes."""
+"""The tiles by digit: a column each where ten fit, else a row each; click or arrows select, digit keys relabel,
+Delete removes."""
 
 from __future__ import annotations
 
@@ -26,10 +27,10 @@ def grid(qtbot):
 
 
 def fit(grid, columns: int) -> None:
-    """Make the grid just wide enough for ``columns`` tiles a row (93 px each, 6 px margins) and tall enough
+    """Make the grid just wide enough for ``columns`` tiles a row (62 px each, 6 px margins) and tall enough
     for all rows without a scroll bar."""
     frame = 2 * grid.frameWidth()
-    grid.resize(columns * 93 + 12 + frame, 1100)
+    grid.resize(columns * 62 + 12 + frame, 1100)
     QApplication.processEvents()
 
 
@@ -42,6 +43,15 @@ def test_each_digit_starts_a_row_and_tiles_show_what_the_network_saw(grid):
     assert image.pixelColor(0, 0).red() == 4  # the 0 is drawing 4: its pixels are 4/255
     fit(grid, 2)  # narrower: rows of two, re-padded
     assert grid._laid_for == 2 and [grid.label(k) for k in range(4)] == ["0", "", "1", ""]
+
+
+def test_where_ten_columns_fit_each_digit_has_its_column(grid):
+    fit(grid, 11)
+    assert grid._laid_for == 11 and grid.count() == 5 * 11  # five 3s: five rows
+    first_row = [grid.label(k) for k in range(11)]
+    assert first_row == ["0", "1", "", "3", "", "", "", "7", "", "", ""]  # no 2 yet: its column stays empty
+    assert [grid.label(k) for k in range(3, 55, 11)] == ["3"] * 5 and grid.label(11) == ""
+    assert grid.slots[3::11].tolist() == [0, 2, 5, 6, 7]  # the 3s, down their column in the set's order
 
 
 def test_keys_select_relabel_and_delete(qtbot, grid):
