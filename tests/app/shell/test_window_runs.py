@@ -142,3 +142,34 @@ def test_a_diverged_run_is_listed_as_diverged(qtbot, window):
     table = window.runs_panel.table
     qtbot.waitUntil(lambda: table.item(0, WHAT).text() == "first run · diverged")
     assert table.item(0, EPOCHS).text() == str(len(run.history))
+
+
+def test_the_runs_come_back_with_the_session_after_a_restart(qtbot, window, tmp_path):
+    from nndesk.app.shell.main_window import MainWindow
+
+    xor_for(window, 5)
+    train(qtbot, window)
+    eta_over_ten(qtbot, window)
+    train(qtbot, window)
+    window.runs.records[1].label = "slower"
+    path = tmp_path / "lesson.nndesk"
+    assert window.save_session(path)
+    saved = window.runs.to_list()
+
+    again = MainWindow()  # the next start: no runs until the session is opened
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    try:
+        assert len(again.runs) == 0
+        assert again.open_session(path)
+        assert again.runs.to_list() == saved
+        open_runs_tab(qtbot, again)
+        table = again.runs_panel.table
+        assert table.rowCount() == 2 and table.item(1, WHAT).text() == "slower"
+        tick(table, 0)
+        tick(table, 1)
+        assert len(again.runs_panel.overlay.curves) == 2
+    finally:
+        again.document.set_modified(False)
+        again.close()
