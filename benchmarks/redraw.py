@@ -34,8 +34,13 @@ _NEIGHBOURS = [(dr, dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1) if dr or dc]
 Stroke = np.ndarray  # (k, 2) points (x, y) in MNIST pixels, x right, y down
 
 
-def strokes(image: np.ndarray, ink: float = 0.35) -> list[Stroke]:
-    """The pen strokes of a 28×28 digit (ink bright, 0..1): its skeleton as polylines in MNIST pixels."""
+def strokes(image: np.ndarray, ink: float = 0.8) -> list[Stroke]:
+    """The pen strokes of a 28×28 digit (ink bright, 0..1): its skeleton as polylines in MNIST pixels.
+
+    Only the strokes' cores count as ink (``ink`` 0.8): at 0.35 the grey rims close
+    small loops, whose skeleton is then a line (a 9 became a 7, an 8 an S); one
+    writer's 300 digits were read 95.0 % right at 0.35, 95.3 % at 0.5, 97.0 % at 0.8.
+    """
     big = zoom(np.asarray(image, np.float32), UP, order=1)
     skeleton = skeletonize(big > ink)
     lines = [line for line in _trace(skeleton) if len(line) > UP or _alone(line, skeleton)]
@@ -105,10 +110,12 @@ class Writer:
     shake: float  # standard deviation of the hand's wobble, MNIST pixels
     crossed_7: bool  # a bar through the 7's stem
     based_1: bool  # a 1 with a flag at the top and a base
+    straight_9: bool  # a 9 as a loop and a straight stem
     seed: int
 
     def label(self) -> str:
-        habits = [h for h, on in (("7-bar", self.crossed_7), ("1-base", self.based_1)) if on]
+        habits = [h for h, on in (("7-bar", self.crossed_7), ("1-base", self.based_1), ("9-stem", self.straight_9))
+                  if on]
         return (f"{self.name}: pad {self.pad[0]}×{self.pad[1]}, brush {self.brush:.0f}, "
                 f"{self.height:.0%} tall, slant {self.slant:+.2f}, {', '.join(habits) or 'no habits'}")
 
@@ -120,11 +127,11 @@ def writers(n: int, seed: int, first: int = 0) -> list[Writer]:
     return [Writer(f"w{first + i}", pads[int(rng.integers(len(pads)))], float(rng.choice([14, 18, 22, 26, 30])),
                    float(rng.uniform(0.45, 0.85)), float(rng.uniform(-0.3, 0.3)), float(rng.uniform(0.8, 1.2)),
                    float(rng.uniform(-8, 8)), float(rng.uniform(0.0, 0.25)), bool(rng.random() < 0.6),
-                   bool(rng.random() < 0.6), int(rng.integers(2**31))) for i in range(n)]
+                   bool(rng.random() < 0.6), bool(rng.random() < 0.6), int(rng.integers(2**31))) for i in range(n)]
 
 
 def habits(writer: Writer, label: int, lines: list[Stroke]) -> list[Stroke]:
-    """The writer's extra strokes for this digit (a 7's bar, a 1's flag and base), added to ``lines``."""
+    """``lines`` as the writer draws this digit: a 7's bar, a 1's flag and base, a 9's straight stem."""
     pts = np.concatenate(lines) if lines else np.zeros((0, 2))
     if not len(pts):
         return lines
@@ -140,7 +147,20 @@ def habits(writer: Writer, label: int, lines: list[Stroke]) -> list[Stroke]:
         flag = np.array([top + [-0.28 * h, 0.22 * h], top])
         base = np.array([bottom + [-0.22 * h, 0.0], bottom + [0.22 * h, 0.0]])
         return [*lines, flag, base]
+    if label == 9 and writer.straight_9:  # the loop (the top 55 %) kept, the tail replaced by a straight stem
+        cut = y0 + 0.55 * h
+        loop = [run for line in lines for run in _runs(line, line[:, 1] <= cut)]
+        if loop:
+            edge = np.concatenate(loop)
+            right = edge[np.argmax(edge[:, 0])]
+            return [*loop, np.array([right, [right[0] - 0.05 * h, y1]])]
     return lines
+
+
+def _runs(line: Stroke, keep: np.ndarray) -> list[Stroke]:
+    """The unbroken pieces of ``line`` where ``keep`` holds (a pen lift where it does not)."""
+    index = np.flatnonzero(keep)
+    return [line[part] for part in np.split(index, np.flatnonzero(np.diff(index) > 1) + 1) if len(part)]
 
 
 def placed(writer: Writer, lines: list[Stroke], rng: np.random.Generator) -> list[np.ndarray]:
