@@ -129,7 +129,7 @@ class WindowSession:
             if refuse_conv(self, net, path):  # one message: the window draws dense layers only (so far)
                 return None
             if session.points is not None:
-                source = DataSource(session.points.name, session.points, None, "")
+                source = DataSource(recipe.dataset, session.points, None, "")  # the name the points had
             elif recipe.dataset == self.recipe.dataset and self._points_now() is None:
                 source = self.source  # the same data, already loaded
             else:
@@ -152,9 +152,10 @@ class WindowSession:
     def _switch_to_session(self, read: _OpenedSession, path: Path) -> None:
         """Commit: the model file's switch, then the session's own parts (nothing here fails)."""
         session = read.session
-        if session.points is not None and hasattr(self, "use_points"):
-            self.use_points(session.points)  # the set the picker and the boundary show: before the network
         self._switch_to(read.opened, path)
+        if session.points is not None and hasattr(self, "use_points"):
+            self.use_points(session.points)  # hand-made again (they fit: the network is theirs), and editable
+            self.undo_stack.clear()  # that was no edit of the student's
         self.model_path = None  # Save writes a model file; never over the session (nor where it pointed)
         self.document.set_modified(False)
         self._update_title()

@@ -4,8 +4,8 @@
 optimizer, history and recipe to ``model_io``/``model_check``, my digits to ``my_digits``, the
 runs to ``RunRecord.from_dict``.  What only a session has is checked here: its description
 (``session.json``: format, version, pace, the parts it lists, the window layout), JSON read with
-limits, and the points of a hand-made 2-D set.  Each failure is one ``Invalid`` phrase ("has …")
-that ``session_io`` puts after the file's name.
+limits, and the points of a hand-made set (as ``engine.data.table`` checks any table).  Each
+failure is one ``Invalid`` phrase ("has …") that ``session_io`` puts after the file's name.
 """
 
 from __future__ import annotations
@@ -20,13 +20,12 @@ from typing import Any
 import numpy as np
 
 from nndesk.engine.core.dataset import Dataset
+from nndesk.engine.data.table import MAX_CLASSES, TableProblem, table_dataset
 
 FORMAT = "nndesk-session"
 FORMAT_VERSION = 1
 MAX_PACE = 1000.0  # epochs per second; the dock offers up to 100 (and 0: as fast as possible)
 MAX_LAYOUT = 256 * 1024  # bytes of saveState()/saveGeometry(): a few KB in practice
-MAX_POINTS = 100_000
-MAX_CLASSES = 100
 MAX_DEPTH = 32  # nesting of a JSON part: nndesk writes at most 4 levels
 # Qt's own headers: QMainWindow::saveState starts with the int VersionMarker 0xff, then the version;
 # QWidget::saveGeometry with the magic number 0x1D9D0CB.  Bytes without them are not a layout.
@@ -129,22 +128,24 @@ def layout(raw: Any) -> Layout | None:
 
 
 def points(meta: Any, arrays: dict[str, np.ndarray]) -> Dataset:
-    """A hand-made 2-D set: x finite (n, 2) floats, y whole labels below its class count, 1…MAX_POINTS points."""
+    """The set the student clicked together or imported: exactly x and y, checked as any table nndesk learns
+    from (``table_dataset``: 1–100 finite input columns, at most 100,000 rows, whole class labels), and
+    labelled within the classes it says it has.  No rows is fine: a student may clear the plane and save."""
     if not isinstance(meta, dict) or set(meta) != {"name", "n_classes"} or not isinstance(meta["name"], str) \
             or not _is_int(meta["n_classes"]) or not 2 <= meta["n_classes"] <= MAX_CLASSES:
         raise Invalid(f"has hand-made points described wrongly ({_short(meta)})")
     x, y = arrays.get("x"), arrays.get("y")
     if x is None or y is None or set(arrays) != {"x", "y"}:
         raise Invalid(f"has hand-made points without exactly x and y (it holds {', '.join(sorted(arrays))})")
-    n = len(y) if y.ndim == 1 else -1
-    if x.ndim != 2 or x.shape[1] != 2 or y.ndim != 1 or len(x) != n or not 1 <= n <= MAX_POINTS:
-        raise Invalid(f"has hand-made points of shapes {x.shape} and {y.shape}; they need (n, 2) and (n,), "
-                      f"n from 1 to {MAX_POINTS:,}")
-    if x.dtype.kind != "f" or not np.all(np.isfinite(x)):
-        raise Invalid("has hand-made points whose coordinates are not finite numbers (NaN or infinite)")
-    if y.dtype.kind not in "iu" or y.min() < 0 or y.max() >= meta["n_classes"]:
+    if y.ndim != 1:
+        raise Invalid(f"has hand-made points whose labels have shape {y.shape}; one label per point is needed")
+    try:
+        out = table_dataset(meta["name"], x, y, meta["n_classes"])
+    except TableProblem as e:
+        raise Invalid(f"has hand-made points that are no table to learn from ({e})") from None
+    if out.n_classes != meta["n_classes"]:
         raise Invalid(f"has hand-made points whose labels are not classes 0…{meta['n_classes'] - 1}")
-    return Dataset(meta["name"], x.astype(np.float32), y.astype(np.int64), meta["n_classes"])
+    return out
 
 
 def _is_int(v: Any) -> bool:

@@ -302,3 +302,36 @@ def test_the_banner_says_when_what_and_how_far_in_each_language(qtbot, language,
     buttons = [window.restore_banner.restoreButton.text(), window.restore_banner.discardButton.text()]
     assert buttons == {"en": ["Restore", "Discard"], "ru": ["Восстановить", "Удалить"]}[language]
     window.close()
+
+
+def test_hand_made_points_come_back_as_hand_made(qtbot, window, tmp_path):
+    """Points the student made are in the session; opened, they are the data set again, still the student's
+    (editable, and saved with the next session), with the network trained on them."""
+    if not hasattr(window, "use_points"):
+        pytest.skip("this window has no hand-made points yet (contract D)")
+    pick(window.findChild(QComboBox, "datasetPicker"), "XOR")
+    made = parts.points()
+    assert window.use_points(made) and window.hand_made_points() is not None
+    type_number(window.findChild(QSpinBox, "epochsBox"), 2)
+    with qtbot.waitSignal(window.trainer.finished, timeout=30_000):
+        click(window, "trainButton")
+    weights = [p.copy() for p in window.document.network.parameters()]
+    spec = window.recipe.dataset
+    assert window.save_session(tmp_path / "points.nndesk")
+
+    answer_next_dialog(QMessageBox.StandardButton.Discard)  # the points, not saved as a data set
+    answer_next_dialog(QMessageBox.StandardButton.Discard)  # the trained network, not saved as a model
+    assert window.use_dataset("circles") and window.hand_made_points() is None
+
+    assert window.open_session(tmp_path / "points.nndesk")
+    back = window.hand_made_points()
+    assert back is not None and window.recipe.dataset == spec
+    np.testing.assert_array_equal(back.inputs(), made.inputs())
+    np.testing.assert_array_equal(back.y, made.y)
+    assert all(np.array_equal(a, b) for a, b in zip(window.document.network.parameters(), weights, strict=True))
+    assert [s.epoch for s in window.trainer.history] == [1, 2]
+    assert not window.undo_stack.canUndo()  # opening is no edit to undo
+    assert window.save_session(tmp_path / "again.nndesk")
+    assert len(load_session(tmp_path / "again.nndesk").points) == len(made)
+    answer_next_dialog(QMessageBox.StandardButton.Discard)  # leave the points, so closing asks nothing
+    assert window.use_dataset("xor") and window.hand_made_points() is None

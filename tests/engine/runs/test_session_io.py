@@ -122,3 +122,20 @@ def test_a_convolutional_network_round_trips_too(tmp_path):
     assert type(back.network) is type(net) and back.network.architecture == net.architecture
     assert all(np.array_equal(a, b) for a, b in zip(back.network.parameters(), net.parameters(), strict=True))
     assert back.recipe == recipe
+
+
+@pytest.mark.parametrize("rows, columns", [(0, 2), (30, 5)])
+def test_hand_made_sets_of_any_table_shape_round_trip(tmp_path, rows, columns):
+    """A cleared plane (no points yet) and an imported 5-column table are hand-made sets as well."""
+    from nndesk.engine.core.dataset import Dataset
+    from nndesk.engine.runs.recipe import TrainingRecipe
+
+    rng = np.random.default_rng(3)
+    table = Dataset("my points", rng.normal(size=(rows, columns)).astype(np.float32),
+                    rng.integers(0, 3, rows).astype(np.int64), 3)
+    recipe = TrainingRecipe.for_dataset("xor", hidden=(4,))
+    net = recipe.build_network(columns, 3)
+    back = load_session(save_session(tmp_path / "t.nndesk", Session(net, recipe, points=table))).points
+    assert back.x.shape == (rows, columns) and back.n_classes == 3 and back.name == "my points"
+    np.testing.assert_array_equal(back.x, table.x)
+    np.testing.assert_array_equal(back.y, table.y)
