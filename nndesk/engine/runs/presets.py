@@ -67,7 +67,7 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
            "one tanh hidden layer sized to the table's columns (recipe.for_dataset), a softmax output, "
            "for a CSV table's standardised inputs"),
     Preset("digits-cnn", (128,), "relu", "cross-entropy", "momentum",
-           Hyperparameters(learning_rate=0.05, momentum=0.9, l2=0.0, batch_size=64, epochs=40),
+           Hyperparameters(learning_rate=0.05, momentum=0.9, l2=0.0005, batch_size=64, epochs=40),
            "he", True, "cosine",
            "convolutions conv5×5×32 → pool 2×2 → conv5×5×64 → pool 2×2 → 128 → 10, ReLU, softmax + "
            "cross-entropy, momentum SGD with a cosine schedule on freshly distorted digits every epoch",
