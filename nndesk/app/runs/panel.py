@@ -2,7 +2,8 @@
 
 It reads the session's runs from the ``RunRecorder`` and follows it: a new run
 appears at once, a running one's row and curves follow its epochs a few times
-a second (a toy set's epochs fly faster than a table should repaint).  The
+a second (a toy set's epochs fly faster than a table should repaint), and
+only while the view is shown: behind another tab it catches up when shown.  The
 first run ticked is the one the others are compared with: the legend names
 what each changed from it ("η 0.1 → 1").
 """
@@ -10,7 +11,7 @@ what each changed from it ("η 0.1 → 1").
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from nndesk.app.runs.legend import RunsLegend
@@ -45,6 +46,7 @@ class RunsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
         self._pending: set[int] = set()
+        self._stale = False  # runs trained on while the view was hidden
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS, timeout=self._flush)
         recorder.listChanged.connect(self.refresh)
         recorder.runUpdated.connect(self._on_run_updated)
@@ -80,6 +82,9 @@ class RunsPanel(QWidget):
             self._timer.start()
 
     def _flush(self) -> None:
+        if not self.isVisible():  # behind the Cost tab: nothing drawn until it shows (training keeps its pace)
+            self._stale = True
+            return
         records = self.records()
         for i, record in enumerate(records):
             if record.id in self._pending:
@@ -95,6 +100,12 @@ class RunsPanel(QWidget):
         if record is not None and label != record.label:
             record.label = label[:300]
             self._on_run_updated(run_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The first time it has a width: the list gets what its columns need (up to half), the plots the rest."""

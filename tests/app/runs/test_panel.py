@@ -93,3 +93,16 @@ def test_switching_the_language_rewrites_the_list_and_legend(qtbot):
     finally:
         i18n.install("en")
     qtbot.waitUntil(lambda: panel.table.item(0, WHAT).text() == "first run")
+
+
+def test_hidden_it_waits_and_catches_up_when_shown(qtbot):
+    panel, recorder = panel_with_runs(qtbot, 1)
+    live = recorder.begin(SETTINGS)
+    panel.hide()
+    for e in range(1, 4):
+        recorder.add_epoch(epoch(e))
+    qtbot.waitUntil(lambda: not panel._timer.isActive())  # the refresh came due: nothing drawn while hidden
+    assert panel.table.item(1, EPOCHS).text() == "0"
+    panel.show()
+    qtbot.waitUntil(lambda: panel.table.item(1, EPOCHS).text() == "3")
+    assert live.final["epochs"] == 3
