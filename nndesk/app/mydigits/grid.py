@@ -160,10 +160,8 @@ def _slots(labels: np.ndarray, columns: int) -> np.ndarray:
 
 def _tiles(x: np.ndarray, slots: np.ndarray, background) -> np.ndarray:
     """RGB tiles: the 28×28 as the network saw it (white ink on black); blank places in the background."""
-    tiles = np.empty((len(slots), 28, 28, 3), np.uint8)
-    tiles[...] = (background.red(), background.green(), background.blue())
-    real = slots != BLANK
-    if real.any():
-        gray = np.rint(np.asarray(x)[slots[real]] * 255).astype(np.uint8)
-        tiles[real] = gray[..., None]
-    return tiles
+    n = len(x)
+    pictures = np.empty((n + 1, 28, 28, 3), np.uint8)
+    pictures[:n] = np.rint(np.asarray(x) * np.float32(255)).astype(np.uint8)[..., None]
+    pictures[n] = (background.red(), background.green(), background.blue())
+    return pictures[np.where(slots == BLANK, n, slots)]  # one gather; index n is the blank

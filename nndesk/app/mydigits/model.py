@@ -1,14 +1,19 @@
 """The live personal set in the window: one owner, saved after every change, one signal for the views.
 
 Every change — an added drawing, a relabel, a deletion, its undo — goes
-through ``edited()``, which writes the file atomically before telling the
-views, so what the student sees is what the next start reads back.  A save
-that fails (a full disk, a read-only home) keeps the set in memory and says
-so once per failure; the next successful change saves everything again.
+through ``edited()``, which saves the set atomically, so what the student
+sees is what the next start reads back.  The save runs in a thread of its
+own: compressing a hundred 280×280 drawings takes a tenth of a second, five
+hundred most of a second, too long for a click.  The thread writes the
+newest set and then any newer one, in order; ``flush()`` (called when the
+window closes) waits for it.  A save that fails (a full disk, a read-only
+home) keeps the set in memory and says so (``saveFailed``); the next
+successful save writes everything again.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +45,9 @@ class MyDigitsModel(QObject):
         self.path = path  # None: kept in memory only (benchmarks, screenshots)
         self.digits = digits if digits is not None else MyDigits()
         self.lineage = object()  # new when another set takes this one's place: older undo commands then stop
+        self._lock = threading.Lock()
+        self._pending: tuple[Path, MyDigits] | None = None  # the newest set not yet being written
+        self._saver: threading.Thread | None = None
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> tuple[MyDigitsModel, Opened]:
@@ -61,13 +69,36 @@ class MyDigitsModel(QObject):
         return cls(path, digits, parent), Opened(dropped)
 
     def edited(self) -> None:
-        """The set changed in place: save it, then tell the views."""
+        """The set changed in place: save it (in the background), tell the views now."""
         if self.path is not None:
-            try:
-                save_my_digits(self.path, self.digits)
-            except OSError as e:
-                self.saveFailed.emit(f"{self.path}: {e.strerror or e}")
+            with self._lock:
+                self._pending = (self.path, self.digits.copy())  # entries are read-only: a cheap snapshot
+                if self._saver is None:
+                    self._saver = threading.Thread(target=self._save_newest, name="myDigitsSaver", daemon=True)
+                    self._saver.start()
         self.changed.emit()
+
+    def _save_newest(self) -> None:
+        while True:
+            with self._lock:
+                job, self._pending = self._pending, None
+                if job is None:
+                    self._saver = None
+                    return
+            path, digits = job
+            try:
+                save_my_digits(path, digits)
+            except OSError as e:  # (a queued signal: the window hears it in the GUI thread)
+                self.saveFailed.emit(f"{path}: {e.strerror or e}")
+
+    def flush(self) -> None:
+        """Wait until every change so far is on disk."""
+        while True:
+            with self._lock:
+                saver = self._saver
+            if saver is None:
+                return
+            saver.join()
 
     def replace(self, digits: MyDigits, same_history: bool = False) -> None:
         """Another set in place of this one (a session opened): saved and shown.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from nndesk.app.mydigits.commands import AddDigit
@@ -53,6 +54,11 @@ class WindowMyDigits:
         self._count_my_digits()
         if not opened.ok:
             QTimer.singleShot(0, lambda: self._tell_how_my_digits_opened(opened))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Reached only when the window really closes: the last change is written before nndesk exits."""
+        self.my_digits_events.flush()
+        super().closeEvent(event)
 
     def all_docks(self) -> list[QDockWidget]:
         return [*super().all_docks(), self.my_digits_dock]

@@ -44,10 +44,29 @@ def default_path() -> Path:
 
 
 def save_my_digits(path: str | os.PathLike, digits: MyDigits) -> Path:
-    """Write the set atomically (compressed: the ink is mostly blank), creating the folder if needed."""
+    """Write the set atomically as an .npz (deflated: the ink is mostly blank), creating the folder if needed.
+
+    Each drawing is written row by row into the archive instead of stacked
+    first: the window saves in a background thread, and a 40 MB ``np.stack``
+    of 500 drawings would hold the interpreter lock the GUI needs.  zlib's
+    fastest level: 3× faster than numpy's default, for files still ~1 KB a drawing.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return write_npz_atomic(path, {"ink": digits.ink, "x": digits.x, "y": digits.y}, compressed=True)
+    return write_atomic(path, lambda f: _write_set(f, digits))
+
+
+def _write_set(f, digits: MyDigits) -> None:
+    with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for key, dtype, shape in (("ink", np.uint8, INK_SHAPE), ("x", np.float32, X_SHAPE)):
+            with zf.open(f"{key}.npy", "w") as out:
+                header = {"descr": np.lib.format.dtype_to_descr(np.dtype(dtype)), "fortran_order": False,
+                          "shape": (len(digits), *shape)}
+                np.lib.format.write_array_header_1_0(out, header)
+                for digit in digits:
+                    out.write(np.ascontiguousarray(getattr(digit, key), dtype).tobytes())
+        with zf.open("y.npy", "w") as out:
+            np.lib.format.write_array(out, digits.y, allow_pickle=False)
 
 
 def load_my_digits(path: str | os.PathLike) -> tuple[MyDigits, list[str]]:

@@ -5,7 +5,7 @@ A drawing is kept twice on purpose: the 280×280 ink is what the student drew
 28×28 is exactly what the network saw when the digit was added, so training
 on "my digits" trains on the same numbers the pad showed.  The set is small
 (tens to hundreds of drawings), so it is a list of frozen entries; the arrays
-``ink``, ``x`` and ``y`` are stacked when first read after a change.
+``ink``, ``x`` and ``y`` are each stacked when first read after a change.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ class MyDigits:
 
     def __init__(self, digits: list[MyDigit] | None = None) -> None:
         self._digits: list[MyDigit] = list(digits or [])
-        self._stacked: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._stacked: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self._digits)
@@ -76,31 +76,33 @@ class MyDigits:
     def __iter__(self) -> Iterator[MyDigit]:
         return iter(self._digits)
 
-    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        if self._stacked is None:
-            n = len(self._digits)
-            ink = np.stack([d.ink for d in self._digits]) if n else np.zeros((0, *INK_SHAPE), np.uint8)
-            x = np.stack([d.x for d in self._digits]) if n else np.zeros((0, *X_SHAPE), np.float32)
-            y = np.array([d.label for d in self._digits], dtype=np.int64)
-            for a in (ink, x, y):
-                a.flags.writeable = False
-            self._stacked = ink, x, y
-        return self._stacked
+    def _stack(self, key: str) -> np.ndarray:
+        """``ink``, ``x`` or ``y`` of every drawing as one read-only array, made once per change of the set
+        (each on its own: the labels are read far more often than the 40 MB of ink of 500 drawings)."""
+        if key not in self._stacked:
+            if key == "y":
+                a = np.array([d.label for d in self._digits], dtype=np.int64)
+            else:
+                shape, dtype = (INK_SHAPE, np.uint8) if key == "ink" else (X_SHAPE, np.float32)
+                a = np.stack([getattr(d, key) for d in self._digits]) if self._digits else np.zeros((0, *shape), dtype)
+            a.flags.writeable = False
+            self._stacked[key] = a
+        return self._stacked[key]
 
     @property
     def ink(self) -> np.ndarray:
         """(n, 280, 280) uint8, read-only."""
-        return self._arrays()[0]
+        return self._stack("ink")
 
     @property
     def x(self) -> np.ndarray:
         """(n, 28, 28) float32 in 0..1, read-only."""
-        return self._arrays()[1]
+        return self._stack("x")
 
     @property
     def y(self) -> np.ndarray:
         """(n,) int64 labels, read-only."""
-        return self._arrays()[2]
+        return self._stack("y")
 
     def counts(self) -> np.ndarray:
         """How many drawings of each digit 0..9."""
@@ -109,19 +111,19 @@ class MyDigits:
     def add(self, ink: np.ndarray, x: np.ndarray, label: int) -> int:
         """Append a drawing (ValueError if it is not one); returns its index."""
         self._digits.append(make_digit(ink, x, label))
-        self._stacked = None
+        self._stacked = {}
         return len(self._digits) - 1
 
     def relabel(self, i: int, label: int) -> None:
         """Give drawing ``i`` another label (ValueError unless 0..9)."""
         old = self._digits[i]
         self._digits[i] = MyDigit(old.ink, old.x, int(label) if isinstance(label, (int, np.integer)) else label)
-        self._stacked = None
+        self._stacked = {}
 
     def remove(self, i: int) -> MyDigit:
         """Take drawing ``i`` out and return it (for undo: ``insert(i, it)``)."""
         digit = self._digits.pop(i)
-        self._stacked = None
+        self._stacked = {}
         return digit
 
     def insert(self, i: int, digit: MyDigit) -> None:
@@ -129,13 +131,13 @@ class MyDigits:
         if not isinstance(digit, MyDigit):
             raise TypeError(f"expected a MyDigit, got {type(digit).__name__}")
         self._digits.insert(i, digit)
-        self._stacked = None
+        self._stacked = {}
 
     def clear(self) -> MyDigits:
         """Empty the set; returns the old contents as a set of their own (for undo)."""
         old = MyDigits(self._digits)
         self._digits = []
-        self._stacked = None
+        self._stacked = {}
         return old
 
     def copy(self) -> MyDigits:

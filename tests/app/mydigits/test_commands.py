@@ -10,6 +10,7 @@ from tests.app.mydigits.conftest import drawings
 
 
 def on_disk(model) -> list[int]:
+    model.flush()  # the save runs in the background
     return load_my_digits(model.path)[0].y.tolist()
 
 

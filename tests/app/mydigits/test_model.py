@@ -23,6 +23,7 @@ def test_no_file_yet_is_an_empty_set_and_the_first_change_writes_it(tmp_path, qt
     model.digits.add(np.zeros((280, 280), np.uint8), np.zeros((28, 28), np.float32), 6)
     with qtbot.waitSignal(model.changed):
         model.edited()
+    model.flush()
     assert load_my_digits(path)[0].y.tolist() == [6]
 
 
@@ -47,6 +48,7 @@ def test_when_it_cannot_even_be_moved_nothing_is_overwritten(tmp_path, qapp, mon
     assert model.path is None and "Permission denied" in opened.not_moved
     model.digits.add(np.zeros((280, 280), np.uint8), np.zeros((28, 28), np.float32), 6)
     model.edited()  # kept in memory only
+    model.flush()
     assert path.read_bytes() == b"garbage"
 
 

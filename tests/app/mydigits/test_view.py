@@ -13,6 +13,11 @@ from tests.app.mydigits.conftest import drawings
 from tests.app.people import LEFT
 
 
+def saved(model) -> list[int]:
+    model.flush()
+    return load_my_digits(model.path)[0].y.tolist()
+
+
 def shown(qtbot, model, stack) -> MyDigitsView:
     view = MyDigitsView(model, stack)
     qtbot.addWidget(view)
@@ -37,7 +42,7 @@ def test_select_a_tile_delete_it_and_undo(qtbot, model, stack):
     seven = next(k for k in range(grid.count()) if grid.label(k) == "7")
     QTest.mouseClick(grid.viewport(), LEFT, pos=grid.tile_rect(seven).center())
     click(view, "deleteMyDigit")
-    assert model.digits.y.tolist() == [3, 1, 3, 0] == load_my_digits(model.path)[0].y.tolist()
+    assert model.digits.y.tolist() == [3, 1, 3, 0] == saved(model)
     assert "7: 0" in view.findChild(QLabel, "myDigitsSummary").text()
     stack.undo()
     assert model.digits.y.tolist() == [3, 1, 3, 0, 7]
@@ -77,7 +82,7 @@ def test_import_adds_to_the_set_in_one_undoable_step(qtbot, model, stack, tmp_pa
     export_npz(source, drawings([9, 9, 2]))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
     click(view, "importMyDigits")
-    assert model.digits.y.tolist() == [3, 1, 3, 0, 7, 9, 9, 2] == load_my_digits(model.path)[0].y.tolist()
+    assert model.digits.y.tolist() == [3, 1, 3, 0, 7, 9, 9, 2] == saved(model)
     assert model.digits.ink.shape == (8, 280, 280)
     stack.undo()
     assert model.digits.y.tolist() == [3, 1, 3, 0, 7]

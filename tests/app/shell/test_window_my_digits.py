@@ -29,6 +29,12 @@ def counts_shown(window) -> str:
     return window.draw_widget.findChild(QLabel, "myDigitsCount").toolTip()
 
 
+def on_disk(window) -> list[int]:
+    """The labels saved in the user's data folder, once the background save has written them."""
+    window.my_digits_events.flush()
+    return load_my_digits(default_path())[0].y.tolist()
+
+
 def open_my_digits(window):
     window.my_digits_dock.show()
     window.my_digits_dock.raise_()
@@ -52,8 +58,7 @@ def test_draw_add_see_relabel_delete_undo_and_it_survives_a_restart(qtbot, windo
     draw_and_add(window, SEVEN, "7")
     draw_and_add(window, ONE, "7")  # a 1 filed as a 7 by mistake
     assert window.my_digits.y.tolist() == [1, 7, 7] and "7: 2" in counts_shown(window)
-    saved, _ = load_my_digits(default_path())
-    assert saved.y.tolist() == [1, 7, 7]  # every change is on disk at once
+    assert on_disk(window) == [1, 7, 7]  # every change is saved
 
     view = open_my_digits(window)
     grid = view.grid
@@ -68,16 +73,16 @@ def test_draw_add_see_relabel_delete_undo_and_it_survives_a_restart(qtbot, windo
     assert grid.selected_index() == 2  # the selection followed the drawing into the 1s
 
     QTest.keyClick(grid, Qt.Key.Key_Delete)
-    assert window.my_digits.y.tolist() == [1, 7] and load_my_digits(default_path())[0].y.tolist() == [1, 7]
+    assert window.my_digits.y.tolist() == [1, 7] and on_disk(window) == [1, 7]
     window.undo_action.trigger()  # Ctrl+Z: the drawing comes back where it was
-    assert window.my_digits.y.tolist() == [1, 7, 1] and load_my_digits(default_path())[0].y.tolist() == [1, 7, 1]
+    assert window.my_digits.y.tolist() == [1, 7, 1] and on_disk(window) == [1, 7, 1]
     window.undo_action.trigger()  # and back to a 7
     assert window.my_digits.y.tolist() == [1, 7, 7]
     window.redo_action.trigger()
     kept = np.array(window.my_digits.x)
 
     window.document.set_modified(False)
-    window.close()
+    window.close()  # (waits for the last save)
     again = MainWindow()  # the next start reads the set back
     qtbot.addWidget(again)
     assert again.my_digits.y.tolist() == [1, 7, 1] and np.array_equal(again.my_digits.x, kept)
@@ -103,7 +108,7 @@ def test_clear_is_undone_and_set_my_digits_replaces_the_set(qtbot, window):
     with qtbot.waitSignal(window.my_digits_events.changed):
         window.set_my_digits(other)  # what opening a session does
     assert window.my_digits.y.tolist() == [4] and "4: 1" in counts_shown(window)
-    assert load_my_digits(default_path())[0].y.tolist() == [4]
+    assert on_disk(window) == [4]
     window.undo_action.trigger()  # the Clear's undo history meets another set: nothing of it is applied
     window.undo_action.trigger()
     assert window.my_digits.y.tolist() == [4]
@@ -136,7 +141,7 @@ def test_an_unreadable_set_is_moved_aside_and_the_window_starts_empty(qtbot):
     assert len(window.my_digits) == 0
     box.close()
     draw_and_add(window, ONE, "1")  # and the student goes on: a new, good file
-    assert load_my_digits(path)[0].y.tolist() == [1]
+    assert on_disk(window) == [1]
     window.document.set_modified(False)
     window.close()
 
