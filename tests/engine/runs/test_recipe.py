@@ -135,3 +135,26 @@ def test_toy_data_follows_the_recipes_seed():
     a, b = TrainingRecipe(dataset="spiral", seed=1), TrainingRecipe(dataset="spiral", seed=2)
     assert np.array_equal(a.load_data().train.x, a.load_data().train.x)
     assert not np.array_equal(a.load_data().train.x, b.load_data().train.x)
+
+
+# ---- convolutions (features) ------------------------------------------------------
+def test_features_round_trip_normalised_and_build_a_convnet():
+    from nndesk.engine.core.convnet import ConvNet
+
+    r = TrainingRecipe(features=["CONV3x3x4same", "pool2"], hidden=(8,), activation="relu")
+    assert r.features == ("conv3x3x4same", "pool2")
+    assert TrainingRecipe.from_json(r.to_json()) == r and r.to_dict()["features"] == ["conv3x3x4same", "pool2"]
+    net = r.build_network(784, 10, (28, 28))
+    assert isinstance(net, ConvNet) and net.shapes[2] == (4, 14, 14)
+
+
+def test_a_dense_recipe_writes_no_features_key():
+    assert "features" not in TrainingRecipe().to_dict()  # its JSON stays what older nndesk versions read
+
+
+@pytest.mark.parametrize("bad", ["conv3x3x4", ["conv3x5x4"], ["pool1"], [3], ["pool2"] * 17])
+def test_bad_features_are_refused(bad):
+    with pytest.raises(ValueError):
+        TrainingRecipe(features=bad)
+    with pytest.raises(ValueError):
+        TrainingRecipe.from_dict({"features": bad})
