@@ -24,6 +24,7 @@ from nndesk.app.document.network_document import NetworkDocument
 class EditKind(Enum):
     VALUES = "values"  # weights, biases, freeze masks: a running training takes them before its next batch
     ARCHITECTURE = "architecture"  # layers, sizes, activations: a running training has to stop first
+    DATA = "data"  # the points of a 2-D set (point_commands): a run keeps the points it started with
 
 
 class DocumentCommand(QUndoCommand):

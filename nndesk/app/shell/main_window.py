@@ -28,6 +28,7 @@ from nndesk.app.shell.window_export import WindowExport
 from nndesk.app.shell.window_files import WindowFiles, mean_digit, recipe_for
 from nndesk.app.shell.window_keys import WindowKeys
 from nndesk.app.shell.window_my_digits import WindowMyDigits
+from nndesk.app.shell.window_points import WindowPoints
 from nndesk.app.shell.window_runs import WindowRuns
 from nndesk.app.shell.window_session import WindowSession
 from nndesk.app.shell.window_teach import WindowTeach
@@ -64,8 +65,8 @@ def wire_canvas(panel: BackpropPanel, canvas: NetworkCanvas) -> None:
     canvas.neuronClicked.connect(panel.select_neuron)
 
 
-class MainWindow(WindowFiles, WindowTraining, WindowRuns, WindowMyDigits, WindowDocks, WindowReady, WindowStartHere,
-                 WindowTeach, WindowSession, WindowExport, QMainWindow):
+class MainWindow(WindowPoints, WindowFiles, WindowTraining, WindowRuns, WindowMyDigits, WindowDocks, WindowReady,
+                 WindowStartHere, WindowTeach, WindowSession, WindowExport, QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -81,6 +82,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowRuns, WindowMyDigits, Window
         self._build_views()
         self._build_menus()
         self._install_export()  # File ▸ Export… (window_export)
+        self._install_points()  # points clicked on the plane, File ▸ Import CSV / Save data set (window_points)
         self._connect()
         self._install_sessions()  # File ▸ sessions, autosave, restore after a crash
         self._build_teach()  # the Teach dock: fine-tune on my digits (window_teach)
@@ -239,6 +241,7 @@ class MainWindow(WindowFiles, WindowTraining, WindowRuns, WindowMyDigits, Window
         self.language_actions[""].setText(self.tr("System language"))
         self._retranslate_start_here()
         self._retranslate_export()
+        self._retranslate_points()
         self._retranslate_sessions()
         self._retranslate_docks()
         self._show_source()

@@ -4,7 +4,9 @@ Every point of a 100×100 grid over the data is fed forward at once (10,000
 rows through a small network: well under a millisecond), and the output is
 shown as an image: orange for class 0, blue for class 1, pale where the
 network hesitates.  The data points sit on top in the same colours, so a
-student sees the boundary bend around them epoch after epoch.
+student sees the boundary bend around them epoch after epoch.  When the data
+set may be edited (``set_editable``), a class chooser sits above the plot and
+clicks become point edits (``point_picking``): left adds, right removes.
 
 The plot is square (one unit is as long across as up) and its axes are the
 data's range plus a small margin, wherever the panel is and whatever its
@@ -17,12 +19,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRect, QRectF, QSize
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.style.colors import CanvasColors
+from nndesk.app.views.class_chooser import ClassChooser
+from nndesk.app.views.point_picking import PointPicker
 from nndesk.app.widgets.locale_axis import LocaleAxisItem
 from nndesk.app.widgets.shown_throttle import ShownThrottle
 from nndesk.engine.core.dataset import Dataset
@@ -34,6 +38,9 @@ CLASS_COLORS = ("#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9"
 
 
 class DecisionBoundaryView(QWidget):
+    addRequested = Signal(float, float, int)  # x₁, x₂ and the chosen class: a left click on the plane
+    removeRequested = Signal(int)  # the index of the point a right click was on
+
     def __init__(self, document: NetworkDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("decisionBoundary")
@@ -56,6 +63,12 @@ class DecisionBoundaryView(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.hide()
+        self.chooser = ClassChooser(CLASS_COLORS, self)
+        self.chooser.hide()
+        self.picker = PointPicker(self.plot, lambda: self.x)
+        self.picker.addRequested.connect(lambda x1, x2: self.addRequested.emit(x1, x2, self.chooser.current()))
+        self.picker.removeRequested.connect(self.removeRequested)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # keys 0–9 choose the class to add
         self.setMinimumSize(160, 160)
         self.plot.getViewBox().sigResized.connect(self._place)  # the axes' room is known once laid out
         self._apply_palette()
@@ -65,10 +78,13 @@ class DecisionBoundaryView(QWidget):
         self._fit_range()
         self.refresh()
 
-    def set_data(self, x: np.ndarray, y: np.ndarray, margin: float = MARGIN) -> None:
-        """The 2-D points (n, 2) and their classes (n,); grid and axes span them plus ``margin`` of their span."""
+    def set_data(self, x: np.ndarray, y: np.ndarray, margin: float = MARGIN, extent: QRectF | None = None) -> None:
+        """The 2-D points (n, 2) and their classes (n,); grid and axes span them plus ``margin`` of their span,
+        or ``extent`` if given (an edited set keeps its plane: the axes don't jump at every click)."""
         self.x, self.y = np.asarray(x, np.float32), np.asarray(y).astype(np.int64)
-        if len(self.x):
+        if extent is not None:
+            self.extent = QRectF(extent)
+        elif len(self.x):
             lo, hi = self.x.min(axis=0), self.x.max(axis=0)
             pad = margin * np.maximum(hi - lo, 1e-6)
             lo, hi = lo - pad, hi + pad
@@ -76,6 +92,20 @@ class DecisionBoundaryView(QWidget):
         self._draw_points()
         self._fit_range()
         self.refresh()
+
+    def set_editable(self, n_classes: int | None) -> None:
+        """Clicks add points of one of ``n_classes`` classes and remove them; None: a picture only."""
+        if n_classes is not None:
+            self.chooser.set_classes(n_classes)
+        self.chooser.setVisible(n_classes is not None)
+        self.picker.set_enabled(n_classes is not None)
+        self._place()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.picker.enabled and Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_9:
+            self.chooser.choose(event.key() - Qt.Key.Key_0)
+            return
+        super().keyPressEvent(event)
 
     def _fit_range(self) -> None:
         e = self.extent
@@ -95,12 +125,14 @@ class DecisionBoundaryView(QWidget):
         than the square (measured from the last layout: it converges once the axes are laid out).
         """
         w, h = self.width(), self.height()
+        top = 0 if self.chooser.isHidden() else self.chooser.sizeHint().height()
+        self.chooser.setGeometry(QRect(0, 0, w, top))
         below = 0 if self.message.isHidden() else self.message.heightForWidth(w)
         box = self.plot.getViewBox().geometry()
         dw = max(self.plot.width() - round(box.width()), 0) if box.width() > 0 else 0
         dh = max(self.plot.height() - round(box.height()), 0) if box.height() > 0 else 0
-        side = max(min(w - dw, h - below - dh), 0)
-        place = QRect((w - side - dw) // 2, 0, side + dw, side + dh)
+        side = max(min(w - dw, h - top - below - dh), 0)
+        place = QRect((w - side - dw) // 2, top, side + dw, side + dh)
         if place != self.plot.geometry():
             self.plot.setGeometry(place)
         self.message.setGeometry(QRect(0, h - below, w, below))
