@@ -51,8 +51,7 @@ class WindowSession:
         self.file_menu.insertActions(actions[actions.index(self.open_data_action) + 1],
                                      [self.open_session_action, self.save_session_action])
         self.autosave = autosave.Autosave(self.trainer, self.session_now, parent=self)
-        self.autosave.failed.connect(lambda why: self.statusBar().showMessage(
-            self.tr("Autosave failed: %1").replace("%1", why), 10_000))
+        self.autosave.failed.connect(self._autosave_failed)  # a method of the window: queued to the GUI thread
         self.restore_banner = RestoreBanner()
         self.centralWidget().layout().insertWidget(0, self.restore_banner)
         self.restore_banner.restoreRequested.connect(self.restore_crashed_session)
@@ -66,6 +65,9 @@ class WindowSession:
             row = self.training_dock.picker.findData(info.dataset) if info else -1
             self.restore_banner.offer(info, self.training_dock.picker.itemText(row) if row >= 0 else "")
         self._retranslate_sessions()
+
+    def _autosave_failed(self, why: str) -> None:
+        self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", why), 10_000)
 
     def _retranslate_sessions(self) -> None:
         self.save_session_action.setText(self.tr("Sa&ve session…"))

@@ -335,3 +335,14 @@ def test_hand_made_points_come_back_as_hand_made(qtbot, window, tmp_path):
     assert len(load_session(tmp_path / "again.nndesk").points) == len(made)
     answer_next_dialog(QMessageBox.StandardButton.Discard)  # leave the points, so closing asks nothing
     assert window.use_dataset("xor") and window.hand_made_points() is None
+
+
+def test_an_autosave_that_cannot_be_written_says_so_in_the_status_bar(qtbot, window):
+    """The folder can't be made (a file has its name): the saving thread's failure reaches the GUI thread."""
+    folder = Path(os.environ["XDG_DATA_HOME"]) / "nndesk"
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_text("a file where the folder should be")
+    with qtbot.waitSignal(window.autosave.failed, timeout=10_000):
+        window.autosave.save_now()
+    qtbot.waitUntil(lambda: "Autosave failed" in window.statusBar().currentMessage())
+    assert str(folder) in window.statusBar().currentMessage()
