@@ -68,6 +68,8 @@ PROBLEMS = (
     QT_TRANSLATE_NOOP("EngineText", "cannot open it: it is %1, not a regular file"),
     QT_TRANSLATE_NOOP("EngineText", "is neither a data set name nor an existing file or folder; choose one of %1, "
                                      "or give an .npz file or a folder of MNIST IDX files"),
+    QT_TRANSLATE_NOOP("EngineText", "no drawings saved yet (%1 is missing or empty); draw digits in the window's "
+                                     "Draw dock and press Add to my digits"),
     QT_TRANSLATE_NOOP("EngineText", "is not an nndesk model file (not an .npz archive)"),
     QT_TRANSLATE_NOOP("EngineText", "is not an nndesk model file (an .npz archive without nndesk's metadata)"),
     QT_TRANSLATE_NOOP("EngineText", "is not an nndesk model file (its metadata is another program's)"),

@@ -67,6 +67,14 @@ def _data(spec: Callable[[Path], object]) -> Callable[[Path], str]:
     return fail
 
 
+def _my_digits_missing(tmp: Path) -> str:
+    """``--dataset my-digits`` before any drawing was kept (the data folder moved to ``tmp`` for the call)."""
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"XDG_DATA_HOME": str(tmp)}):
+        return _data(lambda t: "my-digits")(tmp)
+
+
 def _load_model(spec: Callable[[Path], Path]) -> Callable[[Path], str]:
     def fail(tmp: Path) -> str:
         with pytest.raises(model_io.ModelError) as e:
@@ -238,6 +246,8 @@ CASES = [
     ("short member", _data(_short_member), "is truncated: x is missing data", "обрывается: массиву x не хватает"),
     ("unknown name", _data(lambda t: "no-such-set"), "is neither a data set name",
      "no-such-set: не имя набора данных и не существующий файл или папка; выберите один из наборов mnist-bundled"),
+    ("no digits of mine", _my_digits_missing, "no drawings saved yet",
+     "my-digits: рисунков пока не сохранено ("),
     ("model: not a zip", _load_model(_junk), "is not an nndesk model file (not",
      "не файл модели nndesk (не архив .npz)"),
     ("model: no metadata", _load_model(lambda t: _npz(t / "m.npz", W0=np.zeros((1, 2)))),
