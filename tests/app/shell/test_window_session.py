@@ -346,3 +346,20 @@ def test_an_autosave_that_cannot_be_written_says_so_in_the_status_bar(qtbot, win
         window.autosave.save_now()
     qtbot.waitUntil(lambda: "Autosave failed" in window.statusBar().currentMessage())
     assert str(folder) in window.statusBar().currentMessage()
+
+
+def test_a_good_session_while_training_asks_and_cancel_keeps_the_run(qtbot, trained, tmp_path):
+    window, trainer = trained, trained.trainer
+    assert window.save_session(tmp_path / "good.nndesk")
+    type_number(window.findChild(QSpinBox, "epochsBox"), 100_000)
+    with qtbot.waitSignal(trainer.epochFinished, timeout=30_000):
+        click(window, "trainButton")
+    network = window.document.network
+    answer_next_dialog(QMessageBox.StandardButton.Cancel)
+    assert not window.open_session(tmp_path / "good.nndesk")
+    assert trainer.state == "running" and window.document.network is network
+
+    answer_next_dialog(QMessageBox.StandardButton.Discard)  # stop training, forget what it learned since
+    assert window.open_session(tmp_path / "good.nndesk")
+    assert not trainer.is_active and [s.epoch for s in trainer.history] == [1, 2]
+    assert window.trainer.control.hyper.epochs == 2  # the settings as saved, not the 100,000 typed since
