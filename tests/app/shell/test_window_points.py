@@ -158,3 +158,20 @@ def test_a_bad_csv_gives_one_message_and_changes_nothing(window, tmp_path, qtbot
     assert len(boxes) == 1 and "line 2, column 2: 'oops' is not a number" in boxes[0].detailedText()
     assert window.document.network is network and window.recipe is recipe
     boxes[0].close()
+
+
+def test_use_points_keeps_a_network_that_fits_and_sizes_one_that_does_not(xor, qtbot) -> None:
+    from nndesk.engine.core.dataset import Dataset
+
+    window = xor
+    network = window.document.network
+    two = Dataset("two", np.array([[0, 0], [1, 1]], np.float32), np.array([0, 1]), 2)
+    assert window.use_points(two)
+    assert window.document.network is network and np.array_equal(window.hand_made_points().x, two.x)
+    window.undo_action.trigger()  # an undoable switch
+    assert len(window.points()) == len(load("xor").train)
+    three = Dataset("three", np.array([[0, 0], [1, 1], [2, 0]], np.float32), np.array([0, 1, 2]), 3)
+    answer_next_dialog(QMessageBox.StandardButton.Discard)  # the XOR points edited by the undo: not saved
+    assert window.use_points(three)
+    assert window.document.sizes == [2, 8, 8, 3] and len(window.boundary_view.chooser.buttons) == 3
+    assert window.hand_made_points() is not None and window.recipe.preset == "toy"
