@@ -138,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     from nndesk.engine.runs.presets import PRESETS, SCHEDULES
 
     data_help = translate("cli", "mnist-bundled, a toy set (xor, circles, spiral, gaussians, lecture), my-digits "
-                                 "(your drawings), an .npz file or an MNIST folder")
+                                 "(your drawings), an .npz file, a CSV table (x1,…,xn,label) or an MNIST folder")
     parser = _Parser(prog="nndesk",
                      description=translate("cli", "A desktop lab for learning how neural networks work."),
                      epilog=translate("cli", "Without a command nndesk opens the window: nndesk [MODEL] "
