@@ -26,6 +26,7 @@ from nndesk.app.shell import autosave, settings
 from nndesk.app.shell.restore_banner import RestoreBanner
 from nndesk.app.shell.window_conv import refuse_conv
 from nndesk.app.shell.window_files import _Opened, mean_digit
+from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.data.datasets import DataSource
 from nndesk.engine.data.readers import DataError
 from nndesk.engine.runs.session_check import Layout
@@ -147,7 +148,7 @@ class WindowSession:
             return None
         return _OpenedSession(opened, session)
 
-    def _points_now(self):
+    def _points_now(self) -> Dataset | None:
         """The hand-made points the window trains on, if it has the feature and the student made some."""
         return self.hand_made_points() if hasattr(self, "hand_made_points") else None
 
