@@ -120,3 +120,12 @@ def test_an_empty_set_shows_an_empty_grid(qtbot, tmp_path, stack):
 
     view = shown(qtbot, MyDigitsModel(None, MyDigits()), stack)
     assert view.grid.count() == 0 and not view.findChild(QPushButton, "clearMyDigits").isEnabled()
+
+
+def test_an_export_that_cannot_be_written_is_one_message(qtbot, model, stack, tmp_path, monkeypatch):
+    view = shown(qtbot, model, stack)
+    target = tmp_path / "no-such-folder" / "mine.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(view.problem) as problem:
+        click(view, "exportMyDigits")
+    assert problem.args[0] == "Export failed" and "no-such-folder" in problem.args[2] and not target.exists()

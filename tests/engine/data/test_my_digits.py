@@ -247,3 +247,12 @@ def test_a_damaged_file_is_set_aside_under_a_new_name_never_deleted(tmp_path):
         path.write_bytes(b"broken %d" % k)
         assert md.set_aside(path) == tmp_path / name
         assert not path.exists() and (tmp_path / name).read_bytes() == b"broken %d" % k
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_in_its_place_is_refused_without_waiting(tmp_path):
+    os.mkfifo(tmp_path / "my-digits.npz")
+    with pytest.raises(MyDigitsError, match="named pipe"):
+        load_my_digits(tmp_path / "my-digits.npz")
+    with pytest.raises(MyDigitsError, match="named pipe"):
+        md.import_digits(tmp_path / "my-digits.npz")
