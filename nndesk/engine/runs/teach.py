@@ -1,15 +1,15 @@
 """Teaching the network the student's handwriting: a short fine-tune on MNIST plus "my digits".
 
 A network trained on MNIST alone reads pen-drawn digits worse than MNIST's
-own (about three in four right, measured on drawings replayed through the
-pad): people draw crossed 7s, 1s with a base, 9s with a straight tail.  A few
-drawings per digit fix most of it, if they are taught the right way:
+own (issue 11 measured about three in four right on real pen digits replayed
+through the pad): people draw crossed 7s, 1s with a base, 9s with a straight
+tail.  A few drawings per digit fix most of it, if they are taught the right way:
 
 * **from the current weights**, not from scratch: a few epochs with a
   smaller η (``teach_recipe``), so what the network knows of MNIST stays;
 * **on MNIST and my digits together**, my digits repeated (``repeat_for``)
   so that a few hundred drawings weigh against thousands of MNIST digits;
-  MNIST alone in the mix keeps its accuracy, my digits alone would erase it;
+  MNIST in the mix keeps its accuracy, my digits alone would erase it;
 * **with the same augmentation** as the recipe, so each repeat of a drawing
   is a slightly different drawing and is not learnt by heart;
 * **measured on drawings it was not taught** (``held_out``): a fifth of my
@@ -18,8 +18,10 @@ drawings per digit fix most of it, if they are taught the right way:
   the share read right before and after, on my held-out digits and on the
   MNIST validation digits the recipe never trains on.
 
-``benchmarks/bench_teach.py`` measured the settings below on MNIST digits
-redrawn through the real pad by simulated writers.
+``benchmarks/bench_teach.py`` chose the settings below on held-out MNIST
+digits redrawn through the real pad by simulated writers: 20 drawings per
+digit taught, new writers 94.7 → 96.5 % (their 1s with a base 75 → 92 %),
+MNIST's held-out digits 98.6 → 98.8 %.
 """
 
 from __future__ import annotations
