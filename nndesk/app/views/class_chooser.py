@@ -88,7 +88,7 @@ class ClassChooser(QWidget):
         self.classChosen.emit(k)
 
     def retranslate(self) -> None:
-        self.hint.setText(self.tr("Click adds a point of class:"))
+        self.hint.setText(self.tr("Click adds class:"))
         for k, button in enumerate(self.buttons):
             button.setToolTip(self.tr("Class {k}: a left click on the plane adds a point of this class, a right "
                                       "click removes the nearest point. Keys 0–9 choose a class.").format(k=k))
