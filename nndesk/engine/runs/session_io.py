@@ -134,8 +134,8 @@ def save_session(path: str | os.PathLike, session: Session) -> Path:
 def _zip(f: Any, description: str, folder: Path, parts: list[str]) -> None:
     with zipfile.ZipFile(f, "w") as zf:
         zf.writestr(SESSION, description, zipfile.ZIP_DEFLATED)
-        for name in parts:  # a network's floats barely compress; drawings and JSON do, a lot
-            method = zipfile.ZIP_STORED if name == MODEL else zipfile.ZIP_DEFLATED
+        for name in parts:  # floats barely compress, my digits are deflated inside already; JSON compresses well
+            method = zipfile.ZIP_DEFLATED if name.endswith(".json") else zipfile.ZIP_STORED
             zf.write(folder / name, name, method, compresslevel=1 if method == zipfile.ZIP_DEFLATED else None)
 
 

@@ -106,10 +106,11 @@ def test_saving_is_atomic_a_failed_save_leaves_the_old_file(tmp_path, monkeypatc
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s.nndesk"]  # no temporary file left
 
 
-def test_members_are_compressed_where_it_pays(tmp_path):
+def test_members_are_compressed_where_it_pays_and_only_once(tmp_path):
     with zipfile.ZipFile(session_parts.saved(tmp_path / "s.nndesk")) as zf:
         kinds = {i.filename: i.compress_type for i in zf.infolist()}
-    assert kinds["model.npz"] == zipfile.ZIP_STORED and kinds["my-digits.npz"] == zipfile.ZIP_DEFLATED
+    assert kinds["model.npz"] == kinds["my-digits.npz"] == kinds["points.npz"] == zipfile.ZIP_STORED  # (deflated
+    assert kinds["session.json"] == kinds["runs.json"] == zipfile.ZIP_DEFLATED  # inside, my digits: not twice)
 
 
 def test_a_convolutional_network_round_trips_too(tmp_path):
