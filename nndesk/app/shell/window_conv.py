@@ -9,6 +9,8 @@ the student's current network rather than open something it can't show.
 
 from __future__ import annotations
 
+import html
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,9 @@ def refuse_conv(window: Any, network: Any, path: Path) -> bool:
     title = QCoreApplication.translate("WindowConv", "Can't show this model yet")
     text = QCoreApplication.translate(
         "WindowConv", "This model has convolutional layers (%1). The window can't draw convolutions yet, so your "
-                      "current network is unchanged. The command line can use the model: nndesk eval --model FILE "
-                      "--dataset mnist-bundled, or nndesk predict --model FILE IMAGE.")
-    window.show_message(title, text.replace("%1", network.architecture), QMessageBox.Icon.Information, str(path))
+                      "current network is unchanged. The command line can use the model:")
+    name = shlex.quote(path.name)
+    commands = [f"nndesk eval --model {name} --dataset mnist-bundled", f"nndesk predict --model {name} IMAGE"]
+    text = html.escape(text.replace("%1", network.architecture)) + "<pre>" + html.escape("\n".join(commands)) + "</pre>"
+    window.show_message(title, text, QMessageBox.Icon.Information, str(path))
     return True
