@@ -196,6 +196,17 @@ class WindowPoints:
             self._show_points(DataSource(path.name, train, None, f"points saved in {path}"), str(path.absolute()))
         return True
 
+    def save_model(self, path: str | Path) -> bool:
+        """A model of points that are in no file yet: the points go beside it first (``<model>-points.npz``),
+        so the model names a file that opens again, not the "my points" of this session only."""
+        if self.recipe.dataset == POINTS_NAME and self.points_unsaved():
+            beside = Path(path).with_name(Path(path).stem + "-points.npz")
+            if not self.save_data_set(beside):
+                return False
+            self.status.showMessage(self.tr("The points were saved beside the model: %1").replace("%1", beside.name),
+                                    MESSAGE_MS)
+        return super().save_model(path)
+
     def import_csv_dialog(self) -> None:
         start = str(settings.settings().value(settings.LAST_DATA_DIR, ""))
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a CSV table: x1,…,xn,label on each row"), start,

@@ -175,3 +175,16 @@ def test_use_points_keeps_a_network_that_fits_and_sizes_one_that_does_not(xor, q
     assert window.use_points(three)
     assert window.document.sizes == [2, 8, 8, 3] and len(window.boundary_view.chooser.buttons) == 3
     assert window.hand_made_points() is not None and window.recipe.preset == "toy"
+
+
+def test_a_model_of_unsaved_points_saves_them_beside_it_and_opens_again(xor, tmp_path, qtbot) -> None:
+    window = xor
+    click(window, 0.6, -0.6)
+    made = window.hand_made_points()
+    model = tmp_path / "net.npz"
+    assert window.save_model(model) and not window.points_unsaved()
+    beside = tmp_path / "net-points.npz"
+    assert beside.exists() and window.recipe.dataset == str(beside.absolute())
+    window.use_dataset("circles")
+    assert window.load_model(model)
+    assert np.array_equal(window.source.train.x, made.x) and np.array_equal(window.source.train.y, made.y)
