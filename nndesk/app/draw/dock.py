@@ -195,9 +195,13 @@ class DrawDock(QWidget):
             ink = 255 - self.pad.gray()
             self.addToMyDigitsRequested.emit(ink, self._image.astype(np.float32), self.target.currentIndex())
 
-    def set_my_digits_counts(self, counts: np.ndarray) -> None:
-        """How many drawings of each digit the student's set holds (the shell tells; the dock only shows)."""
+    def set_my_digits_counts(self, counts: np.ndarray, kept: bool | None = None) -> None:
+        """How many drawings of each digit the student's set holds (the shell tells; the dock only shows), and
+        whether the drawing on the pad is one of them (an Add undone makes it addable again)."""
         self.my_digits.set_counts(counts)
+        if kept is not None:
+            self._added = kept
+            self._enable_step()
 
     def _request_step_through(self) -> None:
         if self.target.currentIndex() >= 0:

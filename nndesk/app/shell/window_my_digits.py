@@ -72,7 +72,9 @@ class WindowMyDigits:
         self.undo_stack.push(AddDigit(self.my_digits_events, text, ink, x, label))
 
     def _count_my_digits(self) -> None:
-        self.draw_widget.set_my_digits_counts(self.my_digits.counts())
+        on_pad = self.draw_widget.image()
+        kept = on_pad.any() and any(np.array_equal(d.x, on_pad) for d in self.my_digits)
+        self.draw_widget.set_my_digits_counts(self.my_digits.counts(), kept=bool(kept))
 
     def _my_digits_not_saved(self, reason: str) -> None:
         if not self._my_digits_save_failed:  # once a session: a read-only folder fails at every change

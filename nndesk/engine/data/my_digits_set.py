@@ -24,7 +24,8 @@ N_CLASSES = 10
 
 @dataclass(frozen=True, eq=False)
 class MyDigit:
-    """One drawing: ``ink`` (280, 280) uint8, ``x`` (28, 28) float32 in 0..1 as fed to the network, ``label``."""
+    """One drawing: ``ink`` (280, 280) uint8 as drawn on the pad (255 = ink, 0 = paper, like MNIST's pixels),
+    ``x`` (28, 28) float32 in 0..1 exactly as fed to the network, ``label`` 0..9."""
 
     ink: np.ndarray
     x: np.ndarray

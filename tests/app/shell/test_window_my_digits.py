@@ -55,6 +55,10 @@ def test_draw_add_see_relabel_delete_undo_and_it_survives_a_restart(qtbot, windo
     assert np.array_equal(window.my_digits.x[0], window.draw_widget.image())  # exactly what the network was fed
     assert window.my_digits.ink[0].max() == 255 and window.my_digits.ink[0].mean() < 60  # ink bright on black
     assert "1 in all" in counts_shown(window) and "1: 1" in counts_shown(window)
+    window.undo_action.trigger()  # Ctrl+Z: not kept after all, so the drawing on the pad can be added again
+    assert len(window.my_digits) == 0 and button.isEnabled() and "0 in all" in counts_shown(window)
+    window.redo_action.trigger()
+    assert len(window.my_digits) == 1 and not button.isEnabled()
     draw_and_add(window, SEVEN, "7")
     draw_and_add(window, ONE, "7")  # a 1 filed as a 7 by mistake
     assert window.my_digits.y.tolist() == [1, 7, 7] and "7: 2" in counts_shown(window)
