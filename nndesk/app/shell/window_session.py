@@ -45,12 +45,11 @@ class _OpenedSession:
 
 class WindowSession:
     def _install_sessions(self) -> None:
-        """File ▸ Save session… / Open session…, the autosave, and the restore banner if a crash left a session."""
+        """File ▸ Open session… / Save session… (after the model's entries, before the data's), the autosave, and
+        the restore banner if a crash left a session."""
         self.save_session_action = self.file_menu.addAction("", self.save_session_dialog)
         self.open_session_action = self.file_menu.addAction("", self.open_session_dialog)
-        actions = self.file_menu.actions()
-        self.file_menu.insertActions(actions[actions.index(self.open_data_action) + 1],
-                                     [self.open_session_action, self.save_session_action])
+        self.file_menu.insertActions(self.open_data_action, [self.open_session_action, self.save_session_action])
         self.autosave = autosave.Autosave(self.trainer, self.session_now, parent=self)
         self.autosave.failed.connect(self._autosave_failed)  # a method of the window: queued to the GUI thread
         self.restore_banner = RestoreBanner()

@@ -261,8 +261,8 @@ def test_a_live_writers_autosave_is_not_offered_and_discard_deletes_a_crashs(qtb
 
 def test_the_file_menu_offers_sessions(window):
     texts = [a.text().replace("&", "") for a in window.file_menu.actions()]
-    assert texts.index("Open session…") == texts.index("Open data set…") + 1
-    assert texts.index("Save session…") == texts.index("Open session…") + 1
+    assert texts.index("Open session…") == texts.index("Save model as…") + 1
+    assert texts.index("Save session…") == texts.index("Open session…") + 1 == texts.index("Open data set…") - 1
 
 
 def test_a_session_with_a_convolutional_network_is_refused_with_one_message(qtbot, window, tmp_path):
