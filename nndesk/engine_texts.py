@@ -79,6 +79,18 @@ PROBLEMS = (
     QT_TRANSLATE_NOOP("EngineText", "has %1 of shape %2 (%3); the layer sizes need %4 %5"),
     QT_TRANSLATE_NOOP("EngineText", "has NaN or infinite values in %1"),
     QT_TRANSLATE_NOOP("EngineText", "has metadata that is not valid JSON (%1)"),
+    # A CSV table (engine/data/csv_table.py).
+    QT_TRANSLATE_NOOP("EngineText", "is empty; a CSV table has rows of numbers, the class label last (x1,x2,…,label)"),
+    QT_TRANSLATE_NOOP("EngineText", "is a binary file, not a CSV text table (rows like 0.5,1.2,0)"),
+    QT_TRANSLATE_NOOP("EngineText", "line %1 has %2 values but the first row has %3; every row needs the same "
+                                     "columns, the class label last"),
+    QT_TRANSLATE_NOOP("EngineText", "line %1 has %2 values but the header has %3; every row needs the same "
+                                     "columns, the class label last"),
+    QT_TRANSLATE_NOOP("EngineText", "line %1, column %2: %3 is not a number"),
+    QT_TRANSLATE_NOOP("EngineText", "line %1, column %2: %3 is not a finite number (NaN and infinity can't be "
+                                     "learned from)"),
+    QT_TRANSLATE_NOOP("EngineText", "has only the class %1 in its label column (the last); a classifier needs at "
+                                     "least two classes"),
 )
 # Whole messages: Python's OSError ("[Errno 2] No such file or directory: '/x.npz'"), the range checks of a
 # recipe (engine/core/control.py, engine/runs/recipe.py), divergence (engine/core/training.py), and what

@@ -188,8 +188,26 @@ def _both_splits(tmp: Path) -> Path:
     return _mnist(tmp / "m", _idx((12, 28, 28)), _idx((12,)))
 
 
+def _csv(text: str) -> Callable[[Path], str]:
+    def write(tmp: Path) -> Path:
+        (tmp / "t.csv").write_text(text)
+        return tmp / "t.csv"
+    return _data(write)
+
+
 # (what goes wrong, the English the engine must still say, the Russian it must turn into)
 CASES = [
+    ("empty CSV", _csv(" \n"), "is empty; a CSV table", "пуст; таблица CSV"),
+    ("binary CSV", _csv("1,2\x00,0\n"), "is a binary file", "двоичный файл"),
+    ("ragged CSV", _csv("1,2,0\n3,1\n"), "line 2 has 2 values but the first row has 3",
+     "в строке 2 значений 2, а в первой строке 3"),
+    ("ragged CSV, header", _csv("a,b,c\n1,2,0\n3,1\n"), "line 3 has 2 values but the header has 3",
+     "в строке 3 значений 2, а в заголовке 3"),
+    ("word in CSV", _csv("1,2,0\n3,x,1\n"), "line 2, column 2: 'x' is not a number",
+     "строка 2, столбец 2: 'x' — не число"),
+    ("NaN in CSV", _csv("1,nan,0\n3,1,1\n"), "line 1, column 2: 'nan' is not a finite number",
+     "строка 1, столбец 2: 'nan' — не конечное число"),
+    ("one class in CSV", _csv("1,2,1\n3,1,1\n"), "has only the class 1", "есть только класс 1"),
     ("not a zip", _data(_junk), "is not an .npz archive", "не архив .npz (zip-архив массивов .npy)"),
     ("damaged gzip", _data(lambda t: _mnist(t / "m", b"\x1f\x8b\x08\x00garbage", _idx((10,)))),
      "is a damaged gzip file", "повреждённый файл gzip ("),
