@@ -63,3 +63,12 @@ def test_standardise_keeps_what_undoes_it():
     x = np.array([[1.0, 5.0], [3.0, 5.0]])
     z, mean, std = standardise(x)
     assert z.tolist() == [[-1.0, 0.0], [1.0, 0.0]] and mean.tolist() == [2.0, 5.0] and std.tolist() == [1.0, 1.0]
+
+
+def test_peek_survives_a_hostile_header(tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "token.npz", "w") as z:
+        z.writestr("x.npy", b"\x93NUMPY\x01\x00\x20\x00{'descr': '<f8', 'shape': (3,\n")
+        z.writestr("y.npy", b"")
+    assert peek_inputs(tmp_path / "token.npz") is None
