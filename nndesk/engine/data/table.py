@@ -112,7 +112,8 @@ def peek_inputs(spec: str | os.PathLike) -> int | None:
 
 def _csv_inputs(path: Path) -> int | None:
     with path.open("rb") as f:
-        lines = [line.decode("utf-8-sig", "replace") for line, _ in zip(f, range(2)) if len(line) < 10_000]
+        start = f.read(20_000)  # two rows at most: never the whole of a file that is one huge line
+    lines = [line.decode("utf-8-sig", "replace") for line in start.splitlines()[:2] if line.strip()]
     rows = [row for row in csv.reader(lines, delimiter=sniff_delimiter(lines[0] if lines else ""))]
     widths = [len(row) - 1 for row in rows if row]
     return widths[-1] if widths and widths[-1] >= 1 else None
