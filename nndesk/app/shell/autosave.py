@@ -8,7 +8,7 @@ outlives its writer (the process is gone) is a crash's, and the next start moves
 Saving a digits network (784-800-10 with its momentum, 5 MB) takes 50–70 ms, fsync included (200 ms
 with 100 drawings of my own; ``benchmarks/bench_session.py``): too long for the GUI thread, which must
 answer within a frame.  So the GUI thread only takes a snapshot (``Session.snapshot``: copies,
-~7 ms; ``test_window_session`` holds it under 15 ms) and
+~7 ms; ``test_autosave`` holds it under 15 ms) and
 one background thread serialises it; a snapshot superseded before its turn is dropped.  The
 worker's weights reach the document at least once a second, so a snapshot taken while training
 runs is at most that old; the optimizer's momentum is copied as it is at that moment.

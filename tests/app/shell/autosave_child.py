@@ -1,6 +1,6 @@
 """A student's nndesk that is about to crash: the real window trains XOR until killed.
 
-Run by ``test_window_session.py`` as ``python autosave_child.py [interval_ms]`` (offscreen, its own
+Run by ``test_autosave.py`` as ``python autosave_child.py [interval_ms]`` (offscreen, its own
 data folder): it builds the MainWindow, picks XOR, clicks Train, and prints ``AUTOSAVED <path>`` each
 time the autosave is on disk (every ``interval_ms`` instead of 30 s, so a test need not wait).
 The test then kills it with SIGKILL: nothing of the app runs after that.
