@@ -81,18 +81,23 @@ def _run_child(env: dict[str, str]) -> subprocess.Popen:
 def test_restore_after_a_real_kill_9(qtbot, tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NNDESK_SETTINGS=str(tmp_path / "child.ini"))
     proc = _run_child(env)
+    watchdog = threading.Timer(120, proc.kill)  # a child that never autosaves must not hang the suite
+    watchdog.start()
     try:
         saves = 0
         for line in proc.stdout:  # each line is one autosave on disk
             saves += line.startswith("AUTOSAVED")
             if saves == 3:
                 break
+        assert saves == 3, "the training app ended before its third autosave"
         os.kill(proc.pid, signal.SIGKILL)
         assert proc.wait(timeout=30) == -signal.SIGKILL
     finally:
+        watchdog.cancel()
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+        proc.stdout.close()
     autosaved = Path(env["XDG_DATA_HOME"]) / "nndesk" / "autosave.nndesk"
     held = load_session(autosaved)  # what the killed process had on disk
     assert len(held.history) >= 1 and held.recipe.dataset == "xor"
