@@ -52,6 +52,7 @@ class TeachRun:
     epochs: int
     first_epoch: int  # the history's length as it started
     restore: dict[str, Any]  # the student's settings that Teach's replaced for the run
+    taught_before: bool  # an earlier Teach of this network trained on the digits held out now
 
 
 def taught_record(meta: Any) -> dict[str, int] | None:
@@ -64,9 +65,23 @@ def taught_record(meta: Any) -> dict[str, int] | None:
 
 
 class WindowTeach:
-    taught_with: dict[str, int] | None = None  # my digits took part in this network's training
+    _taught_with: dict[str, int] | None = None
     _teach_turn = 0  # the next Teach holds out this fold of my digits
     _teach_run: TeachRun | None = None
+
+    @property
+    def taught_with(self) -> dict[str, int] | None:
+        """How my digits took part in this network's training (the last Teach), or None."""
+        return self._taught_with
+
+    @taught_with.setter
+    def taught_with(self, record: dict[str, int] | None) -> None:
+        """A Teach's record (or an opened model's): the next Teach holds out the fold after its turn."""
+        self._taught_with = record
+        if record is not None and "held_out_turn" in record:
+            self._teach_turn = record["held_out_turn"] + 1
+        if hasattr(self, "teach_panel"):
+            self._update_teach()
 
     def _build_teach(self) -> None:
         self.teach_panel = TeachPanel()
@@ -128,7 +143,7 @@ class WindowTeach:
         restore = _changed(hyper, recipe.hyper)
         run = TeachRun(check, validation, teach.accuracy(network, check), teach.accuracy(network, validation),
                        self._teach_turn, int(np.count_nonzero(~held)), recipe.hyper.epochs,
-                       len(self.trainer.history), restore)
+                       len(self.trainer.history), restore, self.taught_with is not None)
         self.trainer.update(**{k: getattr(recipe.hyper, k) for k in restore})  # the Training dock shows them
         self._teach_run = run  # before start: whoever hears the run begin can tell it is a Teach (is_teaching)
         try:
@@ -157,15 +172,13 @@ class WindowTeach:
                              run.validation_before, teach.accuracy(network, run.validation))
         done = len(self.trainer.history) - run.first_epoch  # fewer than planned: stopped (its batches still count)
         self.taught_with = {"my_digits": run.taught, "held_out": len(run.held_out), "held_out_turn": run.turn}
-        self._teach_turn = run.turn + 1  # the next Teach measures on the next fifth
-        self.teach_panel.show_scores(scores, len(run.held_out), len(run.validation), run.turn, done < run.epochs)
-        self._update_teach()
+        self.teach_panel.show_scores(scores, len(run.held_out), len(run.validation), run.turn, done < run.epochs,
+                                     run.taught_before)
 
     def _forget_taught(self) -> None:
         """Another network (reset, opened, new data): my digits took no part in it (an opened model's own
         record comes back with it)."""
         self.taught_with = None
-        self._update_teach()
 
     def _teach_failed(self, details: str) -> None:
         self.show_message(self.tr("Teach can't start"),

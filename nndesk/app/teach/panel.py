@@ -27,7 +27,7 @@ class TeachPanel(QWidget):
         self.setObjectName("teachPanel")
         self._readiness = Readiness(Missing.MORE_DIGITS, 0, FOLDS, 0)
         self._turn = 0
-        self._result: tuple[int, bool] | None = None  # (the turn measured, stopped early) of the scores shown
+        self._result: tuple[int, bool, bool] | None = None  # the turn measured, stopped early, taught before
         self.intro = QLabel(self, objectName="teachIntro", wordWrap=True)
         self.button = QPushButton(self, objectName="teachMyDigitsButton")
         self.button.clicked.connect(self.teachRequested)
@@ -81,10 +81,12 @@ class TeachPanel(QWidget):
     def set_progress(self, done: int) -> None:
         self.progress.setValue(min(done, self.progress.maximum()))
 
-    def show_scores(self, scores: TeachScores, held: int, validation: int, turn: int, stopped: bool) -> None:
-        """The run ended (``stopped`` early, or not): accuracies before → after, and what they mean."""
+    def show_scores(self, scores: TeachScores, held: int, validation: int, turn: int, stopped: bool,
+                    taught_before: bool = False) -> None:
+        """The run ended (``stopped`` early, or not): accuracies before → after, and what they mean.
+        ``taught_before``: an earlier Teach trained on the digits held out now, so they are not new to it."""
         self.progress.hide()
-        self._result = (turn, stopped)
+        self._result = (turn, stopped, taught_before)
         self.scores_view.show_scores(scores, held, validation)
         self.result_title.show()
         self.summary.show()
@@ -131,7 +133,7 @@ class TeachPanel(QWidget):
         s = self.scores_view.scores()
         if s is None or self._result is None:
             return
-        turn, stopped = self._result
+        turn, stopped, taught_before = self._result
         title = (self.tr("Last Teach (turn %1 of %2, stopped early): before → after") if stopped else
                  self.tr("Last Teach (turn %1 of %2): before → after"))
         self.result_title.setText(title.replace("%1", QLocale().toString(turn % FOLDS + 1))
@@ -145,6 +147,9 @@ class TeachPanel(QWidget):
                                  "forget some of the others."))
         else:
             lines.append(self.tr("On the validation digits it forgot nothing."))
+        if taught_before:
+            lines.append(self.tr("An earlier Teach of this network trained on most of the digits held out now, so "
+                                 "they were not new to it: new drawings measure it more fairly."))
         self.summary.setText(" ".join(lines))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -125,6 +125,7 @@ def test_teach_learns_my_hand_on_drawings_it_held_out_and_the_file_says_so(windo
     assert window.taught_with is None
     answer_next_dialog(QMessageBox.StandardButton.Discard)  # the reset network is not worth keeping
     assert window.load_model(path) and window.taught_with == loaded.metadata["taught_with"]
+    assert "turn 2 of 5" in panel.plan.text()  # the opened network's next Teach holds out the fold after its own
     print(f"teach test: {time.monotonic() - started:.1f} s")
 
 
@@ -157,6 +158,9 @@ def test_stop_ends_teach_early_and_train_and_the_settings_come_back(window, qtbo
     held = int(teach.held_out(window.my_digits.y, 0).sum())
     assert window.taught_with == {"my_digits": 12 - held, "held_out": held, "held_out_turn": 0}  # its batches count
     assert "turn 2 of 5" in panel.plan.text()
+    answer_next_dialog(QMessageBox.StandardButton.Discard)  # the taught network is not worth keeping
+    window.reset()  # my digits take no part in the new network; the turns go on
+    assert window.taught_with is None and "turn 2 of 5" in panel.plan.text()
 
 
 def test_teach_waits_for_digits_data_and_enough_digits(window, qtbot):

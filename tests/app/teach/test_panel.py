@@ -80,3 +80,12 @@ def test_the_panel_speaks_the_ui_language(qtbot, language):
     else:
         assert panel.button.text() == "Teach" and "Last Teach" in panel.result_title.text()
         assert "held out: 6" in mine and "▲ +67 points" in mine and "98.6 %" in validation
+
+
+def test_a_second_teach_says_its_held_out_digits_were_not_new(qtbot):
+    panel = _panel(qtbot)
+    panel.show_scores(TeachScores(0.5, 1.0, 0.98, 0.98), held=6, validation=500, turn=0, stopped=False)
+    assert "earlier Teach" not in panel.summary.text()
+    panel.show_scores(TeachScores(0.9, 1.0, 0.98, 0.98), held=6, validation=500, turn=1, stopped=False,
+                      taught_before=True)
+    assert "earlier Teach of this network trained on most of the digits held out now" in panel.summary.text()
