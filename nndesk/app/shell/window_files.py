@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nndesk.app.shell import settings
 from nndesk.app.shell.window_conv import refuse_conv
-from nndesk.app.shell.window_teach import taught_record
 from nndesk.app.training.dock import OPEN
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.core.network import Network
@@ -62,7 +61,7 @@ class _Opened:
     recipe: TrainingRecipe
     source: DataSource
     mean_input: np.ndarray | None
-    taught_with: dict[str, int] | None = None  # the student's digits took part (Teach)
+    taught_with: object = None  # the file's record that the student's digits took part (Teach)
 
 
 class WindowFiles:
@@ -212,7 +211,7 @@ class WindowFiles:
             if train is None or (train.n_inputs, train.n_outputs) != (net.sizes[0], net.sizes[-1]):
                 raise DataError(recipe.dataset, self.tr("does not fit this network's inputs and outputs"))
             opened = _Opened(net, loaded.history, loaded.optimizer(), recipe, source, mean_digit(train),
-                             taught_record(loaded.metadata.get("taught_with")))
+                             loaded.metadata.get("taught_with"))  # (WindowTeach checks it)
         except (model_io.ModelError, DataError, OSError, ValueError) as e:
             self.show_message(self.tr("Can't open this model"),
                               self.tr("The file is damaged or is not an nndesk model. Your current network is "

@@ -75,9 +75,10 @@ class WindowTeach:
         return self._taught_with
 
     @taught_with.setter
-    def taught_with(self, record: dict[str, int] | None) -> None:
-        """A Teach's record (or an opened model's): the next Teach holds out the fold after its turn."""
-        self._taught_with = record
+    def taught_with(self, record: Any) -> None:
+        """A Teach's record, or an opened model's (kept only if it is what nndesk writes): the next Teach
+        holds out the fold after its turn."""
+        record = self._taught_with = taught_record(record)
         if record is not None and "held_out_turn" in record:
             self._teach_turn = record["held_out_turn"] + 1
         if hasattr(self, "teach_panel"):
