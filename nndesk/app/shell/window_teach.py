@@ -175,6 +175,7 @@ class WindowTeach:
         self.taught_with = {"my_digits": run.taught, "held_out": len(run.held_out), "held_out_turn": run.turn}
         self.teach_panel.show_scores(scores, len(run.held_out), len(run.validation), run.turn, done < run.epochs,
                                      run.taught_before)
+        self._update_teach()  # the plan speaks of the next Teach again
 
     def _forget_taught(self) -> None:
         """Another network (reset, opened, new data): my digits took no part in it (an opened model's own

@@ -26,7 +26,8 @@ class TeachPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("teachPanel")
         self._readiness = Readiness(Missing.MORE_DIGITS, 0, FOLDS, 0)
-        self._turn = 0
+        self._planned = (self._readiness, 0)  # what the plan speaks of: held still while a Teach runs
+        self._running = False  # a Teach run is under way: the plan speaks of it, not of the next one
         self._result: tuple[int, bool, bool] | None = None  # the turn measured, stopped early, taught before
         self.intro = QLabel(self, objectName="teachIntro", wordWrap=True)
         self.button = QPushButton(self, objectName="teachMyDigitsButton")
@@ -68,7 +69,9 @@ class TeachPanel(QWidget):
 
     def set_readiness(self, readiness: Readiness, turn: int) -> None:
         """Enable Teach or say (tooltip) what is missing; ``turn`` is the next Teach's held-out turn."""
-        self._readiness, self._turn = readiness, turn
+        self._readiness = readiness
+        if not self._running:  # digits added during a run change the next Teach, not this one
+            self._planned = (readiness, turn)
         self.button.setEnabled(readiness.ready)
         self.retranslate()
 
@@ -77,6 +80,8 @@ class TeachPanel(QWidget):
         self.progress.setRange(0, max(epochs, 1))
         self.progress.setValue(0)
         self.progress.show()
+        self._running = True
+        self.plan.setText(self._plan())
 
     def set_progress(self, done: int) -> None:
         self.progress.setValue(min(done, self.progress.maximum()))
@@ -86,6 +91,7 @@ class TeachPanel(QWidget):
         """The run ended (``stopped`` early, or not): accuracies before → after, and what they mean.
         ``taught_before``: an earlier Teach trained on the digits held out now, so they are not new to it."""
         self.progress.hide()
+        self._running = False
         self._result = (turn, stopped, taught_before)
         self.scores_view.show_scores(scores, held, validation)
         self.result_title.show()
@@ -106,13 +112,16 @@ class TeachPanel(QWidget):
         self._write_result()
 
     def _plan(self) -> str:
-        r, number = self._readiness, QLocale().toString
+        (r, turn), number = self._planned, QLocale().toString
         if not r.held:
             return self.tr("Your digits: %1.").replace("%1", number(r.have))
-        return (self.tr("Your digits: %1. The next Teach trains on %2 of them and holds out %3 (turn %4 of %5) "
-                        "to measure what it learned.").replace("%1", number(r.have))
+        plan = (self.tr("Your digits: %1. This Teach trains on %2 of them and holds out %3 (turn %4 of %5) to "
+                        "measure what it learned.") if self._running else
+                self.tr("Your digits: %1. The next Teach trains on %2 of them and holds out %3 (turn %4 of %5) "
+                        "to measure what it learned."))
+        return (plan.replace("%1", number(r.have))
                 .replace("%2", number(r.have - r.held)).replace("%3", number(r.held))
-                .replace("%4", number(self._turn % FOLDS + 1)).replace("%5", number(FOLDS)))
+                .replace("%4", number(turn % FOLDS + 1)).replace("%5", number(FOLDS)))
 
     def _why_not(self) -> str:
         r = self._readiness

@@ -89,3 +89,17 @@ def test_a_second_teach_says_its_held_out_digits_were_not_new(qtbot):
     panel.show_scores(TeachScores(0.9, 1.0, 0.98, 0.98), held=6, validation=500, turn=1, stopped=False,
                       taught_before=True)
     assert "earlier Teach of this network trained on most of the digits held out now" in panel.summary.text()
+
+
+def test_while_teach_runs_the_plan_speaks_of_this_run_not_of_digits_added_meanwhile(qtbot):
+    panel = _panel(qtbot)
+    panel.set_readiness(readiness(LABELS, 0, False, True), 0)
+    panel.set_readiness(readiness(LABELS, 0, True, True), 0)  # the run has begun
+    panel.show_running(12)
+    assert "This Teach trains on 24" in panel.plan.text() and "turn 1 of 5" in panel.plan.text()
+    more = np.concatenate([LABELS, np.repeat([7], 5)])
+    panel.set_readiness(readiness(more, 0, True, True), 0)  # a digit kept while it runs
+    assert "Your digits: 30. This Teach trains on 24" in panel.plan.text()
+    panel.show_scores(TeachScores(0.5, 1.0, 0.98, 0.98), held=6, validation=500, turn=0, stopped=False)
+    panel.set_readiness(readiness(more, 1, False, True), 1)
+    assert "Your digits: 35. The next Teach" in panel.plan.text() and "turn 2 of 5" in panel.plan.text()
