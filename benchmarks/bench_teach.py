@@ -24,7 +24,7 @@ every "drawn" digit here is a redrawn MNIST digit (said in the output).
         [--epochs N --eta X --share S]   # try other teach settings (they replace teach.py's)
         [--drawings /tmp/drawings.npz]    # keep the drawings between runs (tuning redraws nothing)
 
-Default: 2 rounds, about 4 minutes on the shared 2-core VM; ``--quick``: 1 round on fewer digits, ~1 minute.
+Default: 2 rounds, 1.5–2.5 minutes on the shared 2-core VM; ``--quick``: 1 round on fewer digits, ~20 s.
 """
 
 from __future__ import annotations
