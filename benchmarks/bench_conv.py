@@ -24,6 +24,12 @@ library's at *these* shapes, not at a friendly 1024³; FLOPs ÷ that time is
 the roofline in samples/s.  Rounds alternate (roofline, engine, torch, …)
 and medians are reported, so a busy machine slows all rows alike and the
 ratios stay meaningful; ``uptime``'s load is printed with them.
+
+Like ``nndesk train`` and the window, the process first fixes glibc's malloc
+thresholds (``engine.fast.heap.steady_heap``): a batch's patch matrices are
+megabytes, and with glibc's default (a heap trimmed and grown again) every
+batch pays thousands of page faults, 25–30 % of an epoch.  PyTorch, in the
+same process, gets the same allocator.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.core.training import Trainer
 from nndesk.engine.data.datasets import load
 from nndesk.engine.fast.blas import blas_threads, info
+from nndesk.engine.fast.heap import steady_heap
 from nndesk.engine.runs.presets import preset
 
 BATCH, ETA, MOMENTUM = 64, 0.01, 0.9
@@ -114,6 +121,7 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(1)
+    print("malloc thresholds set as nndesk train sets them:", steady_heap())
     digits = load("mnist-bundled").train
     x, y = np.concatenate([digits.x, digits.x]), np.concatenate([digits.y, digits.y])
     data = Dataset("10,000 digits", x, y, 10, image_shape=(28, 28))

@@ -25,7 +25,29 @@ import numpy as np
 
 from nndesk.engine.core.activations import Activation
 from nndesk.engine.fast.gradient import OuterGradient
-from nndesk.engine.fast.im2col import col2im, im2col, out_size, window_gradients
+from nndesk.engine.fast.im2col import im2col, out_size, window_gradients
+from nndesk.engine.fast.workspace import Workspace
+
+
+class PatchGradient(OuterGradient):
+    """∂C/∂[W | b]ᵀ = patchesᵀ·δ, multiplied as (δᵀ·patches)ᵀ.
+
+    The patch matrix is tall (B·OH·OW rows) and the kernels few: BLAS reduces over the rows
+    about 15 % faster with the small δᵀ on the left (64×4096·4096×801 instead of 801×4096·4096×64
+    for digits-cnn's second convolution); the transposed add into the update is 51 k numbers.
+    """
+
+    __slots__ = ()
+
+    def dense(self) -> np.ndarray:
+        return (self.delta.T @ self.a).T
+
+    def accumulate_into(self, target: np.ndarray, alpha: float, beta: float = 1.0) -> None:
+        product = self.delta.T @ self.a  # (F, k·k·C + 1)
+        product *= alpha
+        if beta != 1.0:
+            target *= beta
+        target += product.T
 
 
 class ConvCache(NamedTuple):
@@ -55,6 +77,7 @@ class Conv2D:
         if not activation.elementwise:
             raise ValueError("softmax is only allowed on the output layer")
         self.activation, self.same, self.in_shape, self._k = activation, bool(same), (c, h, w), k
+        self._workspace = Workspace()  # the training loop's patch matrices (``linear(…, reuse=True)``)
         self.params = np.empty((k * k * c + 1, f), kernels.dtype)  # [W | b]ᵀ, as Dense
         self.params[:-1] = kernels.transpose(2, 3, 1, 0).reshape(k * k * c, f)  # row (i·k + j)·C + c
         self.params[-1] = bias
@@ -108,14 +131,18 @@ class Conv2D:
         self.params[-1] = value
 
     # ---- passes --------------------------------------------------------------
-    def linear(self, a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(patch matrix, z) for channels-last images ``a`` (B, H, W, C); z is (B·OH·OW, F)."""
-        patches = im2col(a, self.k, self.same)
+    def linear(self, a: np.ndarray, reuse: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """(patch matrix, z) for channels-last images ``a`` (B, H, W, C); z is (B·OH·OW, F).
+
+        ``reuse``: the patch matrix may be the last batch's array if nobody holds it any more (the
+        training loop's pass: no page faults for a fresh multi-megabyte array every batch).
+        """
+        patches = im2col(a, self.k, self.same, workspace=self._workspace if reuse else None)
         return patches, patches @ self.params  # [window | 1]·[W | b]ᵀ for every window of every sample
 
-    def forward(self, a: np.ndarray) -> tuple[np.ndarray, ConvCache]:
+    def forward(self, a: np.ndarray, reuse: bool = False) -> tuple[np.ndarray, ConvCache]:
         """σ(z) for channels-last images ``a`` (B, H, W, C): (B, OH, OW, F), and what backward needs."""
-        patches, z = self.linear(a)
+        patches, z = self.linear(a, reuse)
         out = self.activation.fn(z)
         _, oh, ow = self.out_shape
         return out.reshape(len(a), oh, ow, self.filters), ConvCache(patches, z, out, a.shape)
@@ -132,11 +159,10 @@ class Conv2D:
     def backward_delta(self, delta: np.ndarray, patches: np.ndarray, in_shape: tuple[int, int, int, int],
                        need_input: bool = True) -> tuple[OuterGradient, np.ndarray | None]:
         """From δ = ∂C/∂z (B·OH·OW, F): ∂C/∂[W | b]ᵀ = patchesᵀ·δ (factored) and ∂C/∂input if asked."""
-        g = OuterGradient(patches, delta)
+        g = PatchGradient(patches, delta)
         if not need_input:
             return g, None
-        cols = window_gradients(delta, self.params[:-1], self.k)  # ∂C/∂window = δ·W for every window
-        return g, col2im(cols, in_shape, self.k, self.same)
+        return g, window_gradients(delta, self.params[:-1], in_shape, self.k, self.same)  # col2im(δ·Wᵀ)
 
     def copy(self) -> Conv2D:
         return Conv2D(self.kernels.copy(), self.bias.copy(), self.activation, self.in_shape, self.same)

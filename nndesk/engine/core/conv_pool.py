@@ -33,9 +33,9 @@ class ConvPoolCache(NamedTuple):
     in_shape: tuple[int, int, int, int]  # (B, H, W, C) of the convolution's input
 
 
-def forward(conv: Conv2D, pool: MaxPool2D, a: np.ndarray) -> tuple[np.ndarray, ConvPoolCache]:
+def forward(conv: Conv2D, pool: MaxPool2D, a: np.ndarray, reuse: bool = False) -> tuple[np.ndarray, ConvPoolCache]:
     """σ(max z) of each pooling block, (B, OH/p, OW/p, F), from channels-last images ``a``."""
-    patches, z = conv.linear(a)
+    patches, z = conv.linear(a, reuse)
     _, oh, ow = conv.out_shape
     z = z.reshape(len(a), oh, ow, conv.filters)
     pooled, _ = pool.forward(z)

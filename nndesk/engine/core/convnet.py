@@ -217,7 +217,7 @@ class ConvNet:
         dtype = self.dtype
         a, caches = self._images(x), []
         for step in self._steps:
-            a, cache = _forward(step, a)
+            a, cache = _forward(step, a, reuse=True)  # patch matrices from the layers' workspaces
             caches.append(cache)
         head = self.head.layers
         zs, acts = self.head.forward(self.flatten.forward(a, ones=True), with_ones=True)
@@ -252,9 +252,11 @@ class ConvNet:
         return f"ConvNet({'×'.join(map(str, self.input_shape))}: {arch} → {dense_sizes}, cost={self.cost.name})"
 
 
-def _forward(step: tuple[Feature, ...], a: np.ndarray) -> tuple[np.ndarray, object]:
+def _forward(step: tuple[Feature, ...], a: np.ndarray, reuse: bool = False) -> tuple[np.ndarray, object]:
     """One layer's forward pass, or a convolution and its pooling together."""
-    return conv_pool.forward(*step, a) if len(step) == 2 else step[0].forward(a)  # type: ignore[arg-type]
+    if len(step) == 2:
+        return conv_pool.forward(*step, a, reuse)  # type: ignore[arg-type]
+    return step[0].forward(a, reuse) if isinstance(step[0], Conv2D) else step[0].forward(a)
 
 
 def _backward(step: tuple[Feature, ...], grad: np.ndarray, cache: object, need_input: bool) -> tuple:

@@ -25,6 +25,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from nndesk.engine.fast.workspace import Workspace
+
 
 def padding(k: int, same: bool) -> tuple[int, int]:
     """Zeros added before and after each spatial axis: none ("valid") or enough to keep the size ("same")."""
@@ -50,13 +52,16 @@ def padded(x: np.ndarray, pad: tuple[int, int]) -> np.ndarray:
     return out
 
 
-def im2col(x: np.ndarray, k: int, same: bool = False, ones: bool = True) -> np.ndarray:
-    """Patch matrix (B·OH·OW, k·k·C [+ 1]) of channels-last images ``x`` (B, H, W, C)."""
+def im2col(x: np.ndarray, k: int, same: bool = False, ones: bool = True,
+           workspace: Workspace | None = None) -> np.ndarray:
+    """Patch matrix (B·OH·OW, k·k·C [+ 1]) of channels-last images ``x`` (B, H, W, C), in ``workspace``'s
+    array if given."""
     xp = padded(x, padding(k, same))
     b, _, _, c = x.shape
     oh, ow = xp.shape[1] - k + 1, xp.shape[2] - k + 1
     n, width = k * k * c, k * k * c + (1 if ones else 0)
-    out = np.empty((b * oh * ow, width), x.dtype)
+    shape = (b * oh * ow, width)
+    out = workspace.empty(shape, x.dtype) if workspace is not None else np.empty(shape, x.dtype)
     if ones:
         out[:, -1] = 1
     # (B, OH, OW, C, ki, kj) → (B, OH, OW, ki, kj, C): runs of C contiguous floats per offset
@@ -72,32 +77,45 @@ def im2col(x: np.ndarray, k: int, same: bool = False, ones: bool = True) -> np.n
 
 
 def col2im(cols: np.ndarray, shape: tuple[int, int, int, int], k: int, same: bool = False) -> np.ndarray:
-    """The adjoint of ``im2col`` (without its ones column): patch gradients summed back onto (B, H, W, C).
-
-    ``cols`` is (B·OH·OW, k·k·C) like a patch matrix, or (k·k, B·OH·OW, C): one contiguous block per
-    kernel offset (``window_gradients``), whose additions run over long contiguous rows — twice as fast.
-    """
+    """The adjoint of ``im2col`` (without its ones column): patch gradients summed back onto (B, H, W, C)."""
     b, h, w, c = shape
-    lo, hi = padding(k, same)
-    hp, wp = h + lo + hi, w + lo + hi
-    oh, ow = hp - k + 1, wp - k + 1
-    if cols.ndim == 3:
-        per_offset = [cols[i * k + j].reshape(b, oh, ow, c) for i in range(k) for j in range(k)]
-    else:
-        grads = cols.reshape(b, oh, ow, k, k, c)
-        per_offset = [grads[:, :, :, i, j] for i in range(k) for j in range(k)]
-    out = np.zeros((b, hp, wp, c), cols.dtype)
-    for i in range(k):  # k·k strided additions over the whole batch: a loop over kernel offsets only
-        for j in range(k):
-            out[:, i:i + oh, j:j + ow] += per_offset[i * k + j]
-    return out[:, lo:lo + h, lo:lo + w] if lo or hi else out
+    grads = cols.reshape(b, *_out_hw(shape, k, same), k, k, c)
+    return _overlap_add(lambda i, j: grads[:, :, :, i, j], shape, k, same, cols.dtype)
 
 
-def window_gradients(delta: np.ndarray, weights: np.ndarray, k: int) -> np.ndarray:
-    """∂C/∂window = δ·W per kernel offset, (k·k, N, C), from δ (N, F) and W = [W | b]ᵀ without b (k·k·C, F).
+def window_gradients(delta: np.ndarray, weights: np.ndarray, shape: tuple[int, int, int, int], k: int,
+                     same: bool = False) -> np.ndarray:
+    """∂C/∂input (B, H, W, C) of a convolution from δ (B·OH·OW, F) and W = [W | b]ᵀ without b (k·k·C, F).
 
-    One stacked product (numpy hands BLAS each offset's (N, F)·(F, C)); the result's layout lets
-    ``col2im`` add contiguous blocks.
+    col2im(δ·Wᵀ) without the (B·OH·OW, k·k·C) matrix: for each kernel offset, δ·W_offset (N, C) is
+    one product whose result is added onto the input's pixels while it is still in the cache
+    (k·k products and additions: a loop over kernel offsets, never over samples or pixels).
     """
     per_offset = weights.reshape(k * k, -1, weights.shape[1]).transpose(0, 2, 1)  # (k·k, F, C)
-    return np.matmul(delta, per_offset)
+    b, _, _, c = shape
+    oh, ow = _out_hw(shape, k, same)
+    block = np.empty((len(delta), c), delta.dtype)
+
+    def product(i: int, j: int) -> np.ndarray:
+        np.matmul(delta, per_offset[i * k + j], out=block)
+        return block.reshape(b, oh, ow, c)
+
+    return _overlap_add(product, shape, k, same, delta.dtype)
+
+
+def _out_hw(shape: tuple[int, int, int, int], k: int, same: bool) -> tuple[int, int]:
+    _, h, w, _ = shape
+    return out_size(h, k, same), out_size(w, k, same)
+
+
+def _overlap_add(part, shape: tuple[int, int, int, int], k: int, same: bool, dtype: np.dtype) -> np.ndarray:
+    """Σ over kernel offsets (i, j) of ``part(i, j)`` (B, OH, OW, C) added at rows i…, columns j… of the
+    padded input, then the padding cut off."""
+    b, h, w, c = shape
+    lo, hi = padding(k, same)
+    oh, ow = _out_hw(shape, k, same)
+    out = np.zeros((b, h + lo + hi, w + lo + hi, c), dtype)
+    for i in range(k):  # k·k strided additions over the whole batch: a loop over kernel offsets only
+        for j in range(k):
+            out[:, i:i + oh, j:j + ow] += part(i, j)
+    return out[:, lo:lo + h, lo:lo + w] if lo or hi else out

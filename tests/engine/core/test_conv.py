@@ -103,3 +103,15 @@ def test_first_layer_skips_the_input_gradient() -> None:
     out, cache = layer.forward(np.ones((1, 6, 6, 1)))
     g, dx = layer.backward(np.ones(out.shape), cache, need_input=False)
     assert dx is None and dense(g).shape == (10, 2)
+
+
+def test_patch_gradient_folds_into_an_update_like_the_outer_product() -> None:
+    from nndesk.engine.core.conv import PatchGradient
+
+    rng = np.random.default_rng(5)
+    a, delta = rng.standard_normal((50, 10)), rng.standard_normal((50, 3))
+    g, target = PatchGradient(a, delta), rng.standard_normal((10, 3))
+    np.testing.assert_allclose(g.dense(), a.T @ delta)
+    expected = 0.9 * target - 0.1 * (a.T @ delta)
+    g.accumulate_into(target, -0.1, 0.9)
+    np.testing.assert_allclose(target, expected)

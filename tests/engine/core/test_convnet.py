@@ -122,3 +122,18 @@ def test_a_tiny_cnn_learns_bars_in_a_few_epochs() -> None:
     stats = list(trainer.epochs())
     assert len(stats) == 15 and stats[-1].val_accuracy >= 0.97 > before + 0.2
     assert stats[-1].train_cost < stats[0].train_cost
+
+
+def test_the_last_batch_s_gradient_factors_survive_the_next_epoch() -> None:
+    """Patch matrices are reused between batches, but never one that Trainer.last_gradients still holds."""
+    train = _bars(96, 2)
+    net = ConvNet.create((1, 8, 8), [ConvSpec(3, 4), PoolSpec(2)], [8], 2, "relu", seed=0)
+    hyper = Hyperparameters(learning_rate=0.05, momentum=0.9, batch_size=32, epochs=2)
+    trainer = Trainer(net, train, control=TrainingControl(hyper), optimizer="momentum", seed=0)
+    epochs = trainer.epochs()
+    next(epochs)
+    factors = trainer.last_gradients._grads[0]
+    kept = factors.a.copy()
+    next(epochs)
+    np.testing.assert_array_equal(factors.a, kept)
+    assert trainer.last_gradients._grads[0].a is not factors.a

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nndesk.engine.fast.im2col import col2im, im2col
+from nndesk.engine.fast.im2col import col2im, im2col, window_gradients
 
 
 @pytest.mark.parametrize("c", [1, 3])
@@ -36,3 +36,13 @@ def test_col2im_is_the_adjoint(same: bool, k: int) -> None:
     back = col2im(y, x.shape, k, same)
     assert back.shape == x.shape
     assert np.isclose(np.sum(cols * y), np.sum(x * back))
+
+
+@pytest.mark.parametrize("same,k", [(False, 3), (True, 4), (True, 5)])
+def test_window_gradients_are_col2im_of_delta_times_w(same: bool, k: int) -> None:
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal((2, 7, 6, 3))
+    n = len(im2col(x, k, same))
+    delta, w = rng.standard_normal((n, 4)), rng.standard_normal((k * k * 3, 4))
+    np.testing.assert_allclose(window_gradients(delta, w, x.shape, k, same), col2im(delta @ w.T, x.shape, k, same),
+                               atol=1e-12)
