@@ -55,8 +55,18 @@ class BatchGradients:
     def __init__(self, grads: list[np.ndarray | OuterGradient]) -> None:
         self._grads = grads  # each layer's ∂C/∂[W | b]ᵀ, factored or not; never written after the batch
         self._dense: list[np.ndarray | None] = [None] * len(grads)
-        self.weights = _Part(self, lambda g: g[:-1].T)  # ∂C/∂W, (n_out, n_in) like Dense.weights
-        self.biases = _Part(self, lambda g: g[-1])  # ∂C/∂b
+
+    # Views made on each access, not kept: an owner ⇄ view cycle would leave the factors (a
+    # convolution's are megabytes) to the cyclic garbage collector, epochs later.
+    @property
+    def weights(self) -> _Part:
+        """∂C/∂W per layer, (n_out, n_in) like Dense.weights."""
+        return _Part(self, lambda g: g[:-1].T)
+
+    @property
+    def biases(self) -> _Part:
+        """∂C/∂b per layer."""
+        return _Part(self, lambda g: g[-1])
 
     def layer(self, l: int) -> np.ndarray:
         """∂C/∂[W | b]ᵀ of layer ``l`` as a matrix (computed once)."""
