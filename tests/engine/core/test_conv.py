@@ -109,9 +109,10 @@ def test_patch_gradient_folds_into_an_update_like_the_outer_product() -> None:
     from nndesk.engine.core.conv import PatchGradient
 
     rng = np.random.default_rng(5)
-    a, delta = rng.standard_normal((50, 10)), rng.standard_normal((50, 3))
-    g, target = PatchGradient(a, delta), rng.standard_normal((10, 3))
-    np.testing.assert_allclose(g.dense(), a.T @ delta)
-    expected = 0.9 * target - 0.1 * (a.T @ delta)
-    g.accumulate_into(target, -0.1, 0.9)
-    np.testing.assert_allclose(target, expected)
+    for width, filters in ((10, 3), (3, 10)):  # more weights per filter than filters (flipped), and fewer
+        a, delta = rng.standard_normal((50, width)), rng.standard_normal((50, filters))
+        g, target = PatchGradient(a, delta), rng.standard_normal((width, filters))
+        np.testing.assert_allclose(g.dense(), a.T @ delta)
+        expected = 0.9 * target - 0.1 * (a.T @ delta)
+        g.accumulate_into(target, -0.1, 0.9)
+        np.testing.assert_allclose(target, expected)
