@@ -143,6 +143,25 @@
     </message>
 </context>
 <context>
+    <name>ClassChooser</name>
+    <message>
+        <source>Click adds class:</source>
+        <translation>Щелчок ставит класс:</translation>
+    </message>
+    <message>
+        <source>Class {k}: a left click on the plane adds a point of this class, a right click removes the nearest point. Keys 0–9 choose a class.</source>
+        <translation>Класс {k}: щелчок левой кнопкой по плоскости добавляет точку этого класса, правой — удаляет ближайшую точку. Клавиши 0–9 выбирают класс.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <source>Remove every point, to draw a data set of your own (Undo brings them back)</source>
+        <translation>Убрать все точки, чтобы нарисовать свой набор данных (Отменить вернёт их)</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrix</name>
     <message>
         <source>answered</source>
@@ -452,6 +471,10 @@ of {total} weights</source>
         <translation>не имя набора данных и не существующий файл или папка; выберите один из наборов %1 или укажите файл .npz либо папку с файлами MNIST IDX</translation>
     </message>
     <message>
+        <source>no drawings saved yet (%1 is missing or empty); draw digits in the window&apos;s Draw dock and press Add to my digits</source>
+        <translation>рисунков пока не сохранено (%1 нет или он пуст); нарисуйте цифры на панели «Нарисуйте цифру» в окне и нажмите «Добавить в мои цифры»</translation>
+    </message>
+    <message>
         <source>is not an nndesk model file (not an .npz archive)</source>
         <translation>не файл модели nndesk (не архив .npz)</translation>
     </message>
@@ -482,6 +505,34 @@ of {total} weights</source>
     <message>
         <source>has metadata that is not valid JSON (%1)</source>
         <translation>содержит метаданные с ошибкой JSON (%1)</translation>
+    </message>
+    <message>
+        <source>is empty; a CSV table has rows of numbers, the class label last (x1,x2,…,label)</source>
+        <translation>пуст; таблица CSV — это строки чисел, последним идёт номер класса (x1,x2,…,метка)</translation>
+    </message>
+    <message>
+        <source>is a binary file, not a CSV text table (rows like 0.5,1.2,0)</source>
+        <translation>двоичный файл, а не текстовая таблица CSV (строки вида 0.5,1.2,0)</translation>
+    </message>
+    <message>
+        <source>line %1 has %2 values but the first row has %3; every row needs the same columns, the class label last</source>
+        <translation>в строке %1 значений %2, а в первой строке %3; во всех строках должны быть одни и те же столбцы, последним — номер класса</translation>
+    </message>
+    <message>
+        <source>line %1 has %2 values but the header has %3; every row needs the same columns, the class label last</source>
+        <translation>в строке %1 значений %2, а в заголовке %3; во всех строках должны быть одни и те же столбцы, последним — номер класса</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3 is not a number</source>
+        <translation>строка %1, столбец %2: %3 — не число</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3 is not a finite number (NaN and infinity can&apos;t be learned from)</source>
+        <translation>строка %1, столбец %2: %3 — не конечное число (на NaN и бесконечности учиться нельзя)</translation>
+    </message>
+    <message>
+        <source>has only the class %1 in its label column (the last); a classifier needs at least two classes</source>
+        <translation>в столбце меток (последнем) есть только класс %1; классификатору нужны хотя бы два класса</translation>
     </message>
     <message>
         <source>[Errno %1] %2: %3</source>
@@ -787,6 +838,81 @@ of {total} weights</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Where to put the PyTorch folder</source>
+        <translation>Куда положить папку PyTorch</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>Модели ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Скрипты Python (*.py)</translation>
+    </message>
+    <message>
+        <source>Export the network</source>
+        <translation>Экспорт сети</translation>
+    </message>
+    <message>
+        <source>Choose where to write it.</source>
+        <translation>Выберите, куда записать.</translation>
+    </message>
+    <message>
+        <source>ONNX export needs the onnx package: %1</source>
+        <translation>Для экспорта в ONNX нужен пакет onnx: %1</translation>
+    </message>
+    <message>
+        <source>Replace %1 in %2?</source>
+        <translation>Заменить %1 в %2?</translation>
+    </message>
+    <message>
+        <source>The network as it is now: %1 (%2)</source>
+        <translation>Сеть, какая она сейчас: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;ONNX</source>
+        <translation>&amp;ONNX</translation>
+    </message>
+    <message>
+        <source>&amp;PyTorch folder</source>
+        <translation>Папка &amp;PyTorch</translation>
+    </message>
+    <message>
+        <source>&amp;numpy script</source>
+        <translation>Скрипт &amp;numpy</translation>
+    </message>
+    <message>
+        <source>One .onnx file that onnxruntime, OpenCV and other tools run on any computer or phone.</source>
+        <translation>Один файл .onnx, который onnxruntime, OpenCV и другие программы запускают на любом компьютере или телефоне.</translation>
+    </message>
+    <message>
+        <source>A folder with model.py, the weights and train.py, to go on training in PyTorch, also on several processes with torchrun.</source>
+        <translation>Папка с model.py, весами и train.py, чтобы продолжить обучение в PyTorch, в том числе на нескольких процессах через torchrun.</translation>
+    </message>
+    <message>
+        <source>One Python file that needs only numpy: the weights inside, and predict(x) computes a = σ(W·a + b) layer by layer, as in the lecture.</source>
+        <translation>Один файл Python, которому нужен только numpy: веса внутри, а predict(x) считает a = σ(W·a + b) слой за слоем, как в лекции.</translation>
+    </message>
+    <message>
+        <source>&amp;Write to:</source>
+        <translation>&amp;Куда записать:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <source>Put the training data beside it (data.npz, %1 samples, for train.py)</source>
+        <translation>Положить рядом обучающие данные (data.npz, примеров: %1; для train.py)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспортировать</translation>
+    </message>
+</context>
+<context>
     <name>FreezeCommands</name>
     <message>
         <source>Freeze</source>
@@ -1062,6 +1188,143 @@ of {total} weights</source>
     </message>
 </context>
 <context>
+    <name>MyDigitsGrid</name>
+    <message>
+        <source>Drawing %1, filed as a %2. Press a digit key to file it as another digit, Delete to remove it.</source>
+        <translation>Рисунок %1, записан как %2. Нажмите клавишу с цифрой, чтобы записать его как другую цифру, Delete — чтобы удалить.</translation>
+    </message>
+    <message>
+        <source>File as</source>
+        <translation>Записать как</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+</context>
+<context>
+    <name>MyDigitsRow</name>
+    <message>
+        <source>My digits:</source>
+        <translation>Мои цифры:</translation>
+    </message>
+    <message>
+        <source>My digits drawn so far, %1 in all — %2</source>
+        <translation>Мои цифры, нарисованные до сих пор, всего %1 — %2</translation>
+    </message>
+    <message>
+        <source>Add to my digits</source>
+        <translation>Добавить в мои цифры</translation>
+    </message>
+    <message>
+        <source>Keep this drawing with the digit chosen in “It is a”, in your own set of digits (to train on, and to see in My digits)</source>
+        <translation>Сохранить этот рисунок с цифрой, выбранной в «Это», в вашем собственном наборе цифр (для обучения и для просмотра в «Моих цифрах»)</translation>
+    </message>
+</context>
+<context>
+    <name>MyDigitsView</name>
+    <message>
+        <source>File a drawing as a %1</source>
+        <translation>Записать рисунок как %1</translation>
+    </message>
+    <message>
+        <source>Delete a drawing of a %1</source>
+        <translation>Удалить рисунок цифры %1</translation>
+    </message>
+    <message>
+        <source>Clear my digits</source>
+        <translation>Очистить мои цифры</translation>
+    </message>
+    <message>
+        <source>Import digits: an .npz (x, y) or an MNIST images file with its labels beside it</source>
+        <translation>Импорт цифр: файл .npz (x, y) или файл изображений MNIST с файлом меток рядом</translation>
+    </message>
+    <message>
+        <source>Digits (*.npz *-ubyte *-ubyte.gz);;All files (*)</source>
+        <translation>Цифры (*.npz *-ubyte *-ubyte.gz);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Импорт не удался</translation>
+    </message>
+    <message>
+        <source>These digits could not be imported.</source>
+        <translation>Эти цифры не удалось импортировать.</translation>
+    </message>
+    <message>
+        <source>Import %1 drawings</source>
+        <translation>Импорт рисунков: %1</translation>
+    </message>
+    <message>
+        <source>NumPy archive: x, y (*.npz)</source>
+        <translation>Архив NumPy: x, y (*.npz)</translation>
+    </message>
+    <message>
+        <source>MNIST IDX files (*-ubyte *-ubyte.gz)</source>
+        <translation>Файлы MNIST IDX (*-ubyte *-ubyte.gz)</translation>
+    </message>
+    <message>
+        <source>Export my digits</source>
+        <translation>Экспорт моих цифр</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+        <source>My digits could not be exported.</source>
+        <translation>Мои цифры не удалось экспортировать.</translation>
+    </message>
+    <message>
+        <source>No drawings yet.</source>
+        <translation>Рисунков пока нет.</translation>
+    </message>
+    <message>
+        <source>Draw a digit on the pad, choose which digit it is in “It is a”, and press Add to my digits. Your drawings are kept here, also after a restart, to train on (nndesk train --dataset my-digits).</source>
+        <translation>Нарисуйте цифру, выберите в «Это», какая это цифра, и нажмите «Добавить в мои цифры». Ваши рисунки хранятся здесь и после перезапуска — на них можно обучать (nndesk train --dataset my-digits).</translation>
+    </message>
+    <message>
+        <source>%1 drawings — %2</source>
+        <translation>Рисунков: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Click a drawing, then press a digit key to file it under another digit, or Delete to remove it (right-click for a menu). Ctrl+Z undoes.</source>
+        <translation>Щёлкните рисунок и нажмите клавишу с цифрой, чтобы записать его как другую цифру, или Delete, чтобы удалить (правый щелчок — меню). Ctrl+Z отменяет.</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Add digits from an .npz (x, y) or MNIST IDX files</source>
+        <translation>Добавить цифры из файла .npz (x, y) или файлов MNIST IDX</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Save my digits as an .npz (x, y) or as MNIST IDX files</source>
+        <translation>Сохранить мои цифры как .npz (x, y) или как файлы MNIST IDX</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Remove the selected drawing (Delete key; Ctrl+Z brings it back)</source>
+        <translation>Удалить выбранный рисунок (клавиша Delete; Ctrl+Z вернёт его)</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Очистить всё</translation>
+    </message>
+    <message>
+        <source>Remove every drawing (Ctrl+Z brings them back)</source>
+        <translation>Удалить все рисунки (Ctrl+Z вернёт их)</translation>
+    </message>
+</context>
+<context>
     <name>NetworkCanvas</name>
     <message>
         <source>+ layer</source>
@@ -1092,6 +1355,21 @@ of {total} weights</source>
 from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>вес w{kj} матрицы W{l} = {w:.3f}
 от нейрона {j} слоя a{l} к нейрону {k} слоя a{l1}</translation>
+    </message>
+</context>
+<context>
+    <name>PointCommands</name>
+    <message>
+        <source>Add a point of class {k}</source>
+        <translation>Добавить точку класса {k}</translation>
+    </message>
+    <message>
+        <source>Remove a point of class {k}</source>
+        <translation>Удалить точку класса {k}</translation>
+    </message>
+    <message>
+        <source>Clear the points</source>
+        <translation>Убрать все точки</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1442,33 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>This network was trained on the 5,000 bundled digits before nndesk shipped, so it reads what you draw at once. Reset gives random weights to train from scratch.</source>
         <translation>Эта сеть обучена на 5 000 встроенных цифр ещё до выпуска nndesk, поэтому сразу читает то, что вы рисуете. «Сброс» даёт случайные веса, чтобы обучить с нуля.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBanner</name>
+    <message>
+        <source>nndesk did not close properly last time. It left an autosaved session, but the file looks damaged; Restore says what is wrong with it.</source>
+        <translation>В прошлый раз nndesk закрылся нештатно. Остался автоматически сохранённый сеанс, но файл, похоже, повреждён; «Восстановить» скажет, что с ним не так.</translation>
+    </message>
+    <message>
+        <source>nndesk did not close properly last time. Restore the session it saved automatically at %1: the network trained %3 epochs on %2, with its settings and layout?</source>
+        <translation>В прошлый раз nndesk закрылся нештатно. Восстановить сеанс, автоматически сохранённый в %1: сеть, обученную на данных «%2» (эпох: %3), с её настройками и расположением окон?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Open the autosaved session, as File ▸ Open session… would</source>
+        <translation>Открыть автоматически сохранённый сеанс, как это сделал бы «Файл ▸ Открыть сеанс…»</translation>
+    </message>
+    <message>
+        <source>Delete the autosaved session and go on with this window as it is</source>
+        <translation>Удалить автоматически сохранённый сеанс и продолжить работу в этом окне как есть</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1560,225 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>The network has changed since: compute again to update.</source>
         <translation>С тех пор сеть изменилась: вычислите заново.</translation>
+    </message>
+</context>
+<context>
+    <name>RunTable</name>
+    <message>
+        <source>Up to %1 runs at once: untick one to choose another</source>
+        <translation>Не больше %1 запусков сразу: снимите отметку с одного, чтобы выбрать другой</translation>
+    </message>
+    <message>
+        <source>Tick to draw this run&apos;s curves</source>
+        <translation>Отметьте, чтобы нарисовать кривые этого запуска</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Данные</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Слои</translation>
+    </message>
+    <message>
+        <source>What differs from the run before, and how it ended. Double-click to name it; right-click to forget runs</source>
+        <translation>Чем отличается от предыдущего запуска и чем закончился. Двойной щелчок — дать своё название; правый щелчок — забыть запуски</translation>
+    </message>
+    <message>
+        <source>Name this run…</source>
+        <translation>Назвать этот запуск…</translation>
+    </message>
+    <message>
+        <source>Forget the selected runs</source>
+        <translation>Забыть выбранные запуски</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Эпохи</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Точность</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Training cost C in the run&apos;s last epoch</source>
+        <translation>Стоимость ошибки C на обучении в последней эпохе запуска</translation>
+    </message>
+    <message>
+        <source>Validation accuracy after the run&apos;s last epoch</source>
+        <translation>Точность на проверке после последней эпохи запуска</translation>
+    </message>
+    <message>
+        <source>η the run started with (→ the last η it was changed to)</source>
+        <translation>η в начале запуска (→ последнее η, на которое его изменили)</translation>
+    </message>
+</context>
+<context>
+    <name>RunTexts</name>
+    <message>
+        <source>data</source>
+        <translation>данные</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>слои</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>скрытые</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>активация</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>стоимость ошибки</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>оптимизатор</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>момент</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>мини-пакет</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>эпох</translation>
+    </message>
+    <message>
+        <source>η schedule</source>
+        <translation>расписание η</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>momentum off</source>
+        <translation>без момента</translation>
+    </message>
+    <message>
+        <source>augmentation on</source>
+        <translation>с искажениями</translation>
+    </message>
+    <message>
+        <source>augmentation off</source>
+        <translation>без искажений</translation>
+    </message>
+    <message>
+        <source>continued after epoch %1</source>
+        <translation>продолжение после эпохи %1</translation>
+    </message>
+    <message>
+        <source>fresh weights</source>
+        <translation>новые веса</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Запуск %1</translation>
+    </message>
+    <message>
+        <source>training…</source>
+        <translation>обучается…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлен</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>разошёлся</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>first run</source>
+        <translation>первый запуск</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>те же настройки</translation>
+    </message>
+</context>
+<context>
+    <name>RunsLegend</name>
+    <message>
+        <source>Every training run is listed here. Train, change η, train again; then tick both runs to compare their curves.</source>
+        <translation>Здесь записан каждый запуск обучения. Обучите, измените η, обучите снова — затем отметьте оба запуска, чтобы сравнить их кривые.</translation>
+    </message>
+    <message>
+        <source>Tick 2 to %1 runs in the list to overlay their curves.</source>
+        <translation>Отметьте в списке от 2 до %1 запусков, чтобы наложить их кривые.</translation>
+    </message>
+</context>
+<context>
+    <name>RunsOverlay</name>
+    <message>
+        <source>training cost C</source>
+        <translation>стоимость ошибки C (обучение)</translation>
+    </message>
+    <message>
+        <source>validation accuracy, %</source>
+        <translation>точность (проверка), %</translation>
+    </message>
+    <message>
+        <source>epoch of the run</source>
+        <translation>эпоха запуска</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresView</name>
+    <message>
+        <source>My digits (held out: %1)</source>
+        <translation>Мои цифры (отложено: %1)</translation>
+    </message>
+    <message>
+        <source>Validation (%1 digits)</source>
+        <translation>Проверочные цифры (%1)</translation>
+    </message>
+    <message>
+        <source>Your digits that this Teach did not train on: what it learned, not what it memorised</source>
+        <translation>Ваши цифры, на которых это дообучение не училось: видно, чему сеть научилась, а не что запомнила</translation>
+    </message>
+    <message>
+        <source>Digits from the data set that no run trains on: what it may have forgotten</source>
+        <translation>Цифры из набора данных, на которых не учится ни один запуск: видно, что сеть могла забыть</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>без изменений</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 п. п.</translation>
+    </message>
+    <message>
+        <source>Percentage points: after minus before</source>
+        <translation>Процентные пункты: после минус до</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1916,92 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>Normal text size</source>
         <translation>Обычный размер текста</translation>
+    </message>
+</context>
+<context>
+    <name>TeachDock</name>
+    <message>
+        <source>Teach</source>
+        <translation>Дообучение</translation>
+    </message>
+</context>
+<context>
+    <name>TeachPanel</name>
+    <message>
+        <source>Teach the network your handwriting: a short training run on the training digits mixed with your digits, starting from the weights it has now.</source>
+        <translation>Научите сеть своему почерку: короткое обучение на обучающих цифрах вперемешку с вашими, начиная с нынешних весов.</translation>
+    </message>
+    <message>
+        <source>Teach</source>
+        <translation>Дообучить</translation>
+    </message>
+    <message>
+        <source>Teaching: epoch %v of %m</source>
+        <translation>Дообучение: эпоха %v из %m</translation>
+    </message>
+    <message>
+        <source>Your digits: %1.</source>
+        <translation>Ваших цифр: %1.</translation>
+    </message>
+    <message>
+        <source>Your digits: %1. This Teach trains on %2 of them and holds out %3 (turn %4 of %5) to measure what it learned.</source>
+        <translation>Ваших цифр: %1. Это дообучение учится на %2 из них и откладывает %3 (очередь %4 из %5), чтобы измерить, чему сеть научилась.</translation>
+    </message>
+    <message>
+        <source>Your digits: %1. The next Teach trains on %2 of them and holds out %3 (turn %4 of %5) to measure what it learned.</source>
+        <translation>Ваших цифр: %1. Следующее дообучение учится на %2 из них и откладывает %3 (очередь %4 из %5), чтобы измерить, чему сеть научилась.</translation>
+    </message>
+    <message>
+        <source>Teach needs the digits: a network with 28×28 inputs and 10 outputs, trained on digits.</source>
+        <translation>Для дообучения нужны цифры: сеть с входом 28×28 и 10 выходами, обученная на цифрах.</translation>
+    </message>
+    <message>
+        <source>Training is running: Teach waits until it ends (or Stop it).</source>
+        <translation>Идёт обучение: дообучение подождёт, пока оно закончится (или остановите его).</translation>
+    </message>
+    <message>
+        <source>Add at least %1 of your digits (you have %2): Teach holds a fifth of them out to measure what it learned.</source>
+        <translation>Добавьте хотя бы %1 своих цифр (сейчас %2): пятую часть дообучение откладывает, чтобы измерить, чему сеть научилась.</translation>
+    </message>
+    <message>
+        <source>Draw some digits more than once: a digit you drew only once can&apos;t be held out, and Teach needs some held out to measure what it learned.</source>
+        <translation>Нарисуйте некоторые цифры больше одного раза: цифру, нарисованную однажды, нельзя отложить, а дообучению нужны отложенные, чтобы измерить, чему сеть научилась.</translation>
+    </message>
+    <message>
+        <source>Fine-tune this network on the training digits and yours; then compare before and after.</source>
+        <translation>Дообучить эту сеть на обучающих цифрах и ваших, затем сравнить «до» и «после».</translation>
+    </message>
+    <message>
+        <source>Last Teach (turn %1 of %2, stopped early): before → after</source>
+        <translation>Последнее дообучение (очередь %1 из %2, остановлено раньше): до → после</translation>
+    </message>
+    <message>
+        <source>Last Teach (turn %1 of %2): before → after</source>
+        <translation>Последнее дообучение (очередь %1 из %2): до → после</translation>
+    </message>
+    <message>
+        <source>It reads more of your held-out digits right now.</source>
+        <translation>Теперь сеть верно читает больше ваших отложенных цифр.</translation>
+    </message>
+    <message>
+        <source>It reads fewer of your held-out digits right now.</source>
+        <translation>Теперь сеть верно читает меньше ваших отложенных цифр.</translation>
+    </message>
+    <message>
+        <source>It reads as many of your held-out digits right as before.</source>
+        <translation>Сеть верно читает столько же ваших отложенных цифр, сколько и раньше.</translation>
+    </message>
+    <message>
+        <source>On the validation digits it got a little worse: learning your digits made it forget some of the others.</source>
+        <translation>На проверочных цифрах стало чуть хуже: выучив ваши цифры, сеть немного забыла остальные.</translation>
+    </message>
+    <message>
+        <source>On the validation digits it forgot nothing.</source>
+        <translation>На проверочных цифрах она ничего не забыла.</translation>
+    </message>
+    <message>
+        <source>An earlier Teach of this network trained on most of the digits held out now, so they were not new to it: new drawings measure it more fairly.</source>
+        <translation>Прошлое дообучение этой сети училось на большинстве цифр, отложенных сейчас, так что они ей не новы: честнее измерять на новых рисунках.</translation>
     </message>
 </context>
 <context>
@@ -1596,6 +2206,17 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     </message>
 </context>
 <context>
+    <name>WindowConv</name>
+    <message>
+        <source>Can&apos;t show this model yet</source>
+        <translation>Эту модель пока нельзя показать</translation>
+    </message>
+    <message>
+        <source>This model has convolutional layers (%1). The window can&apos;t draw convolutions yet, so your current network is unchanged. The command line can use the model:</source>
+        <translation>В этой модели есть свёрточные слои (%1). Окно пока не умеет рисовать свёртки, поэтому текущая сеть не изменилась. Модель можно использовать в командной строке:</translation>
+    </message>
+</context>
+<context>
     <name>WindowDocks</name>
     <message>
         <source>Cost</source>
@@ -1632,6 +2253,17 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>Robustness</source>
         <translation>Устойчивость</translation>
+    </message>
+</context>
+<context>
+    <name>WindowExport</name>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Экспортировано в %1</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +2377,178 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     </message>
 </context>
 <context>
+    <name>WindowMyDigits</name>
+    <message>
+        <source>My digits</source>
+        <translation>Мои цифры</translation>
+    </message>
+    <message>
+        <source>Add a drawing of a %1 to my digits</source>
+        <translation>Добавить рисунок цифры %1 в мои цифры</translation>
+    </message>
+    <message>
+        <source>My digits not saved</source>
+        <translation>Мои цифры не сохранены</translation>
+    </message>
+    <message>
+        <source>Your digits could not be saved; they are kept until you close nndesk.</source>
+        <translation>Ваши цифры не удалось сохранить; они хранятся, пока вы не закроете nndesk.</translation>
+    </message>
+    <message>
+        <source>Your saved digits could not be read. The file was moved aside, not deleted, to %1. My digits starts empty.</source>
+        <translation>Сохранённые цифры не удалось прочитать. Файл не удалён, а отложен в %1. «Мои цифры» начинаются с пустого набора.</translation>
+    </message>
+    <message>
+        <source>Your saved digits could not be read, nor moved aside (%1). My digits starts empty, and new drawings are not saved this session.</source>
+        <translation>Сохранённые цифры не удалось ни прочитать, ни отложить (%1). «Мои цифры» начинаются с пустого набора, и новые рисунки в этом сеансе не сохраняются.</translation>
+    </message>
+    <message>
+        <source>%1 of your saved drawings were damaged and left out; the other %2 are kept.</source>
+        <translation>Повреждённых сохранённых рисунков: %1, они пропущены; остальные (%2) сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPoints</name>
+    <message>
+        <source>&amp;Import CSV table…</source>
+        <translation>&amp;Импортировать таблицу CSV…</translation>
+    </message>
+    <message>
+        <source>Rows of numbers x1,…,xn with the class last; a header line is optional</source>
+        <translation>Строки чисел x1,…,xn, последним — класс; строка заголовка не обязательна</translation>
+    </message>
+    <message>
+        <source>Save data se&amp;t…</source>
+        <translation>Сохранить &amp;набор данных…</translation>
+    </message>
+    <message>
+        <source>Use these points</source>
+        <translation>Взять эти точки</translation>
+    </message>
+    <message>
+        <source>Training stopped: the points it learned from changed. Train again to learn the points you see.</source>
+        <translation>Обучение остановлено: изменились точки, на которых оно шло. Запустите обучение снова, чтобы сеть училась на тех точках, что видны.</translation>
+    </message>
+    <message>
+        <source>Points can&apos;t change while training runs: the run learns the points it started with. Stop training first.</source>
+        <translation>Пока идёт обучение, точки менять нельзя: сеть учится на тех точках, с которыми обучение началось. Сначала остановите обучение.</translation>
+    </message>
+    <message>
+        <source>my points</source>
+        <translation>мои точки</translation>
+    </message>
+    <message>
+        <source>There are no points to learn from: click on the plane to add some.</source>
+        <translation>Учиться не на чем: щёлкните по плоскости, чтобы добавить точки.</translation>
+    </message>
+    <message>
+        <source>Unsaved points</source>
+        <translation>Точки не сохранены</translation>
+    </message>
+    <message>
+        <source>The points you placed are not saved in a file. Save them?</source>
+        <translation>Поставленные вами точки не сохранены в файл. Сохранить их?</translation>
+    </message>
+    <message>
+        <source>Save data set</source>
+        <translation>Сохранить набор данных</translation>
+    </message>
+    <message>
+        <source>Data sets (*.npz)</source>
+        <translation>Наборы данных (*.npz)</translation>
+    </message>
+    <message>
+        <source>Can&apos;t save the data set</source>
+        <translation>Не удалось сохранить набор данных</translation>
+    </message>
+    <message>
+        <source>The file could not be written; the points are still here, unsaved.</source>
+        <translation>Файл не удалось записать; точки на месте, но не сохранены.</translation>
+    </message>
+    <message>
+        <source>The points were saved beside the model: %1</source>
+        <translation>Точки сохранены рядом с моделью: %1</translation>
+    </message>
+    <message>
+        <source>Import a CSV table: x1,…,xn,label on each row</source>
+        <translation>Импорт таблицы CSV: в каждой строке x1,…,xn,метка</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv *.txt);;All files (*)</source>
+        <translation>Таблицы CSV (*.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Can&apos;t import this table</source>
+        <translation>Не удалось импортировать таблицу</translation>
+    </message>
+    <message>
+        <source>A CSV table has rows of numbers, the class label last (x1,…,xn,label), a header line optional. Nothing was changed.</source>
+        <translation>Таблица CSV — это строки чисел, последним идёт номер класса (x1,…,xn,метка), строка заголовка не обязательна. Ничего не изменено.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRuns</name>
+    <message>
+        <source>Runs</source>
+        <translation>Запуски</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSession</name>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Автосохранение не удалось: %1</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve session…</source>
+        <translation>Сохранить се&amp;анс…</translation>
+    </message>
+    <message>
+        <source>Open sessio&amp;n…</source>
+        <translation>Открыть с&amp;еанс…</translation>
+    </message>
+    <message>
+        <source>Everything on the desk in one file: the network and its training, settings, data, my digits, runs and layout</source>
+        <translation>Всё, что сейчас на столе, в одном файле: сеть и её обучение, настройки, данные, мои цифры, запуски и расположение окон</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Сохранить сеанс</translation>
+    </message>
+    <message>
+        <source>nndesk sessions (*.nndesk)</source>
+        <translation>Сеансы nndesk (*.nndesk)</translation>
+    </message>
+    <message>
+        <source>Can&apos;t save the session</source>
+        <translation>Не удаётся сохранить сеанс</translation>
+    </message>
+    <message>
+        <source>The file could not be written; everything is still here, unsaved.</source>
+        <translation>Файл не удалось записать; всё по-прежнему здесь, но не сохранено.</translation>
+    </message>
+    <message>
+        <source>Session saved: %1</source>
+        <translation>Сеанс сохранён: %1</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>Открыть сеанс</translation>
+    </message>
+    <message>
+        <source>does not fit this network&apos;s inputs and outputs</source>
+        <translation>не подходит к входам и выходам этой сети</translation>
+    </message>
+    <message>
+        <source>Can&apos;t open this session</source>
+        <translation>Не удаётся открыть сеанс</translation>
+    </message>
+    <message>
+        <source>The file is damaged or is not an nndesk session. Nothing was changed.</source>
+        <translation>Файл повреждён или не является сеансом nndesk. Ничего не изменилось.</translation>
+    </message>
+</context>
+<context>
     <name>WindowStartHere</name>
     <message>
         <source>&amp;Help</source>
@@ -1753,6 +2557,17 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>&amp;Start here</source>
         <translation>&amp;С чего начать</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTeach</name>
+    <message>
+        <source>Teach can&apos;t start</source>
+        <translation>Дообучение не запускается</translation>
+    </message>
+    <message>
+        <source>Your digits and this network or data set don&apos;t fit together.</source>
+        <translation>Ваши цифры не подходят к этой сети или этому набору данных.</translation>
     </message>
 </context>
 <context>
@@ -1817,8 +2632,8 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>внутренняя ошибка (%1); запустите снова с NNDESK_DEBUG=1 и, пожалуйста, сообщите о ней</translation>
     </message>
     <message>
-        <source>mnist-bundled, a toy set (xor, circles, spiral, gaussians, lecture), an .npz file or an MNIST folder</source>
-        <translation>mnist-bundled, учебный набор (xor, circles, spiral, gaussians, lecture), файл .npz или папка MNIST</translation>
+        <source>mnist-bundled, a toy set (xor, circles, spiral, gaussians, lecture), my-digits (your drawings), an .npz file, a CSV table (x1,…,xn,label) or an MNIST folder</source>
+        <translation>mnist-bundled, учебный набор (xor, circles, spiral, gaussians, lecture), my-digits (ваши рисунки), файл .npz, таблица CSV (x1,…,xn,метка) или папка MNIST</translation>
     </message>
     <message>
         <source>A desktop lab for learning how neural networks work.</source>
@@ -1849,8 +2664,8 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>взять за основу готовую настройку (по умолчанию — подходящую к данным)</translation>
     </message>
     <message>
-        <source>hidden layer sizes, e.g. 128,64 (&apos;&apos; for none)</source>
-        <translation>размеры скрытых слоёв, например 128,64 (&apos;&apos; — без скрытых слоёв)</translation>
+        <source>hidden layer sizes, e.g. 128,64 (&apos;&apos; for none); convolutions first: conv5x5x32,pool2,conv5x5x64,pool2,128</source>
+        <translation>размеры скрытых слоёв, например 128,64 (&apos;&apos; — без скрытых слоёв); свёртки сначала: conv5x5x32,pool2,conv5x5x64,pool2,128</translation>
     </message>
     <message>
         <source>learning rate η</source>
@@ -1875,6 +2690,14 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
     <message>
         <source>distort digits every epoch</source>
         <translation>искажать цифры в каждой эпохе</translation>
+    </message>
+    <message>
+        <source>add these digits to the training part, repeated (e.g. my-digits)</source>
+        <translation>добавить эти цифры к обучающей части, с повторением (например, my-digits)</translation>
+    </message>
+    <message>
+        <source>how often to repeat the --extra digits (default: a tenth of the mix)</source>
+        <translation>сколько раз повторять цифры из --extra (по умолчанию — десятая часть смеси)</translation>
     </message>
     <message>
         <source>save the trained model here (.npz)</source>
@@ -2049,6 +2872,46 @@ train on it with: nndesk train --dataset {dest}</source>
     <message>
         <source>MB</source>
         <translation>МБ</translation>
+    </message>
+    <message>
+        <source>write a model as ONNX, a PyTorch folder or a numpy script</source>
+        <translation>записать модель как ONNX, папку PyTorch или скрипт numpy</translation>
+    </message>
+    <message>
+        <source>onnx: one .onnx file for any runtime; pytorch: a folder with model.py, weights.npz and train.py (torchrun-ready); numpy: one script, numpy only</source>
+        <translation>onnx: один файл .onnx для любой среды выполнения; pytorch: папка с model.py, weights.npz и train.py (готова к torchrun); numpy: один скрипт, только numpy</translation>
+    </message>
+    <message>
+        <source>the file (onnx, numpy) or folder (pytorch) to write</source>
+        <translation>файл (onnx, numpy) или папка (pytorch), куда записать</translation>
+    </message>
+    <message>
+        <source>pytorch only: also write this data set&apos;s training part as data.npz (%1)</source>
+        <translation>только для pytorch: записать ещё обучающую часть этого набора данных как data.npz (%1)</translation>
+    </message>
+    <message>
+        <source>--data goes with --to pytorch only</source>
+        <translation>--data используется только с --to pytorch</translation>
+    </message>
+    <message>
+        <source>{data} has no training part</source>
+        <translation>в {data} нет обучающей части</translation>
+    </message>
+    <message>
+        <source>ONNX export needs the onnx package: %1</source>
+        <translation>для экспорта в ONNX нужен пакет onnx: %1</translation>
+    </message>
+    <message>
+        <source>wrote {path}: model.py, weights.npz, train.py{data}</source>
+        <translation>записано {path}: model.py, weights.npz, train.py{data}</translation>
+    </message>
+    <message>
+        <source>go on training: torchrun --standalone --nproc_per_node=2 {train} --data {data}</source>
+        <translation>продолжить обучение: torchrun --standalone --nproc_per_node=2 {train} --data {data}</translation>
+    </message>
+    <message>
+        <source>wrote {path}</source>
+        <translation>записано {path}</translation>
     </message>
 </context>
 </TS>
