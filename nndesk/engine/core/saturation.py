@@ -137,13 +137,17 @@ class SaturationWatch:
         with np.errstate(all="ignore"):
             probe_cost, pinned, accuracy, spread = self._measure()
         cost = min(epoch_cost, probe_cost)
+        at_chance = self.chance < 1 and accuracy <= self._at_chance  # (one class only: nothing to guess)
+        self._epochs_at_chance = self._epochs_at_chance + 1 if at_chance else 0
+        if at_chance and spread < SAME and pinned < PINNED:
+            # Dead neurons, outputs not at a limit: "one answer for every input" says what happened
+            # even when the output biases have also pushed the cost up (it depends on the last steps).
+            return Collapse(accuracy, self.chance, spread, self.start_accuracy)
         rose = cost > RISE * max(self.start_cost, self.guess_cost)
         stuck = pinned >= PINNED and cost >= self._no_better > 0
         if rose or stuck:
             return Saturation(self.start_cost, self.guess_cost, probe_cost, pinned)
-        at_chance = self.chance < 1 and accuracy <= self._at_chance  # (one class only: nothing to guess)
-        self._epochs_at_chance = self._epochs_at_chance + 1 if at_chance else 0
-        if at_chance and (spread < SAME or (self._began_above and self._epochs_at_chance >= PATIENCE)):
+        if at_chance and self._began_above and self._epochs_at_chance >= PATIENCE:
             return Collapse(accuracy, self.chance, spread, self.start_accuracy)
         return None
 

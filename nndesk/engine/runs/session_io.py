@@ -86,7 +86,7 @@ class Session:
             opt.load_state({k: np.array(v, copy=True) for k, v in self.optimizer.state().items()})
         digits = self.my_digits.copy() if self.my_digits is not None else None
         return replace(self, network=self.network.copy(), optimizer=opt, history=tuple(self.history),
-                       my_digits=digits, runs=None if self.runs is None else tuple(self.runs))
+                       my_digits=digits, runs=None if self.runs is None else tuple(r.copy() for r in self.runs))
 
 
 @dataclass(frozen=True)
