@@ -40,6 +40,7 @@ import statistics
 import time
 
 import numpy as np
+from torch_reference import torch_epoch_rate
 
 from nndesk.engine.core.control import Hyperparameters, TrainingControl
 from nndesk.engine.core.dataset import Dataset
@@ -100,18 +101,7 @@ def torch_epoch(x: np.ndarray, y: np.ndarray, seed: int) -> float:
     torch.manual_seed(seed)
     model = nn.Sequential(nn.Conv2d(1, 32, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 5), nn.ReLU(),
                           nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1024, 128), nn.ReLU(), nn.Linear(128, 10))
-    loss_fn = nn.CrossEntropyLoss()
-    opt = torch.optim.SGD(model.parameters(), lr=ETA, momentum=MOMENTUM)
-    xt, yt = torch.from_numpy(x.reshape(-1, 1, 28, 28)), torch.from_numpy(y)
-    order = torch.from_numpy(np.random.default_rng(seed).permutation(len(x)))
-    start = time.perf_counter()
-    for i in range(0, len(x), BATCH):
-        idx = order[i:i + BATCH]
-        opt.zero_grad(set_to_none=True)
-        loss = loss_fn(model(xt[idx].float().mul_(1 / 255)), yt[idx])
-        loss.backward()
-        opt.step()
-    return len(x) / (time.perf_counter() - start)
+    return torch_epoch_rate(model, x, y, BATCH, ETA, seed, momentum=MOMENTUM, shape=(1, 28, 28))
 
 
 def main() -> None:

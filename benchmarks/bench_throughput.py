@@ -29,6 +29,7 @@ import statistics
 import time
 
 import numpy as np
+from torch_reference import torch_epoch_rate
 
 from nndesk.engine.core.control import Hyperparameters, TrainingControl
 from nndesk.engine.core.dataset import Dataset, as_inputs
@@ -92,18 +93,7 @@ def torch_epoch(x: np.ndarray, y: np.ndarray, seed: int) -> float:
 
     torch.manual_seed(seed)
     model = torch.nn.Sequential(torch.nn.Linear(784, 128), torch.nn.ReLU(), torch.nn.Linear(128, 10))
-    loss_fn = torch.nn.CrossEntropyLoss()
-    opt = torch.optim.SGD(model.parameters(), lr=ETA)
-    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
-    order = torch.from_numpy(np.random.default_rng(seed).permutation(len(x)))
-    start = time.perf_counter()
-    for i in range(0, len(x), BATCH):
-        idx = order[i:i + BATCH]
-        opt.zero_grad(set_to_none=True)
-        loss = loss_fn(model(xt[idx].float().mul_(1 / 255)), yt[idx])
-        loss.backward()
-        opt.step()
-    return len(x) / (time.perf_counter() - start)
+    return torch_epoch_rate(model, x, y, BATCH, ETA, seed)
 
 
 def main() -> None:

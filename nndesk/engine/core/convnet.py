@@ -28,6 +28,7 @@ import numpy as np
 
 from nndesk.engine.core import conv_pool
 from nndesk.engine.core.activations import Activation, activation
+from nndesk.engine.core.answers import Answers
 from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.costs import Cost
 from nndesk.engine.core.initializers import default_initializer, init_weights
@@ -52,7 +53,7 @@ class PoolSpec(NamedTuple):
 Feature = Conv2D | MaxPool2D
 
 
-class ConvNet:
+class ConvNet(Answers):
     def __init__(self, features: list[Feature], head: list[Dense], cost: Cost) -> None:
         if not features:
             raise ValueError("a convolutional network needs at least one convolution or pooling")
@@ -174,21 +175,6 @@ class ConvNet:
             v = layer.activation.fn(layer.z(v))
             out.append(v[0].copy())
         return out
-
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        return np.argmax(self.feedforward(x), axis=1)
-
-    def evaluate(self, x: np.ndarray, t: np.ndarray, labels: np.ndarray | None = None,
-                 chunk: int = 4096) -> tuple[float, float]:
-        """Mean cost and accuracy (fraction of ``labels`` predicted; NaN without labels)."""
-        total, correct = 0.0, 0
-        for i in range(0, len(x), chunk):
-            a = self.feedforward(x[i:i + chunk])
-            total += self.cost.fn(a, t[i:i + chunk], self.output_activation) * len(a)
-            if labels is not None:
-                correct += int(np.sum(np.argmax(a, axis=1) == labels[i:i + chunk]))
-        n = max(len(x), 1)
-        return total / n, (correct / n if labels is not None else float("nan"))
 
     # ---- backward ----------------------------------------------------------
     def backprop(self, x: np.ndarray, t: np.ndarray, tolerance: float | None = None,

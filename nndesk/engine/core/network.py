@@ -23,6 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from nndesk.engine.core.activations import Activation, activation
+from nndesk.engine.core.answers import Answers
 from nndesk.engine.core.backprop import backprop as lecture_backprop
 from nndesk.engine.core.costs import Cost, cost as make_cost
 from nndesk.engine.core.initializers import default_initializer, init_weights
@@ -30,7 +31,7 @@ from nndesk.engine.core.layers import Dense
 from nndesk.engine.fast.gradient import OuterGradient
 
 
-class Network:
+class Network(Answers):
     def __init__(self, layers: list[Dense], cost: Cost) -> None:
         if not layers:
             raise ValueError("a network needs at least one layer")
@@ -129,21 +130,6 @@ class Network:
             zs.append(z)
             activations.append(a)
         return zs, activations
-
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        return np.argmax(self.feedforward(x), axis=1)
-
-    def evaluate(self, x: np.ndarray, t: np.ndarray, labels: np.ndarray | None = None,
-                 chunk: int = 4096) -> tuple[float, float]:
-        """Mean cost and accuracy (fraction of ``labels`` predicted; NaN without labels)."""
-        total, correct = 0.0, 0
-        for i in range(0, len(x), chunk):
-            a = self.feedforward(x[i:i + chunk])
-            total += self.cost.fn(a, t[i:i + chunk], self.output_activation) * len(a)
-            if labels is not None:
-                correct += int(np.sum(np.argmax(a, axis=1) == labels[i:i + chunk]))
-        n = max(len(x), 1)
-        return total / n, (correct / n if labels is not None else float("nan"))
 
     # ---- backward ----------------------------------------------------------
     def backprop(self, x: np.ndarray, t: np.ndarray, tolerance: float | None = None,
