@@ -125,12 +125,8 @@ def _shifted(key: str, n_conv: int) -> str:
 
 def recipe(meta: dict[str, Any], net: ConvNet) -> TrainingRecipe | None:
     """The recipe, in range and describing ``net``: the same feature layers and dense hidden layers."""
-    if meta.get("recipe") is None:
+    if (out := model_check.parsed_recipe(meta)) is None:
         return None
-    try:
-        out = TrainingRecipe.from_dict(meta["recipe"])
-    except (ValueError, TypeError) as e:
-        raise Invalid(f"has an invalid training recipe: {e}") from None
     if list(out.features) != [f.spec for f in net.features] or list(out.hidden) != net.head.sizes[1:-1]:
         raise Invalid(f"has a training recipe whose layers {[*out.features, *out.hidden]} differ from its "
                       f"network's {[*(f.spec for f in net.features), *net.head.sizes[1:-1]]}")

@@ -111,14 +111,20 @@ def _check_image(meta: dict[str, Any], n_inputs: int) -> None:
         raise Invalid(f"asks for an unknown preprocessing {_short(prep)}")
 
 
-def recipe(meta: dict[str, Any], net: Network) -> TrainingRecipe | None:
-    """The recipe, every field in range, and describing ``net``'s hidden layers."""
+def parsed_recipe(meta: dict[str, Any]) -> TrainingRecipe | None:
+    """The file's recipe with every field in range (None if it has none); its layers are checked by the caller."""
     if meta.get("recipe") is None:
         return None
     try:
-        out = TrainingRecipe.from_dict(meta["recipe"])
+        return TrainingRecipe.from_dict(meta["recipe"])
     except (ValueError, TypeError) as e:
         raise Invalid(f"has an invalid training recipe: {e}") from None
+
+
+def recipe(meta: dict[str, Any], net: Network) -> TrainingRecipe | None:
+    """The recipe, every field in range, and describing ``net``'s hidden layers."""
+    if (out := parsed_recipe(meta)) is None:
+        return None
     if list(out.hidden) != net.sizes[1:-1]:
         raise Invalid(f"has a training recipe whose hidden layers {list(out.hidden)} differ from its "
                       f"network's {net.sizes[1:-1]}")
