@@ -85,7 +85,8 @@ class WindowSession:
         points = self._points_now()
         return Session(self.document.network, recipe, tuple(self.trainer.history), self.trainer.optimizer,
                        self.trainer.pace.epochs_per_second, getattr(self, "my_digits", None),
-                       None if runs is None else tuple(runs.records), points, layout)
+                       None if runs is None else tuple(runs.records), points, layout,
+                       taught_with=getattr(self, "taught_with", None))
 
     def save_session_dialog(self) -> bool:
         start = Path(str(settings.settings().value(LAST_SESSION_DIR, ""))) / f"session{SUFFIX}"
@@ -139,7 +140,8 @@ class WindowSession:
             train = source.train
             if train is None or (train.n_inputs, train.n_outputs) != (net.sizes[0], net.sizes[-1]):
                 raise DataError(recipe.dataset, self.tr("does not fit this network's inputs and outputs"))
-            opened = _Opened(net, session.history, session.optimizer, recipe, source, mean_digit(train))
+            opened = _Opened(net, session.history, session.optimizer, recipe, source, mean_digit(train),
+                             session.taught_with)
         except (SessionError, DataError, OSError, ValueError) as e:
             self.show_message(self.tr("Can't open this session"),
                               self.tr("The file is damaged or is not an nndesk session. Nothing was changed."),

@@ -77,6 +77,7 @@ class Session:
     layout: Layout | None = None
     saved: str = ""  # local time of the save, ISO 8601
     pid: int = 0  # the process that saved it (an autosave whose writer is alive is not a crash's)
+    taught_with: dict[str, int] | None = None  # Teach's record (model_io's "taught_with"), kept with the network
 
     def snapshot(self) -> Session:
         """A copy that shares no array with the live window, for saving in another thread."""
@@ -105,7 +106,8 @@ def save_session(path: str | os.PathLike, session: Session) -> Path:
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="nndesk-session-") as tmp:
         folder, parts = Path(tmp), [MODEL]
-        model_io.save_model(folder / MODEL, session.network, session.recipe, session.history, session.optimizer)
+        model_io.save_model(folder / MODEL, session.network, session.recipe, session.history, session.optimizer,
+                            taught_with=session.taught_with)
         meta: dict[str, Any] = {
             "format": FORMAT, "format_version": FORMAT_VERSION, "nndesk_version": __version__,
             "saved": session.saved or time.strftime("%Y-%m-%dT%H:%M:%S"), "pid": session.pid or os.getpid(),
@@ -266,7 +268,8 @@ def _build(path: Path, meta: dict[str, Any], folder: Path) -> Session:
     if RUNS in parts:
         runs = _runs(session_check.parse_json((folder / RUNS).read_bytes(), RUNS))
     return Session(model.network, model.recipe, model.history, model.optimizer(), float(meta.get("pace", 0.0)),
-                   digits, runs, points, layout, meta.get("saved", ""), meta.get("pid", 0))
+                   digits, runs, points, layout, meta.get("saved", ""), meta.get("pid", 0),
+                   model.metadata.get("taught_with"))  # (model_check checked it; the window's setter again)
 
 
 def _runs(raw: Any) -> tuple[Any, ...]:

@@ -55,7 +55,10 @@ def test_save_change_everything_open_all_as_it_was(qtbot, trained, tmp_path):
     qtbot.waitUntil(lambda: window.width() == 1100)
     before = state_of(window)
     assert before["runs"] and before["pace"] == 100.0 and len(before["digits"][2]) == 4
+    taught = {"my_digits": 4, "held_out": 1, "held_out_turn": 0}  # as if a Teach had run: it goes with the network
+    window.taught_with = taught
     assert window.save_session(tmp_path / "lesson.nndesk")
+    window.taught_with = None
 
     answer_next_dialog(QMessageBox.StandardButton.Discard)  # the trained network is unsaved as a model
     assert window.use_dataset("circles")
@@ -71,6 +74,7 @@ def test_save_change_everything_open_all_as_it_was(qtbot, trained, tmp_path):
     assert window.open_session(tmp_path / "lesson.nndesk")
     qtbot.waitUntil(lambda: window.width() == 1100)
     assert_same(state_of(window), before)
+    assert window.taught_with == taught
     assert window.model_path is None and not window.isWindowModified()
     with qtbot.waitSignal(window.trainer.finished, timeout=30_000):  # and it trains on from there
         click(window, "trainButton")

@@ -65,6 +65,15 @@ def test_an_empty_digit_set_is_not_saved_but_an_empty_run_list_is(tmp_path):
     assert load_session(path).runs == ()
 
 
+def test_teachs_record_goes_with_the_network(tmp_path):
+    """A taught network's session says so, as its model file does (the next Teach holds out the next fold)."""
+    full = session_parts.full_session()
+    record = {"my_digits": 24, "held_out": 6, "held_out_turn": 2}
+    path = save_session(tmp_path / "t.nndesk", Session(full.network, full.recipe, taught_with=record))
+    assert load_session(path).taught_with == record
+    assert load_session(save_session(tmp_path / "u.nndesk", Session(full.network, full.recipe))).taught_with is None
+
+
 def test_the_model_inside_is_an_ordinary_model_file(tmp_path):
     """Unzipped, model.npz opens as any nndesk model: the session adds to the format, it doesn't fork it."""
     from nndesk.engine.runs.model_io import load_model
