@@ -25,11 +25,16 @@ def resource(name: str) -> Path:
     raise FileNotFoundError(f"nndesk's resource file {name!r} is missing from this installation")
 
 
-def mnist_dir() -> Path:
-    """Where the full MNIST is downloaded: the platform's per-user data folder + nndesk/mnist."""
+def data_dir() -> Path:
+    """The platform's per-user data folder + nndesk: the downloaded MNIST, my digits, the autosave."""
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "nndesk" / "mnist"
+        return Path(os.environ["LOCALAPPDATA"]) / "nndesk"
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "nndesk" / "mnist"
+        return Path.home() / "Library" / "Application Support" / "nndesk"
     base = os.environ.get("XDG_DATA_HOME") or ""
-    return (Path(base) if os.path.isabs(base) else Path.home() / ".local" / "share") / "nndesk" / "mnist"
+    return (Path(base) if os.path.isabs(base) else Path.home() / ".local" / "share") / "nndesk"
+
+
+def mnist_dir() -> Path:
+    """Where the full MNIST is downloaded: ``data_dir()/mnist``."""
+    return data_dir() / "mnist"

@@ -35,17 +35,12 @@ INTERVAL_MS = 30_000
 AUTOSAVE, RECOVERED = "autosave.nndesk", "recovered.nndesk"
 
 
-def data_folder() -> Path:
-    """``<XDG_DATA_HOME or ~/.local/share>/nndesk`` (the platform's per-user data folder elsewhere)."""
-    return paths.mnist_dir().parent
-
-
 def autosave_path() -> Path:
-    return data_folder() / AUTOSAVE
+    return paths.data_dir() / AUTOSAVE
 
 
 def recovered_path() -> Path:
-    return data_folder() / RECOVERED
+    return paths.data_dir() / RECOVERED
 
 
 def crash_left() -> Path | None:

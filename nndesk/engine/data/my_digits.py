@@ -23,7 +23,7 @@ from nndesk.engine.data.atomic_write import write_atomic, write_npz_atomic
 from nndesk.engine.data.my_digits_set import INK_SHAPE, X_SHAPE, MyDigit, MyDigits, entry_problem, make_digit
 from nndesk.engine.data.npy_guard import NpyProblem, looks_like_npz, open_regular, read_arrays
 from nndesk.engine.data.readers import DataError, read_digits, read_npz
-from nndesk.paths import mnist_dir
+from nndesk.paths import data_dir
 
 __all__ = ["MY_DIGITS", "MyDigit", "MyDigits", "MyDigitsError", "default_path", "export_idx", "export_npz",
            "import_digits", "load_my_digits", "save_my_digits", "set_aside"]
@@ -40,7 +40,7 @@ class MyDigitsError(DataError):
 
 def default_path() -> Path:
     """``<per-user data folder>/nndesk/my-digits.npz`` (beside the downloaded MNIST; XDG_DATA_HOME moves it)."""
-    return mnist_dir().parent / "my-digits.npz"
+    return data_dir() / "my-digits.npz"
 
 
 def save_my_digits(path: str | os.PathLike, digits: MyDigits) -> Path:
