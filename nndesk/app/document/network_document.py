@@ -14,6 +14,12 @@ lecture:
 Editing a hidden layer replaces only the two matrices that touch it, keeping
 their overlapping block; every other weight and bias stays as it was.
 
+A ``ConvNet`` keeps the same indices over ``ConvNet.layers``: L = 1…``n_features``
+are the feature maps of each convolution or pooling, ``n_features`` + 1 the
+flattened vector, then the dense layers, whose matrices keep their meaning
+(``network.layers[l].weights[k, j]``).  Convolution edits build the whole new
+network (``conv_edit``) and come in through ``set_structure``.
+
 The document is the only writer.  A value edit (a weight, a bias, freezing,
 the backprop update) is one function ``edit(network)``: the document runs it
 on its own network, then hands the same function out through
@@ -29,16 +35,20 @@ from PySide6.QtCore import QObject, Signal
 
 from nndesk.app.document import value_edits as edits
 from nndesk.app.document.layer_resize import fresh_dense, resized_dense
+from nndesk.app.document.network_shape import NetworkShape
 from nndesk.app.document.sample import Sample
 from nndesk.app.document.value_edits import Edit, Param, Snapshot
 from nndesk.engine.core.activations import HIDDEN_ACTIVATIONS, activation
+from nndesk.engine.core.conv import Conv2D
+from nndesk.engine.core.convnet import ConvNet, weight_layers
 from nndesk.engine.core.layers import Dense
 from nndesk.engine.core.network import Network
+from nndesk.engine.core.pool import MaxPool2D
 
 Touching = tuple[Dense, Dense]  # (W⁽ᴸ⁻¹⁾ into layer L, W⁽ᴸ⁾ out of it)
 
 
-class NetworkDocument(QObject):
+class NetworkDocument(NetworkShape, QObject):
     architectureChanged = Signal()  # after any change of layers, sizes or activations
     networkReplaced = Signal()  # another network altogether (just before architectureChanged): undo forgets
     weightsChanged = Signal()  # values only (an edit or training); shapes are unchanged
@@ -62,22 +72,6 @@ class NetworkDocument(QObject):
     def network(self) -> Network:
         """The GUI thread's network; replaced (not mutated) by structure edits."""
         return self._network
-
-    @property
-    def sizes(self) -> list[int]:
-        return self._network.sizes
-
-    @property
-    def n_layers(self) -> int:
-        """Neuron layers a⁽⁰⁾…a⁽ᴸ⁾, input and output included."""
-        return len(self._network.sizes)
-
-    def activation_name(self, L: int) -> str:
-        """σ of layer L (the input layer has none: "")."""
-        return self._network.layers[L - 1].activation.name if L > 0 else ""
-
-    def is_hidden(self, L: int) -> bool:
-        return 0 < L < self.n_layers - 1
 
     @property
     def dataset_name(self) -> str:
@@ -124,7 +118,7 @@ class NetworkDocument(QObject):
             self.sampleChanged.emit()
 
     def weights_snapshot(self) -> Snapshot:
-        return [(layer.weights.copy(), layer.bias.copy()) for layer in self._network.layers]
+        return [(layer.weights.copy(), layer.bias.copy()) for layer in weight_layers(self._network)]
 
     # ---- whole network ------------------------------------------------------
     def set_network(self, network: Network, dataset_name: str | None = None,
@@ -144,6 +138,13 @@ class NetworkDocument(QObject):
         self._architecture_changed()
         self.set_modified(modified)
 
+    def set_structure(self, network: Network | ConvNet) -> None:
+        """A structurally edited network (a convolution edit's redo or undo); the undo history stays."""
+        self._network = network
+        self._sample = None
+        self._architecture_changed()
+        self.set_modified(True)
+
     def is_modified(self) -> bool:
         return self._modified
 
@@ -158,8 +159,8 @@ class NetworkDocument(QObject):
 
         ``params`` reinstalls exact matrices (undo of a removal, redo of an insert).
         """
-        if not 0 < L < self.n_layers:
-            raise ValueError(f"a hidden layer can be inserted at 1…{self.n_layers - 1}, not {L}")
+        if not self.first_dense < L < self.n_layers:
+            raise ValueError(f"a hidden layer can be inserted at {self.first_dense + 1}…{self.n_layers - 1}, not {L}")
         self._check_hidden_args(n_neurons, activation_name)
         old = self._network.layers[L - 1]
         if params is None:
@@ -195,7 +196,7 @@ class NetworkDocument(QObject):
 
     def set_activation(self, L: int, name: str) -> None:
         """σ of layer L; weights stay.  The network checks softmax/cost rules for the output."""
-        if not 0 < L < self.n_layers:
+        if not 0 < L < self.n_layers or not self.activation_name(L):
             raise ValueError(f"layer {L} has no activation")
         layers = list(self._network.layers)
         layers[L - 1] = layers[L - 1].copy()
@@ -253,8 +254,13 @@ class NetworkDocument(QObject):
         self.weightsChanged.emit()
         self.set_modified(True)
 
-    def _replace(self, layers: list[Dense]) -> None:
-        self._network = Network(layers, self._network.cost)  # validates chaining and softmax rules
+    def _replace(self, layers: list) -> None:
+        net = self._network
+        if isinstance(net, ConvNet):  # the dense part changed: the features and the flatten stay
+            features = [f for f in layers if isinstance(f, (Conv2D, MaxPool2D))]
+            self._network = ConvNet(features, [d for d in layers if isinstance(d, Dense)], net.cost)
+        else:
+            self._network = Network(layers, net.cost)  # validates chaining and softmax rules
         self._sample = None
         self._architecture_changed()
         self.set_modified(True)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nndesk.engine.core.conv import Conv2D
+from nndesk.engine.core.convnet import ConvNet
 from nndesk.engine.core.network import Network
 from nndesk.engine.explain.trace import Trace
 
@@ -33,12 +35,26 @@ class Sample:
     name: Callable[[], str]
     trace: Trace | None = None
     drawn: bool = False
+    shapes: tuple[tuple[int, ...], ...] | None = None  # a ConvNet's (C, H, W) per layer, for ``maps``
+    x: np.ndarray | None = None  # the input row, as fed
+    target: np.ndarray | None = None  # its one-hot target, when it has one (a drawing has none)
 
     @classmethod
-    def forward(cls, network: Network, x: np.ndarray, name: Callable[[], str], drawn: bool = False) -> Sample:
+    def forward(cls, network: Network | ConvNet, x: np.ndarray, name: Callable[[], str], drawn: bool = False,
+                target: np.ndarray | None = None) -> Sample:
         """Feed ``x`` (one sample) forward through ``network``: the values the canvas lights."""
-        zs, activations = network.forward(np.asarray(x).reshape(1, -1))
-        return cls(tuple(z[0] for z in zs), tuple(a[0] for a in activations), name, drawn=drawn)
+        row = np.asarray(x).reshape(1, -1)
+        if isinstance(network, ConvNet):
+            zs, activations = conv_forward(network, row[0])
+            return cls(zs, activations, name, drawn=drawn, shapes=tuple(network.shapes), x=row[0], target=target)
+        zs, activations = network.forward(row)
+        return cls(tuple(z[0] for z in zs), tuple(a[0] for a in activations), name, drawn=drawn, x=row[0],
+                   target=target)
+
+    def maps(self, L: int) -> np.ndarray:
+        """a⁽ᴸ⁾ in its own shape: (C, H, W) feature maps of a ConvNet's layer, else the vector."""
+        a = self.activations[L]
+        return a.reshape(self.shapes[L]) if self.shapes is not None else a
 
     @classmethod
     def of_trace(cls, trace: Trace, name: Callable[[], str]) -> Sample:
@@ -48,3 +64,25 @@ class Sample:
     @property
     def sizes(self) -> list[int]:
         return [np.size(a) for a in self.activations]
+
+
+def conv_forward(net: ConvNet, x: np.ndarray) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+    """z of every layer and a⁽ᴸ⁾ of the input and every layer, each flattened in (C, H, W) order.
+
+    A convolution's z are its maps before σ; a pooling's and the flatten's "z" are their outputs
+    (they have no weights), so ``zs[l]`` and ``activations[l + 1]`` line up as for a dense network.
+    """
+    maps = net.feature_maps(x)
+    images = np.asarray(x, net.dtype).reshape(1, *net.input_shape).transpose(0, 2, 3, 1)
+    zs, prev = [], images
+    for layer, out in zip(net.features, maps):
+        if isinstance(layer, Conv2D):
+            _, z = layer.linear(prev)  # (OH·OW, F): the pre-activation maps
+            zs.append(z.reshape(*layer.out_shape[1:], layer.filters).transpose(2, 0, 1).ravel())
+        else:
+            zs.append(out.ravel())
+        prev = out.transpose(1, 2, 0)[None]
+    zs.append(maps[len(net.features)].ravel())  # the flatten
+    for layer, a_prev in zip(net.head.layers, maps[len(net.features):]):
+        zs.append(layer.z(a_prev[None])[0])
+    return tuple(zs), (np.asarray(x).ravel(), *(m.ravel() for m in maps))

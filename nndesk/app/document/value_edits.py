@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from nndesk.engine.core.convnet import weight_layers
 from nndesk.engine.core.network import Network
 
 Param = tuple[int, int, int | None]
@@ -39,9 +40,9 @@ def is_frozen(network: Network, p: Param) -> bool:
 
 def fits(network: Network, snapshot: Snapshot) -> bool:
     """True if ``snapshot`` has exactly the network's shapes (a stale one from before a structure edit has not)."""
-    return len(snapshot) == len(network.layers) and all(
-        w.shape == layer.weights.shape and b.shape == layer.bias.shape
-        for (w, b), layer in zip(snapshot, network.layers))
+    layers = weight_layers(network)
+    return len(snapshot) == len(layers) and all(
+        w.shape == layer.weights.shape and b.shape == layer.bias.shape for (w, b), layer in zip(snapshot, layers))
 
 
 def set_values(params: Sequence[Param], values: Sequence[float]) -> Edit:
@@ -82,7 +83,7 @@ def set_frozen(params: Sequence[Param], frozen: Sequence[bool], values: Sequence
 def copy_values(snapshot: Snapshot) -> Edit:
     """Every weight and bias from ``snapshot`` (which the edit keeps: the caller gives it up)."""
     def edit(network: Network) -> None:
-        for (w, b), layer in zip(snapshot, network.layers):
+        for (w, b), layer in zip(snapshot, weight_layers(network)):
             layer.weights[...] = w
             layer.bias[...] = b
     return edit

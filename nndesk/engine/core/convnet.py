@@ -238,6 +238,13 @@ class ConvNet(Answers):
         return f"ConvNet({'×'.join(map(str, self.input_shape))}: {arch} → {dense_sizes}, cost={self.cost.name})"
 
 
+def weight_layers(network: Network | ConvNet) -> list:
+    """The layers that hold weights, in order (convolutions, then dense): what snapshots and files store."""
+    if isinstance(network, ConvNet):
+        return [layer for layer in network.features if isinstance(layer, Conv2D)] + network.head.layers
+    return network.layers
+
+
 def _forward(step: tuple[Feature, ...], a: np.ndarray, reuse: bool = False) -> tuple[np.ndarray, object]:
     """One layer's forward pass, or a convolution and its pooling together."""
     if len(step) == 2:

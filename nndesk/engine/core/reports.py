@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from nndesk.engine.core.convnet import ConvNet, weight_layers
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.training import EpochStats
 from nndesk.engine.fast.gradient import BatchGradients
@@ -24,10 +25,10 @@ from nndesk.engine.fast.gradient import BatchGradients
 WeightsSnapshot = tuple[tuple[np.ndarray, np.ndarray], ...]  # ((W⁽ˡ⁾, b⁽ˡ⁾), …), read-only copies
 
 
-def weights_snapshot(network: Network) -> WeightsSnapshot:
-    """Read-only copies of every layer's weights and bias, safe to hand to another thread."""
+def weights_snapshot(network: Network | ConvNet) -> WeightsSnapshot:
+    """Read-only copies of every weight layer's weights and bias, safe to hand to another thread."""
     pairs = []
-    for layer in network.layers:
+    for layer in weight_layers(network):
         # order="K": W is a view of [W | b]ᵀ, so the copy keeps that layout (a plain memcpy here,
         # and writing it back into another network is one too)
         w, b = layer.weights.copy(order="K"), layer.bias.copy()

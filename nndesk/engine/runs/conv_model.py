@@ -28,8 +28,7 @@ import numpy as np
 
 from nndesk.engine.core.activations import ACTIVATIONS, activation
 from nndesk.engine.core.conv import Conv2D
-from nndesk.engine.core.convnet import ConvNet
-from nndesk.engine.core.network import Network
+from nndesk.engine.core.convnet import ConvNet, weight_layers
 from nndesk.engine.core.pool import MaxPool2D
 from nndesk.engine.runs import layer_spec, model_check
 from nndesk.engine.runs.model_check import Invalid
@@ -42,13 +41,6 @@ MAX_CHANNELS = 64  # of the input image
 def is_conv(meta: dict[str, Any]) -> bool:
     """Whether a file's metadata describes a convolutional network."""
     return meta.get("features") is not None
-
-
-def weight_layers(network: Network | ConvNet) -> list:
-    """The layers whose weights a file stores as W<l>, b<l>, in order."""
-    if isinstance(network, ConvNet):
-        return [layer for layer in network.features if isinstance(layer, Conv2D)] + network.head.layers
-    return network.layers
 
 
 def metadata(network: ConvNet) -> dict[str, Any]:
