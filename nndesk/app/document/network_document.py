@@ -221,6 +221,10 @@ class NetworkDocument(NetworkShape, QObject):
         values = [edits.value(self._network, p) for p in params] if values is None else values
         self._edit(edits.set_frozen(params, frozen, values))
 
+    def edit_values(self, edit: Edit) -> None:
+        """A value edit made elsewhere (a kernel weight, a filter's bias): here, then the trained copy."""
+        self._edit(edit)
+
     def set_values(self, snapshot: Snapshot) -> None:
         """Every weight and bias at once (the backprop update w ← w − η·∇C, or its undo)."""
         if not edits.fits(self._network, snapshot):

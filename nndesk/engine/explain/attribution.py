@@ -15,7 +15,8 @@ sensitive aₖ is to it).  Positive means the pixel pushed towards k.
 
 Both are first-order: they say what a small change of each pixel would do,
 which ``tests/engine/explain/test_attribution.py`` checks against finite
-differences of the output.
+differences of the output.  A ``ConvNet`` runs its own backward pass the same
+way, down through the poolings and kernels to the pixels.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import numpy as np
 
 from nndesk.engine.core.activations import Activation
 from nndesk.engine.core.backprop import backprop
+from nndesk.engine.core.convnet import ConvNet
 from nndesk.engine.core.costs import Cost
 from nndesk.engine.core.network import Network
 
@@ -67,7 +69,7 @@ class Attribution:
     times_input: np.ndarray  # (len(digits), n_inputs): xᵢ·∂aₖ/∂xᵢ
 
 
-def attribute(network: Network, x: np.ndarray, digits: tuple[int, ...] | list[int]) -> Attribution:
+def attribute(network: Network | ConvNet, x: np.ndarray, digits: tuple[int, ...] | list[int]) -> Attribution:
     """∂aₖ/∂x and gradient × input of one input ``x`` for each output k in ``digits`` (float64).
 
     The input is repeated once per digit, so one backward pass serves all of them.
@@ -76,6 +78,10 @@ def attribute(network: Network, x: np.ndarray, digits: tuple[int, ...] | list[in
     x = np.asarray(x, dtype=np.float64).reshape(1, -1)
     ks = np.asarray(list(digits), dtype=np.intp)
     rows = np.repeat(x, len(ks), axis=0)
+    if isinstance(net, ConvNet):
+        net.cost = OutputOf(ks)  # (a float64 copy of its own) its backward pass then gives ∂aₖ/∂x
+        gradient = net.input_gradient(rows, np.zeros((len(ks), net.sizes[-1]))) * len(ks)  # not a batch mean
+        return Attribution(tuple(int(k) for k in ks), net.feedforward(x)[0], gradient, gradient * rows)
     ref = backprop(net.layers, OutputOf(ks), rows, np.zeros((len(ks), net.sizes[-1])), wrt_input=True)
     return Attribution(tuple(int(k) for k in ks), ref.activations[-1][0].copy(), ref.dC_dx, ref.dC_dx * rows)
 

@@ -58,3 +58,24 @@ def test_attribution_leaves_the_network_alone_and_reports_its_outputs():
 
 def test_winner_and_runner_up():
     assert winner_and_runner_up(np.array([0.1, 0.5, 0.05, 0.3, 0.05])) == (1, 3)
+
+
+@pytest.mark.parametrize("output_cost", ["cross-entropy", "quadratic"])
+def test_a_convolutional_network_attributes_through_its_kernels_and_poolings(output_cost):
+    from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
+    net = ConvNet.create((1, 12, 12), [ConvSpec(3, 3), PoolSpec(2), ConvSpec(3, 2, True)], [6], 4, "sigmoid",
+                         output_cost, seed=1).astype(np.float64)
+    x = np.random.default_rng(2).random(144)
+    before = [p.copy() for p in net.parameters()]
+    got = attribute(net, x, [1, 3])
+    eps = 1e-6
+    for row, k in enumerate([1, 3]):
+        for i in (0, 37, 77, 143):
+            up, down = x.copy(), x.copy()
+            up[i] += eps
+            down[i] -= eps
+            numeric = (net.feedforward(up[None])[0, k] - net.feedforward(down[None])[0, k]) / (2 * eps)
+            assert got.gradient[row, i] == pytest.approx(numeric, rel=1e-5, abs=1e-9)
+    np.testing.assert_allclose(got.times_input, got.gradient * x)
+    np.testing.assert_allclose(got.outputs, net.feedforward(x[None])[0])
+    assert net.cost.name == output_cost and all(np.array_equal(a, b) for a, b in zip(before, net.parameters()))
