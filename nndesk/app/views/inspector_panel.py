@@ -20,13 +20,24 @@ import html
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nndesk.app.document.editor_commands import SetBiasCommand, SetWeightCommand
 from nndesk.app.document.freeze_commands import FreezeCommand, PruneCommand, neuron_params
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.document.value_edits import value
 from nndesk.app.style.formula_view import FormulaView, formula_html
+from nndesk.app.views.filter_inspector import FilterInspector
 from nndesk.engine.explain import formula as f
 from nndesk.engine.explain.trace import Trace
 
@@ -59,7 +70,14 @@ class InspectorPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.valueName)
         row.addWidget(self.valueSpin, 1)
-        box = QVBoxLayout(self)
+        dense, self.filterInspector = QWidget(), FilterInspector(document, undo_stack)  # a CNN's feature maps
+        self.pages = QStackedWidget(objectName="inspectorPages")
+        self.pages.addWidget(dense)
+        self.pages.addWidget(self.filterInspector)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+        box = QVBoxLayout(dense)
         box.addWidget(self.titleLabel)
         box.addLayout(row)
         box.addWidget(self.valueSlider)
@@ -91,14 +109,21 @@ class InspectorPanel(QWidget):
     def show_neuron(self, L: int, i: int) -> None:
         """Slot for ``NetworkCanvas.neuronClicked``."""
         self.selection = ("neuron", L, i)
+        self.pages.setCurrentIndex(0)
         self._span = 0.0
         self.refresh()
 
     def show_edge(self, l: int, k: int, j: int) -> None:
         """Slot for ``NetworkCanvas.edgeClicked``."""
         self.selection = ("edge", l, k, j)
+        self.pages.setCurrentIndex(0)
         self._span = 0.0
         self.refresh()
+
+    def show_feature(self, L: int, f: int, y: int, x: int) -> None:
+        """Slot for ``NetworkCanvas.featureClicked``: a filter's weights, a pixel's z and a (``FilterInspector``)."""
+        self.pages.setCurrentWidget(self.filterInspector)
+        self.filterInspector.show_feature(L, f, y, x)
 
     def set_trace(self, trace: Trace | None, backward_done: bool = False) -> None:
         """The sample being stepped through; its δ and ∂C/∂w appear once the backward pass is shown,
@@ -122,6 +147,8 @@ class InspectorPanel(QWidget):
         panel.stepChanged.connect(update)
 
     def _architecture_changed(self) -> None:
+        if self.filterInspector.selection is None:  # (it has checked its pixel still exists)
+            self.pages.setCurrentIndex(0)
         self.selection = None
         self._trace = self._batch = None
         self.refresh()
