@@ -100,7 +100,8 @@ def with_filters(net: Net, position: int, filters: int, rng: np.random.Generator
     """Convolution ``position`` with ``filters`` filters: the first min(old, new) kept, the rest fresh."""
     plan, shape = _plan(net, None)
     conv = _existing_conv(plan, position)
-    _check_filters(filters)
+    if not 1 <= filters <= conv.filters:  # fewer than a model file's many filters is always fine
+        _check_filters(filters)
     plan[position] = conv._replace(filters=filters)
     return _build(net, shape, plan, rng)  # type: ignore[return-value]
 
@@ -179,7 +180,7 @@ def _new_activation(net: Net) -> Activation:
 def _build(net: Net, shape: Shape, plan: list[_Conv | _Pool], rng: np.random.Generator | None) -> Net:
     """The planned features (every bound checked first), the flatten, then the dense layers."""
     rng = rng if rng is not None else np.random.default_rng()
-    _check_shapes(shape, plan)
+    _check_shapes(shape, plan, _plan(net, shape)[0] if isinstance(net, ConvNet) else [])
     dtype, features = net.dtype, []
     for step in plan:
         if isinstance(step, _Pool):
@@ -195,27 +196,45 @@ def _build(net: Net, shape: Shape, plan: list[_Conv | _Pool], rng: np.random.Gen
     return ConvNet(features, dense, net.cost) if features else Network(dense, net.cost)
 
 
-def _check_shapes(shape: Shape, plan: list[_Conv | _Pool]) -> None:
-    """Every layer fits the maps it gets, and no image's maps or copied windows grow too big."""
-    c, h, w = shape
-    if len(plan) > limits.MAX_FEATURE_LAYERS:
+def _check_shapes(shape: Shape, plan: list[_Conv | _Pool], before: list[_Conv | _Pool]) -> None:
+    """Every layer fits the maps it gets, and no image's maps or copied windows grow past the limits.
+
+    A network already past a limit (a model file from the command line allows more) can still be
+    edited as long as the edit doesn't make its biggest maps or copies bigger: pooling or fewer
+    filters must stay possible.
+    """
+    if len(plan) > max(limits.MAX_FEATURE_LAYERS, len(before)):
         raise Refusal("too_many_layers", max=limits.MAX_FEATURE_LAYERS)
+    values, copied = _sizes(shape, plan)
+    was_values, was_copied = _sizes(shape, before)
+    top = max(values, default=(0, 0, ()))
+    if top[0] > max(limits.MAX_VALUES, max(was_values, default=(0,))[0]):
+        raise Refusal("too_many_values", L=top[1], n=top[0], max=limits.MAX_VALUES)
+    top = max(copied, default=(0, 0, ()))
+    if top[0] > max(limits.MAX_PATCH_VALUES, max(was_copied, default=(0,))[0]):
+        k, c = top[2]
+        raise Refusal("too_much_copying", L=top[1], k=k, c=c, n=top[0], max=limits.MAX_PATCH_VALUES)
+
+
+def _sizes(shape: Shape, plan: list[_Conv | _Pool]) -> tuple[list[tuple], list[tuple]]:
+    """Per layer (numbers in one image's maps, L, ()) and per convolution (numbers its windows copy,
+    L, (k, C)); ``Refusal`` at the first layer that doesn't fit the maps it gets."""
+    c, h, w = shape
+    values, copied = [], []
     for i, step in enumerate(plan):
         L = i + 1
         if isinstance(step, _Pool):
             if step.size > min(h, w):
                 raise Refusal("pool_too_big", L=L, p=step.size, h=h, w=w)
             h, w = h // step.size, w // step.size
-            continue
-        if step.k > min(h, w):
-            raise Refusal("kernel_too_big", L=L, k=step.k, h=h, w=w)
-        oh, ow = (h, w) if step.same else (h - step.k + 1, w - step.k + 1)
-        copied = oh * ow * (step.k * step.k * c + 1)
-        if copied > limits.MAX_PATCH_VALUES:
-            raise Refusal("too_much_copying", L=L, k=step.k, c=c, n=copied, max=limits.MAX_PATCH_VALUES)
-        c, h, w = step.filters, oh, ow
-        if c * h * w > limits.MAX_VALUES:
-            raise Refusal("too_many_values", L=L, n=c * h * w, max=limits.MAX_VALUES)
+        else:
+            if step.k > min(h, w):
+                raise Refusal("kernel_too_big", L=L, k=step.k, h=h, w=w)
+            oh, ow = (h, w) if step.same else (h - step.k + 1, w - step.k + 1)
+            copied.append((oh * ow * (step.k * step.k * c + 1), L, (step.k, c)))
+            c, h, w = step.filters, oh, ow
+        values.append((c * h * w, L, ()))
+    return values, copied
 
 
 def _kernels(step: _Conv, channels: int, rng: np.random.Generator, dtype: np.dtype

@@ -225,3 +225,15 @@ def test_a_later_layer_that_no_longer_fits_is_named() -> None:
     with pytest.raises(Refusal) as e:
         ce.with_pool(ce.with_pool(ce.with_pool(_net(), 0), 0), 0)  # 28 → 14 → 7 → 3: then the old 5×5 kernels
     assert str(e.value) == "Layer 4's 5×5 kernels would be bigger than the 3×3 maps they slide over."
+
+
+def test_a_network_past_the_limits_can_still_shrink() -> None:
+    """A command-line model may have more (300 filters, 235 200 numbers a map): pooling and fewer filters
+    stay possible, growing does not."""
+    big = ConvNet.create((1, 28, 28), [ConvSpec(3, 300, same=True)], [], 2, seed=0)
+    assert ce.with_pool(big, 1, rng=_rng()).head.sizes[0] == 300 * 14 * 14
+    assert ce.with_filters(big, 0, 299, rng=_rng()).features[0].filters == 299
+    with pytest.raises(Refusal, match="1 to 256 filters; 301"):
+        ce.with_filters(big, 0, 301)
+    with pytest.raises(Refusal, match="more than 4\u2009000\u2009000"):  # 9×9 windows over 300 maps: 16 million
+        ce.with_conv(big, 1, 9, 4)
