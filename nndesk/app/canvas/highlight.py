@@ -3,7 +3,9 @@
 It is a few extra scene items on top of the network: a ring around a neuron
 (a square around a pixel or band row), or a thick line plus rings at both
 ends for an edge — drawn even when the edge is not among the strongest few a
-big bundle shows.  It is remembered as a ``CanvasHit``, so a rebuild can put it back.
+big bundle shows — or, for a pixel of a feature map, a square around it and
+the cone from the window of the layer before that it is made from (its map
+brought to the front of its stack).  It is remembered as a ``CanvasHit``, so a rebuild can put it back.
 Each mark is drawn in screen pixels (cosmetic pens), the colour over a halo of
 the background, so it stands out from the coloured edges at any zoom, light or dark.
 """
@@ -14,7 +16,9 @@ from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
+from nndesk.app.canvas.conv_links import cone_path, window_on
 from nndesk.app.canvas.edge_bundle import EdgeBundle
+from nndesk.app.canvas.feature_stack import FeatureStack
 from nndesk.app.canvas.hits import NOTHING, CanvasHit, HitKind
 from nndesk.app.canvas.layer_column import LayerColumn
 
@@ -39,10 +43,12 @@ class CanvasHighlight:
             return
         if target.kind is HitKind.NEURON:
             self._items.append(_ring(scene, columns[target.layer], target.index, 4, color, halo))
-        elif target.kind is HitKind.EDGE:
+        elif target.kind is HitKind.FEATURE:
+            self._feature(target, scene, columns, color, halo)
+        elif target.kind is HitKind.EDGE and (bundle := next((b for b in bundles if b.l == target.layer), None)):
             l, k, j = target.layer, target.index, target.source
             path = QPainterPath()
-            line: QLineF = bundles[l].edge_line(k, j)
+            line: QLineF = bundle.edge_line(k, j)
             path.moveTo(line.p1())
             path.lineTo(line.p2())
             mark = _Mark(path, color, halo)
@@ -50,6 +56,27 @@ class CanvasHighlight:
             scene.addItem(mark)
             self._items += [mark, _ring(scene, columns[l], j, 3, color, halo),
                             _ring(scene, columns[l + 1], k, 3, color, halo)]
+
+    def _feature(self, target: CanvasHit, scene: QGraphicsScene, columns: list, color: QColor,
+                 halo: QColor) -> None:
+        """Pixel (y, x) of map f of a⁽ᴸ⁾, and the window of a⁽ᴸ⁻¹⁾ it is made from (for a pooling: of map f)."""
+        L, f, y, x = target.layer, target.index, target.source, target.x
+        stack = columns[L]
+        if not isinstance(stack, FeatureStack) or f >= stack.shape[0] or y >= stack.shape[1] or x >= stack.shape[2]:
+            return
+        stack.bring_to_front(f)
+        prev = columns[L - 1]
+        if isinstance(prev, FeatureStack) and stack.kind == "pool":
+            prev.bring_to_front(f)
+        pixel = stack.pixel_rect(f, y, x)
+        window = window_on(prev, f if stack.kind == "pool" else getattr(prev, "first", 0), *stack.receptive(y, x))
+        path = cone_path(window, pixel) if window is not None else QPainterPath()
+        if window is None:
+            path.addRect(pixel)
+        mark = _Mark(path, color, halo)
+        mark.setZValue(10)
+        scene.addItem(mark)
+        self._items.append(mark)
 
     def count(self) -> int:
         return len(self._items)

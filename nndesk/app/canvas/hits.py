@@ -2,7 +2,8 @@
 
 One small value type for clicks, tooltips and the highlight, instead of
 tuples whose first element is a string.  Indices follow ``network_document``:
-a neuron is (L, i) of a⁽ᴸ⁾; an edge is w_kj of W⁽ˡ⁾, which feeds a⁽ˡ⁺¹⁾.
+a neuron is (L, i) of a⁽ᴸ⁾; an edge is w_kj of W⁽ˡ⁾, which feeds a⁽ˡ⁺¹⁾; a feature is
+pixel (y, x) of map f of a convolutional network's feature layer a⁽ᴸ⁾.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from enum import Enum
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QGraphicsView
 
+from nndesk.app.canvas.feature_stack import FeatureStack
 from nndesk.app.canvas.items import CanvasButton, NeuronItem
 from nndesk.app.canvas.layer_column import LayerColumn
 
@@ -20,6 +22,7 @@ from nndesk.app.canvas.layer_column import LayerColumn
 class HitKind(str, Enum):
     NEURON = "neuron"
     EDGE = "edge"
+    FEATURE = "feature"  # a pixel of a feature map
     LAYER = "layer"  # one of a layer's controls (＋, −, ×, σ ▾, "+ layer"): the click is the button's
     NONE = "none"
 
@@ -29,7 +32,8 @@ class CanvasHit:
     kind: HitKind
     layer: int = -1  # L of a neuron or of a layer's control; l of an edge's W⁽ˡ⁾
     index: int = -1  # i of a neuron; k of an edge
-    source: int = -1  # j of an edge
+    source: int = -1  # j of an edge; y of a feature's pixel
+    x: int = -1  # x of a feature's pixel
 
     @classmethod
     def neuron(cls, L: int, i: int) -> CanvasHit:
@@ -38,6 +42,10 @@ class CanvasHit:
     @classmethod
     def edge(cls, l: int, k: int, j: int) -> CanvasHit:
         return cls(HitKind.EDGE, l, k, j)
+
+    @classmethod
+    def feature(cls, L: int, f: int, y: int, x: int) -> CanvasHit:
+        return cls(HitKind.FEATURE, L, f, y, x)
 
     @classmethod
     def control(cls, L: int) -> CanvasHit:
@@ -53,6 +61,8 @@ class CanvasHit:
         if self.kind is HitKind.EDGE:
             l, k, j = self.layer, self.index, self.source
             return 0 <= l < len(sizes) - 1 and 0 <= k < sizes[l + 1] and 0 <= j < sizes[l]
+        if self.kind is HitKind.FEATURE:  # the map's shape is checked where it is drawn (``CanvasHighlight``)
+            return 0 < self.layer < len(sizes) and min(self.index, self.source, self.x) >= 0
         return self.kind is HitKind.LAYER and 0 <= self.layer <= len(sizes)
 
 
@@ -67,6 +77,8 @@ def hit_at(canvas: QGraphicsView, view_pos: QPoint, slop_px: float) -> CanvasHit
             return CanvasHit.control(_button_layer(canvas, item))
         if isinstance(item, NeuronItem):
             return CanvasHit.neuron(item.layer, item.index)
+        if isinstance(item, FeatureStack) and (fyx := item.map_at(scene_pos)) is not None:
+            return CanvasHit.feature(item.L, *fyx)
         col = item.parentItem()
         if isinstance(col, LayerColumn) and (i := col.neuron_at(scene_pos)) is not None:
             return CanvasHit.neuron(col.L, i)
@@ -78,11 +90,11 @@ def hit_at(canvas: QGraphicsView, view_pos: QPoint, slop_px: float) -> CanvasHit
 
 
 def _button_layer(canvas: QGraphicsView, button: CanvasButton) -> int:
-    """L of the layer a button edits: its column's, or the one a "+ layer" button inserts."""
+    """L of the layer a button edits: its column's or stack's, or the one a "+ layer" button inserts."""
     for L, insert in canvas.insert_buttons.items():
         if insert is button:
             return L
     item = button.parentItem()
-    while item is not None and not isinstance(item, LayerColumn):
+    while item is not None and not isinstance(item, (LayerColumn, FeatureStack)):
         item = item.parentItem()
     return item.L if item is not None else -1

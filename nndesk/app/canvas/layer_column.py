@@ -76,6 +76,11 @@ class LayerColumn(QGraphicsObject):
     def paint(self, painter, option, widget=None) -> None:
         pass
 
+    @property
+    def image_shape(self) -> tuple[int, int]:
+        """(rows, columns) of an "image" column's picture."""
+        return self._shape
+
     def set_room(self, width: float) -> None:
         """The scene width up to the neighbouring columns that the header and the footer may use."""
         for group in self.labels[:2]:
@@ -178,6 +183,7 @@ class LayerColumn(QGraphicsObject):
         self._title = text_item(header, f"a{sup(self.L)}", 24, c.text, 0, -HEADER, bold=True)
         role = {"input": translate("LayerColumn", "input"),
                 "hidden": translate("LayerColumn", "hidden layer"),
+                "flatten": translate("LayerColumn", "flattened maps"),
                 "output": translate("LayerColumn", "output")}[self.role]
         count = f"{self.n}" if self.kind != "image" else f"{self.n} = {image_shape[0]}×{image_shape[1]}"
         sub = text_item(header, f"{role} · {count}", LABEL_PX, c.muted, 0, -HEADER + 32)

@@ -14,21 +14,23 @@ edge (``CanvasHit``); see the index convention in ``network_document``.
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
 from nndesk.app.canvas.bundle_render import BundleRenderer, RenderJob, SceneState
+from nndesk.app.canvas.conv_editor import ConvEditor
+from nndesk.app.canvas.conv_scene import GAP, as_feature, as_neuron, build_conv_scene, context_menu, refresh_kernels
+from nndesk.app.canvas.dense_scene import build_dense_scene
 from nndesk.app.canvas.edge_bundle import EdgeBundle
 from nndesk.app.canvas.edge_picture import BundlePicture, pick
+from nndesk.app.canvas.feature_stack import FeatureStack
 from nndesk.app.canvas.highlight import CanvasHighlight
 from nndesk.app.canvas.hits import NOTHING, CanvasHit, HitKind, hit_at
-from nndesk.app.canvas.items import CanvasButton, group_anchor
+from nndesk.app.canvas.items import CanvasButton
 from nndesk.app.canvas.label_fit import LabelGroup, fit_labels, fit_scale, gather, label_scale, min_px
-from nndesk.app.canvas.layer_column import FOOTER, HEADER, INSERT_Y, LayerColumn, body_size
+from nndesk.app.canvas.layer_column import FOOTER, HEADER, LayerColumn
 from nndesk.app.canvas.layer_editor import LayerEditor
 from nndesk.app.canvas.legend import CanvasLegend
 from nndesk.app.canvas.navigation import next_hit
@@ -37,7 +39,6 @@ from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.style.colors import CanvasColors
 from nndesk.app.widgets.shown_throttle import ShownThrottle
 
-GAP = 160.0  # between the bodies of two columns
 MAX_SCALE = 1.5  # fit-in-view never blows a tiny network up beyond this
 SIDE = 70.0  # room left and right of the bodies for headers and neuron numbers
 WEIGHTS_INTERVAL_MS = 100  # the fastest the canvas follows new weights (see ``_weights_throttle``)
@@ -47,6 +48,7 @@ CLICK_SLOP = 3.0  # screen pixels around an edge's stroke that still count as a 
 class NetworkCanvas(QGraphicsView):
     neuronClicked = Signal(int, int)  # L, index: neuron `index` of a⁽ᴸ⁾
     edgeClicked = Signal(int, int, int)  # l, k, j: w_kj of W⁽ˡ⁾
+    featureClicked = Signal(int, int, int, int)  # L, f, y, x: pixel (y, x) of map f of a⁽ᴸ⁾ (a ConvNet)
     weightsShown = Signal()  # the edges now drawn are those of the latest weights
 
     def __init__(self, document: NetworkDocument, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
@@ -54,13 +56,14 @@ class NetworkCanvas(QGraphicsView):
         self.setObjectName("networkEditor")
         self.document = document
         self.editor = LayerEditor(document, undo_stack, self)
+        self.conv_editor = ConvEditor(document, undo_stack, self)  # the feature layers' edits
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it; the arrow keys move the selection
-        self.columns: list[LayerColumn] = []
+        self.columns: list[LayerColumn | FeatureStack] = []  # one per layer a⁽ᴸ⁾ (a ConvNet's maps: stacks)
         self.labels: list[LabelGroup] = []  # every text and button, never under 8 pt on screen (``label_fit``)
         self.bundles: list[EdgeBundle] = []
         self.insert_buttons: dict[int, CanvasButton] = {}  # L → the "+ layer" button inserting a⁽ᴸ⁾
@@ -102,6 +105,10 @@ class NetworkCanvas(QGraphicsView):
     def highlight_edge(self, l: int, k: int, j: int) -> None:
         self._set_highlight(CanvasHit.edge(l, k, j))
 
+    def highlight_feature(self, L: int, f: int, y: int, x: int) -> None:
+        """Mark pixel (y, x) of map f of a⁽ᴸ⁾ (brought to the front) and the window it is made from."""
+        self._set_highlight(CanvasHit.feature(L, f, y, x))
+
     def clear_highlight(self) -> None:
         self._set_highlight(NOTHING)
 
@@ -130,8 +137,11 @@ class NetworkCanvas(QGraphicsView):
         fit_labels(self.labels, label_scale(self.transform().m11(), min_px(self.viewport())), self._compact)
 
     def select(self, hit: CanvasHit) -> None:
-        """Mark a neuron or weight, as a click or an arrow key does, and say so (``neuronClicked``/``edgeClicked``)."""
+        """Mark a neuron, weight or feature pixel, as a click or an arrow key does, and say so (its signal)."""
+        hit = as_feature(hit, self)
         self._set_highlight(hit)
+        if hit.kind is HitKind.FEATURE:
+            self.featureClicked.emit(hit.layer, hit.index, hit.source, hit.x)
         if hit.kind is HitKind.NEURON:
             self.neuronClicked.emit(hit.layer, hit.index)
         elif hit.kind is HitKind.EDGE:
@@ -146,31 +156,13 @@ class NetworkCanvas(QGraphicsView):
         self._build += 1
         scene.clear()
         self.columns, self.bundles, self.insert_buttons, self.labels = [], [], {}, []
-        colors = CanvasColors.from_palette(self.palette())
+        self.feature_buttons, self.kernels = {}, None  # ("conv"/"pool", position) → "+ conv"/"+ pool"
+        colors = self._colors = CanvasColors.from_palette(self.palette())
         self.setBackgroundBrush(QBrush(colors.background))
-        sizes, n_layers = doc.sizes, doc.n_layers
-        bodies = [body_size(n, doc.input_shape if L == 0 else None) for L, n in enumerate(sizes)]
-        half = self._half = max(h for _, h in bodies) / 2
-        x = 0.0
-        for L, n in enumerate(sizes):
-            if L:
-                x += bodies[L - 1][0] / 2 + GAP + bodies[L][0] / 2
-            role = "input" if L == 0 else "output" if L == n_layers - 1 else "hidden"
-            col = LayerColumn(L, n, role, doc.activation_name(L), doc.input_shape if L == 0 else None, colors, half)
-            col.setPos(x, 0)
-            scene.addItem(col)
-            self.columns.append(col)
-            if role == "hidden":
-                self.editor.connect_column(col)
-        for l in range(n_layers - 1):
-            bundle = EdgeBundle(l, self.columns[l], self.columns[l + 1], colors, half)
-            bundle.zoomChanged.connect(self._zoom_changed)
-            scene.addItem(bundle)
-            self.bundles.append(bundle)
-            self._add_insert_button(l + 1, colors, half)
+        bodies = (build_conv_scene if doc.is_conv else build_dense_scene)(self, colors)
+        half = self._half
         self.legend = CanvasLegend(colors)
         self.labels = gather(self.columns, self.bundles, self.labels, SIDE)  # self.labels: the gaps' buttons
-        self._colors = colors
         for bundle, (w, frozen) in zip(self.bundles, self._weights()):  # the first paint strokes them itself
             bundle.show_picture(BundlePicture(pick(bundle.bundle_shape, w, frozen, colors)))
         self.set_activations(self._activations)
@@ -185,10 +177,13 @@ class NetworkCanvas(QGraphicsView):
     def refresh_weights(self) -> None:
         """New weights: the bundles pick and stroke their edges in a worker thread (``weightsShown`` then)."""
         copies = [(w.copy(order="K"), None if f is None else f.copy()) for w, f in self._weights()]
+        refresh_kernels(self)
         self.renderer.request(self.transform().m11(), self.viewport().devicePixelRatioF(), copies)
 
     def _weights(self) -> list[tuple[np.ndarray, np.ndarray | None]]:
-        return [(layer.weights, layer.frozen) for layer in self.document.network.layers]
+        """Each bundle's W⁽ˡ⁾ and frozen mask (a ConvNet's dense layers only)."""
+        return [(self.document.network.layers[b.l].weights, self.document.network.layers[b.l].frozen)
+                for b in self.bundles]
 
     def _scene_state(self) -> SceneState:
         return SceneState(self._build, tuple(b.bundle_shape for b in self.bundles),
@@ -208,18 +203,6 @@ class NetworkCanvas(QGraphicsView):
             self._zoom_asked = (self._build, scale, dpr)
             self.renderer.request(scale, dpr)
 
-    def _add_insert_button(self, L: int, colors: CanvasColors, half: float) -> None:
-        a, b = self.columns[L - 1], self.columns[L]
-        anchor = group_anchor(None, QPointF((a.x() + a.width / 2 + b.x() - b.width / 2) / 2, half))
-        self.scene().addItem(anchor)
-        self.labels.append(LabelGroup(anchor, room=b.x() - b.width / 2 - a.x() - a.width / 2 - 8))
-        button = CanvasButton(self.tr("+ layer"), self.tr("Insert a hidden layer here"), colors, radius=12, flat=True)
-        button.setParentItem(anchor)
-        button.setPos(0, INSERT_Y)
-        self.labels[-1].shorten(button, "+")  # in a tight gap: "+" (the tooltip says what it does)
-        button.clicked.connect(lambda: QTimer.singleShot(0, partial(self.editor.insert_layer, L)))
-        self.insert_buttons[L] = button
-
     def drawForeground(self, painter: QPainter, rect) -> None:
         """The key, in screen pixels over the top-left corner (see ``CanvasLegend``)."""
         painter.save()
@@ -238,7 +221,7 @@ class NetworkCanvas(QGraphicsView):
 
     def mousePressEvent(self, event) -> None:
         hit = self.hit(event.position().toPoint())
-        if event.button() == Qt.MouseButton.LeftButton and hit.kind in (HitKind.NEURON, HitKind.EDGE):
+        if event.button() == Qt.MouseButton.LeftButton and hit.kind in (HitKind.NEURON, HitKind.EDGE, HitKind.FEATURE):
             self.setFocus(Qt.FocusReason.MouseFocusReason)  # so the arrow keys go on from here
             self.select(hit)
             event.accept()
@@ -247,7 +230,7 @@ class NetworkCanvas(QGraphicsView):
 
     def keyPressEvent(self, event) -> None:
         """The arrow keys move the selection (``navigation``) instead of scrolling."""
-        hit = next_hit(self.highlight.target, event.key(), self.document.sizes)
+        hit = next_hit(as_neuron(self.highlight.target, self), event.key(), self.document.sizes)
         if hit is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
             return
@@ -263,8 +246,7 @@ class NetworkCanvas(QGraphicsView):
     def contextMenuEvent(self, event) -> None:
         x = self.mapToScene(event.pos()).x()
         nearest = min(self.columns, key=lambda c: abs(c.x() - x))
-        if abs(nearest.x() - x) <= nearest.width / 2 + GAP / 3:
-            menu = self.editor.context_menu(nearest.L)
+        if abs(nearest.x() - x) <= nearest.width / 2 + GAP / 3 and (menu := context_menu(self, nearest)):
             menu.exec(event.globalPos())
             menu.deleteLater()
 

@@ -1,4 +1,5 @@
-"""What hovering the canvas says: a neuron's bias and activation, a weight's value and where it goes.
+"""What hovering the canvas says: a neuron's bias and activation, a weight's value and where it goes,
+a feature map's pixel and its activation.
 
 The texts keep the ``NetworkCanvas`` context of the translation catalogue, where they were first written.
 """
@@ -17,14 +18,22 @@ translate = QCoreApplication.translate  # lupdate finds translate("context", "te
 
 
 def tooltip(hit: CanvasHit, net: Network, activations: list[np.ndarray] | None, sample: str | None = None) -> str:
-    """The tooltip of ``hit`` ("" for anything but a neuron or an edge); ``sample`` names whose activations."""
-    if hit.kind not in (HitKind.NEURON, HitKind.EDGE):
+    """The tooltip of ``hit`` ("" for anything but a neuron, an edge or a feature's pixel); ``sample`` names whose
+    activations.  ``net`` may be a ``ConvNet`` (whose flattened layer has no bias)."""
+    if hit.kind not in (HitKind.NEURON, HitKind.EDGE, HitKind.FEATURE):
         return ""
-    if hit.kind is HitKind.NEURON:
+    if hit.kind in (HitKind.NEURON, HitKind.FEATURE):
         L, i = hit.layer, hit.index
-        text = translate("NetworkCanvas", "neuron {i} of a{L}").format(i=i, L=sup(L))
-        if L > 0:
-            text += "\n" + translate("NetworkCanvas", "bias b = {b:.3f}").format(b=Number(net.layers[L - 1].bias[i]))
+        if hit.kind is HitKind.FEATURE:
+            c, h, w = net.shapes[L]
+            text = translate("NetworkCanvas", "map {f} of {n} in a{L}, pixel ({y}, {x})").format(
+                f=i, n=c, L=sup(L), y=hit.source, x=hit.x)
+            i = (i * h + hit.source) * w + hit.x  # its index in a⁽ᴸ⁾ flattened in (C, H, W) order
+        else:
+            text = translate("NetworkCanvas", "neuron {i} of a{L}").format(i=i, L=sup(L))
+        if L > 0 and hasattr(net.layers[L - 1], "bias"):  # a convolution's map: its filter's bias
+            b = net.layers[L - 1].bias[hit.index]
+            text += "\n" + translate("NetworkCanvas", "bias b = {b:.3f}").format(b=Number(b))
         if activations is not None:
             a = Number(np.ravel(activations[L])[i])
             text += "\n" + translate("NetworkCanvas", "activation a = {a:.3f}").format(a=a)

@@ -1,0 +1,222 @@
+"""One feature layer a⁽ᴸ⁾ of a convolutional network: C maps of H×W, drawn as a stack of pictures.
+
+A dense layer is a column of neurons; a convolution's output is a pile of
+images, one per filter, so the canvas draws it as one: the first few maps
+(up to ``VISIBLE``) as squares seen slightly from the side, the front one
+whole, and "+26 more" under them (a click shows the next ones) — a student
+must see that there are 32 maps, not 6.  Each drawn map is the layer's
+activations for the current sample, coloured as the canvas colours neurons
+(blue a > 0, orange a < 0, stronger for larger |a|, the layer's largest |a|
+full strength), and neutral without a sample.  Lighting only repaints up to
+``VISIBLE`` small images; nothing in the scene is rebuilt, so the draw pad
+can relight it on every mouse move.
+Header and footer are laid out as a ``LayerColumn``'s are, so they line up.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsObject
+
+from nndesk.app.canvas.items import CanvasButton, group_anchor, text_item
+from nndesk.app.canvas.label_fit import LabelGroup
+from nndesk.app.canvas.layer_column import ACTIVATION_Y, HEADER, INSERT_Y, LABEL_PX, STEPPER_Y
+from nndesk.app.style.colors import CanvasColors, sup
+
+VISIBLE = 6  # maps drawn at most
+OFFSET = 12.0  # scene units each map further back sits up and to the right
+PIXEL = 6.0  # scene units per map pixel, as the 28×28 input image (so the maps shrink as the layers do)
+MIN_SIDE, MAX_SIDE = 56.0, 168.0
+MORE_H = 28.0  # the row under the stack for "+26 more"
+
+translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
+
+
+def map_side(h: int, w: int) -> float:
+    return min(max(PIXEL * max(h, w), MIN_SIDE), MAX_SIDE)
+
+
+def stack_size(shape: tuple[int, int, int]) -> tuple[float, float]:
+    """(width, height) of the stack's body, the "+ more" row included."""
+    c, h, w = shape
+    m = min(c, VISIBLE)
+    s = map_side(h, w) + (m - 1) * OFFSET
+    return s, s + (MORE_H if c > m else 0.0)
+
+
+class FeatureStack(QGraphicsObject):
+    """Feature layer L (``kind`` "conv" or "pool", made by a k×k window) and its map ↔ scene geometry."""
+
+    def __init__(self, L: int, shape: tuple[int, int, int], kind: str, k: int, pad: int, colors: CanvasColors,
+                 half_height: float) -> None:
+        super().__init__()
+        self.setZValue(1)
+        self.L, self.kind, self.k, self.pad, self.colors = L, kind, int(k), int(pad), colors
+        self.shape = tuple(int(n) for n in shape)
+        self.n = int(np.prod(self.shape))
+        self.stride = 1 if kind == "conv" else self.k
+        self.width, self.height = stack_size(self.shape)
+        self.m = min(self.shape[0], VISIBLE)
+        self.side = map_side(*self.shape[1:])
+        self.first = 0  # the front map; the ones behind it are first + 1, first + 2, …
+        self.values: np.ndarray | None = None  # a⁽ᴸ⁾ as (C, H, W), or None: neutral
+        self._scale = 1.0
+        self._images: list[QImage] = []
+        self.labels: list[LabelGroup] = []  # header, footer, "+ more", ×: kept readable by ``label_fit``
+        self.minus_button = self.plus_button = self.kernel_button = self.remove_button = None
+        self.more_button: CanvasButton | None = None
+        self._build_labels(half_height)
+        self._render()
+
+    # ---- geometry -------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return QRectF(-self.width / 2, -self.height / 2, self.width, self.height)
+
+    def map_rect(self, i: int) -> QRectF:
+        """Local rectangle of the i-th drawn map (0: the front one, bottom left)."""
+        top = -self.height / 2 + (self.m - 1) * OFFSET
+        return QRectF(-self.width / 2 + i * OFFSET, top - i * OFFSET, self.side, self.side)
+
+    def slot(self, f: int) -> int:
+        """Where map f is drawn (0 the front), or -1 if it is not among the drawn ones."""
+        i = (f - self.first) % self.shape[0]
+        return i if i < self.m else -1
+
+    def map_at(self, scene_pos: QPointF) -> tuple[int, int, int] | None:
+        """(f, y, x) of the map pixel under ``scene_pos``: the front-most map there."""
+        p = self.mapFromScene(scene_pos)
+        _, h, w = self.shape
+        for i in range(self.m):
+            r = self.map_rect(i)
+            if r.contains(p):
+                y = min(int((p.y() - r.top()) / r.height() * h), h - 1)
+                x = min(int((p.x() - r.left()) / r.width() * w), w - 1)
+                return (self.first + i) % self.shape[0], y, x
+        return None
+
+    def window_rect(self, f: int, y0: int, x0: int, size: int) -> QRectF:
+        """Scene rectangle of the size×size pixels from (y0, x0) of map f (the front map if f is not drawn),
+        cut to the map (a "same" convolution's window hangs over the edge)."""
+        _, h, w = self.shape
+        r = self.map_rect(max(self.slot(f), 0))
+        px, py = r.width() / w, r.height() / h
+        y1, x1 = min(y0 + size, h), min(x0 + size, w)
+        y0, x0 = max(y0, 0), max(x0, 0)
+        local = QRectF(r.left() + x0 * px, r.top() + y0 * py, (x1 - x0) * px, (y1 - y0) * py)
+        return self.mapRectToScene(local)
+
+    def pixel_rect(self, f: int, y: int, x: int) -> QRectF:
+        return self.window_rect(f, y, x, 1)
+
+    def receptive(self, y: int, x: int) -> tuple[int, int, int]:
+        """(y0, x0, size): the window of a⁽ᴸ⁻¹⁾ that pixel (y, x) of a⁽ᴸ⁾ is made from."""
+        return y * self.stride - self.pad, x * self.stride - self.pad, self.k
+
+    def bring_to_front(self, f: int) -> None:
+        """Draw map f in front (the others follow it in order)."""
+        if f != self.first:
+            self.first = f % self.shape[0]
+            self._render()
+
+    def show_next(self) -> None:
+        """The "+ more" button: the next ``VISIBLE`` maps (back to the first after the last)."""
+        self.first = (self.first + self.m) % self.shape[0]
+        self._render()
+
+    def set_room(self, width: float) -> None:
+        for group in self.labels[:2]:
+            group.room = width
+
+    # ---- activations ------------------------------------------------------------
+    def set_activations(self, a: np.ndarray | None) -> None:
+        """Light the drawn maps by a⁽ᴸ⁾ (flattened in (C, H, W) order; None: neutral)."""
+        if a is None:
+            self.values = None
+        else:
+            self.values = np.asarray(a, dtype=np.float32).reshape(self.shape)
+            top = float(np.max(np.abs(self.values))) if self.values.size else 0.0
+            self._scale = top if top > 0 else 1.0
+        self._render()
+
+    def value(self, f: int, y: int, x: int) -> float | None:
+        return None if self.values is None else float(self.values[f, y, x])
+
+    def _render(self) -> None:
+        """One QImage per drawn map, in the canvas's activation colours."""
+        c, h, w = self.shape
+        rgb = lambda q: np.array([q.red(), q.green(), q.blue()], np.float32)  # noqa: E731
+        neutral = rgb(self.colors.neuron)
+        if self.values is None:
+            pixels = np.broadcast_to(neutral, (self.m, h, w, 3))
+        else:
+            maps = self.values[[(self.first + i) % c for i in range(self.m)]]
+            s = np.minimum(np.abs(maps) / self._scale, 1.0)[..., None]
+            target = np.where(maps[..., None] >= 0, rgb(self.colors.positive), rgb(self.colors.negative))
+            pixels = neutral + (target - neutral) * s
+        data = np.ascontiguousarray(pixels, dtype=np.uint8)
+        self._images = [QImage(data[i].data, w, h, 3 * w, QImage.Format.Format_RGB888).copy() for i in range(self.m)]
+        self.update()
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # crisp pixels
+        pen = QPen(self.colors.muted, 1.2)
+        for i in reversed(range(self.m)):  # back to front
+            r = self.map_rect(i)
+            painter.drawImage(r, self._images[i])
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(r)
+
+    # ---- labels and buttons ---------------------------------------------------------
+    def _build_labels(self, half: float) -> None:
+        c, (n_maps, h, w) = self.colors, self.shape
+        header = group_anchor(self, QPointF(0, -half))
+        title = text_item(header, f"a{sup(self.L)}", 24, c.text, 0, -HEADER, bold=True)
+        if self.kind == "conv":
+            what = translate("FeatureStack", "conv {k}×{k}").format(k=self.k)
+            count = translate("FeatureStack", "{n} filters").format(n=n_maps)
+        else:
+            what = translate("FeatureStack", "max pool {k}×{k}").format(k=self.k)
+            count = translate("FeatureStack", "{n} maps").format(n=n_maps)
+        sub = text_item(header, f"{what} · {count}", LABEL_PX, c.muted, 0, -HEADER + 32)
+        footer = group_anchor(self, QPointF(0, half))
+        self.labels += [LabelGroup(header), LabelGroup(footer)]
+        self.labels[0].shorten(sub, what, str(n_maps))
+        text_item(footer, f"{h}×{w} ×{n_maps}", LABEL_PX, c.text, 0, ACTIVATION_Y - LABEL_PX * 0.65)
+        remove = group_anchor(self, header.pos())  # its own group: a tight view hides × before the title
+        self.labels.append(LabelGroup(remove))
+        tip = translate("FeatureStack", "Remove this convolution") if self.kind == "conv" else \
+            translate("FeatureStack", "Remove this pooling")
+        self.remove_button = self._button(remove, "×", tip, title.mapRectToParent(title.boundingRect()).right() + 14,
+                                          title.mapRectToParent(title.boundingRect()).center().y())
+        if n_maps > self.m:
+            more = group_anchor(self, QPointF(0, -self.height / 2 + self.width + MORE_H / 2))
+            self.labels.append(LabelGroup(more, room=self.width + 40))
+            self.more_button = CanvasButton(translate("FeatureStack", "+{n} more").format(n=n_maps - self.m),
+                                            translate("FeatureStack", "Show the next maps"), c, radius=11, flat=True,
+                                            font_px=13)
+            self.more_button.setParentItem(more)
+            self.more_button.clicked.connect(self.show_next)
+        if self.kind == "conv":
+            self._build_steppers(footer, n_maps)
+
+    def _build_steppers(self, footer, n_maps: int) -> None:
+        c = self.colors
+        fewer = translate("FeatureStack", "One filter fewer (Shift: half as many)")
+        more = translate("FeatureStack", "One filter more (Shift: twice as many)")
+        self.minus_button = self._button(footer, "−", fewer, -30, STEPPER_Y)
+        self.plus_button = self._button(footer, "+", more, 30, STEPPER_Y)
+        text_item(footer, str(n_maps), LABEL_PX, c.text, 0, STEPPER_Y - LABEL_PX * 0.65)
+        self.kernel_button = CanvasButton(translate("FeatureStack", "kernel {k}×{k} ▾").format(k=self.k),
+                                          translate("FeatureStack", "Choose the kernel size: the window each filter "
+                                                                    "looks at"), c, 12, flat=True)
+        self.kernel_button.setParentItem(footer)
+        self.kernel_button.setPos(0, INSERT_Y)
+
+    def _button(self, parent, text: str, tip: str, x: float, y: float) -> CanvasButton:
+        button = CanvasButton(text, tip, self.colors, radius=10)
+        button.setParentItem(parent)
+        button.setPos(x, y)
+        return button

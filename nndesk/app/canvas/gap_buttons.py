@@ -1,0 +1,37 @@
+"""The buttons in the gap between two layers of the canvas: "+ layer", "+ conv", "+ pool".
+
+A gap's button adds a layer where it stands, so the student points at the
+place instead of naming an index.  Each is a label group of its own, kept
+readable (≥ 8 pt) by ``label_fit`` and shortened to "+" in a tight gap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtWidgets import QGraphicsItem
+
+from nndesk.app.canvas.items import CanvasButton, group_anchor
+from nndesk.app.canvas.label_fit import LabelGroup
+from nndesk.app.style.colors import CanvasColors
+
+
+def add_gap_button(scene, a: QGraphicsItem, b: QGraphicsItem, half: float, dy: float, text: str, tip: str,
+                   short: str, colors: CanvasColors, action: Callable[[], None]) -> tuple[CanvasButton, LabelGroup]:
+    """A flat button centred between the bodies of ``a`` and ``b`` (columns or stacks), ``dy`` under the
+    footer line ``half`` (the group grows downwards from there, as the columns' footers do).
+
+    ``action`` runs after the click has returned: it rebuilds the scene, which must not delete the button
+    inside its own click.
+    """
+    left, right = a.x() + a.width / 2, b.x() - b.width / 2
+    anchor = group_anchor(None, QPointF((left + right) / 2, half))
+    scene.addItem(anchor)
+    group = LabelGroup(anchor, room=right - left - 8)
+    button = CanvasButton(text, tip, colors, radius=12, flat=True)
+    button.setParentItem(anchor)
+    button.setPos(0, dy)
+    group.shorten(button, short)  # in a tight gap: "+" (the tooltip says what it does)
+    button.clicked.connect(lambda: QTimer.singleShot(0, action))
+    return button, group
