@@ -10,10 +10,9 @@ the line shows both that the formula holds and what the canvas lights.
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from nndesk.app.views.feature_math import PoolWinner, weighted_sums
+from nndesk.app.views.feature_math import PoolWinner, Window, weighted_sums
 from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.pool import MaxPool2D
 from nndesk.engine.explain import formula as fo
@@ -24,7 +23,8 @@ SIGMA = {"sigmoid": "σ", "relu": "ReLU", "leaky-relu": "leaky ReLU", "tanh": "t
 
 
 def num(x: float) -> fo.Num:
-    return fo.Num(fo.exact_text(float(x)), float(x))
+    x = float(x) + 0.0  # −0.0 (0 times a negative weight) shows as 0
+    return fo.Num(fo.exact_text(x), x)
 
 
 def signed_term(x: float) -> tuple[fo.Part, ...]:
@@ -37,14 +37,19 @@ def pixel(symbol: str, L: int, f: int, y: int, x: int) -> str:
     return f"{symbol}_{{{f},{y},{x}}}^{{({L})}}"
 
 
-def conv_lines(layer: Conv2D, selection: tuple[int, int, int, int], window: np.ndarray, z: float, a: float,
-               channel: int) -> list[tuple]:
-    """z = Σ a·w + b (with the sum's value), for several input maps the chosen map's share, a = σ(z)."""
+def conv_lines(layer: Conv2D, selection: tuple[int, int, int, int], window: Window, z: float, a: float,
+               channel: int, cell: tuple[int, int]) -> list[tuple]:
+    """z = Σ a·w + b (with the sum's value), the chosen weight's term of it, for several input maps the
+    chosen map's share, a = σ(z)."""
     L, f, y, x = selection
-    sums = weighted_sums(window, layer.kernels[f])
+    sums = weighted_sums(window.values, layer.kernels[f])
     b = float(layer.bias[f])
     z_sym, a_sym = pixel("z", L, f, y, x), pixel("a", L, f, y, x)
     lines = [(z_sym, f" = Σ a^{{({L - 1})}}·w + b = ", num(float(sums.sum())), *signed_term(b), " = ", num(z))]
+    i, j = cell
+    a_in, w = float(window.values[channel, i, j]), float(layer.kernels[f, channel, i, j])
+    term = f"a_{{{channel},{window.top + i},{window.left + j}}}^{{({L - 1})}}·w_{{{f},{channel},{i},{j}}}^{{({L - 1})}}"
+    lines.append((term, " = ", num(a_in), " · ", num(w), " = ", num(a_in * w)))
     if len(sums) > 1:
         share = translate("FilterInspector", " on input map %1 alone = ").replace("%1", str(channel))
         lines.append((f"Σ a^{{({L - 1})}}·w", share, num(float(sums[channel]))))

@@ -58,7 +58,7 @@ class FilterInspector(QScrollArea):
         self.pixelLabel, self.windowLabel = label("pixelLabel"), label("windowLabel")
         self.windowGrid = KernelGrid(objectName="windowGrid")
         self.windowGrid.selectable = False
-        self.lines = [FormulaView() for _ in range(3)]
+        self.lines = [FormulaView() for _ in range(4)]
         self.inputPicture, self.outputPicture = MapPicture(objectName="inputPicture"), MapPicture(
             objectName="outputPicture")
         self.inputCaption, self.outputCaption = label("inputCaption"), label("outputCaption")
@@ -194,8 +194,8 @@ class FilterInspector(QScrollArea):
             self.windowLabel.setText(text + (self.tr(" (0 outside the image: padding)") if padded else ""))
             self._input_picture(a_prev[c], (win.top, win.left, layer.k, layer.k), L - 1, c,
                                 self.tr("the window the kernel reads"))
-            return conv_lines(layer, self.selection, win.values, self._maps(L, zs=True)[f, y, x],
-                              self._maps(L)[f, y, x], c)
+            return conv_lines(layer, self.selection, win, self._maps(L, zs=True)[f, y, x], self._maps(L)[f, y, x],
+                              c, self.kernel.cell)
         p = layer.size
         won = fm.pool_block(a_prev, p, f, y, x)
         self.windowGrid.set_values(won.block)
@@ -204,7 +204,7 @@ class FilterInspector(QScrollArea):
             "%1", sup(L - 1)).replace("%2", str(f)))
         self._input_picture(a_prev[f], (y * p, x * p, p, p), L - 1, f, self.tr("the block"))
         return pool_lines(layer, self.selection, won, self._maps(L)[f, y, x], self.tr(
-            "winner: row %1, column %2 of map %3 in a%4").replace("%1", str(y * p + won.row)).replace(
+            "The winner: row %1, column %2 of map %3 in a%4").replace("%1", str(y * p + won.row)).replace(
             "%2", str(x * p + won.col)).replace("%3", str(f)).replace("%4", sup(L - 1)))
 
     def _input_picture(self, values: np.ndarray, mark: tuple[int, int, int, int], L: int, c: int,

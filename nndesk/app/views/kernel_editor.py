@@ -54,15 +54,17 @@ class KernelEditor(QWidget):
         self.biasName, self.biasSpin = label("biasName", rich=True), _spin("biasSpin")
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        channel_row = QHBoxLayout()
+        self.channelRow = QWidget()  # hidden whole for one input map (an empty layout would keep its spacing)
+        channel_row = QHBoxLayout(self.channelRow)
+        channel_row.setContentsMargins(0, 0, 0, 0)
         channel_row.addWidget(self.channelLabel)
         channel_row.addWidget(self.channelCombo, 1)
         edit_rows = QGridLayout()
         for row, (name, spin) in enumerate(((self.weightName, self.weightSpin), (self.biasName, self.biasSpin))):
             edit_rows.addWidget(name, row, 0)
             edit_rows.addWidget(spin, row, 1)
-        box.addLayout(channel_row)
-        for w in (self.tilesLabel, self.channelTiles, self.kernelLabel, self.kernelGrid):
+        edit_rows.setColumnStretch(2, 1)
+        for w in (self.channelRow, self.tilesLabel, self.channelTiles, self.kernelLabel, self.kernelGrid):
             box.addWidget(w)
         box.addLayout(edit_rows)
         self.channelCombo.currentIndexChanged.connect(self._choose_channel)
@@ -96,7 +98,7 @@ class KernelEditor(QWidget):
         self.channel = min(self.channel, channels - 1)
         self.cell = (min(self.cell[0], k - 1), min(self.cell[1], k - 1))
         kernels = np.asarray(layer.kernels[f], np.float64)  # (C, k, k)
-        for w in (self.channelLabel, self.channelCombo, self.tilesLabel, self.channelTiles):
+        for w in (self.channelRow, self.tilesLabel, self.channelTiles):
             w.setVisible(channels > 1)
         with QSignalBlocker(self.channelCombo):
             if self.channelCombo.count() != channels:
@@ -124,10 +126,16 @@ class KernelEditor(QWidget):
             with QSignalBlocker(spin):
                 spin.setValue(float(v))
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        layer = self._layer()
+        if layer is not None and layer.in_shape[0] > 1:
+            self.channelTiles.setFixedHeight(self._tiles_height(layer.in_shape[0], layer.k))
+
     def _tiles_height(self, channels: int, k: int) -> int:
         """Room for up to two rows of the per-map pictures (more scroll)."""
-        zoom, width = self.channelTiles.zoom, self.channelTiles.viewport().width()
-        columns = max(1, ((width if width > 50 else 260) - 2 * MARGIN + GAP_X * zoom) // ((k + GAP_X) * zoom))
+        zoom, width = self.channelTiles.zoom, self.width() - 4  # the grid is as wide as this editor
+        columns = max(1, (width - 2 * MARGIN + GAP_X * zoom) // ((k + GAP_X) * zoom))
         return min(2, -(-channels // columns)) * (k + GAP_Y) * zoom + 2 * MARGIN + 2
 
     # ---- choices and edits -----------------------------------------------------------

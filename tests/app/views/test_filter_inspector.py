@@ -94,8 +94,10 @@ def test_a_first_layer_filter_shows_its_kernel_bias_and_the_pixels_z_and_a(setup
     *_, z_shown = shown(fi.lines[0])
     assert z_shown == pytest.approx(z, rel=1e-5, abs=1e-6)
     assert shown(fi.lines[0])[0] == pytest.approx(z - float(net.layers[0].bias[3]), rel=1e-6, abs=1e-9)  # Σ a·w
-    assert shown(fi.lines[1])[-1] == pytest.approx(max(z, 0.0), rel=1e-5, abs=1e-6)  # a = ReLU(z)
-    assert "ReLU" in fi.lines[1].text() and not fi.lines[2].isVisible()  # one input map: no share line
+    a_in, w = float(image[0, 12, 14]), float(kernel[2, 2])  # the centre weight is chosen first: one term of Σ
+    assert shown(fi.lines[1]) == [pytest.approx(a_in), pytest.approx(w), pytest.approx(a_in * w)]
+    assert shown(fi.lines[2])[-1] == pytest.approx(max(z, 0.0), rel=1e-5, abs=1e-6)  # a = ReLU(z)
+    assert "ReLU" in fi.lines[2].text() and not fi.lines[3].isVisible()  # one input map: no share line
     np.testing.assert_array_equal(fi.windowGrid.values(), image[0, 10:15, 12:17])  # the window under the kernel
     assert fi.inputPicture.mark == (10, 12, 5, 5) and fi.outputPicture.mark == (10, 12, 1, 1)
     np.testing.assert_allclose(fi.outputPicture.map_values(), net.feature_maps(digit)[0][3], rtol=1e-6)
@@ -115,7 +117,7 @@ def test_a_later_convolution_reads_every_input_map_and_the_chooser_picks_one(qtb
     np.testing.assert_array_equal(fi.kernel.kernelGrid.values(), net.layers[2].kernels[5, 2])
     np.testing.assert_allclose(fi.windowGrid.values(), a_pool[2, 4:7, 7:10])
     share = float(np.sum(a_pool[2, 4:7, 7:10].astype(np.float64) * net.layers[2].kernels[5, 2]))
-    assert shown(fi.lines[1]) == [pytest.approx(share, rel=1e-9, abs=1e-12)]  # map 2's part of Σ a·w
+    assert shown(fi.lines[2]) == [pytest.approx(share, rel=1e-9, abs=1e-12)]  # map 2's part of Σ a·w
     assert fi.inputPicture.mark == (4, 7, 3, 3)
     np.testing.assert_allclose(fi.inputPicture.map_values(), a_pool[2])
     tiles = fi.kernel.channelTiles  # a click on the overview's first picture chooses input map 0
