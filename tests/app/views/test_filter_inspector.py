@@ -222,3 +222,28 @@ def test_a_same_convolution_reads_zeros_outside_the_image(qtbot, digit):
     z = loop_z(net.layers[0].kernels[1], net.layers[0].bias[1], padded, 0, 27)
     assert shown(fi.lines[0])[-1] == pytest.approx(z, rel=1e-5, abs=1e-6)
     assert fi.inputPicture.mark == (-2, 25, 5, 5)
+
+
+def test_while_training_the_newest_weights_reach_the_kernel_grid(qtbot, setup):
+    doc, stack, panel, fi = setup
+    panel.show_feature(1, 1, 4, 4)
+    grid = fi.kernel.kernelGrid
+    for step in range(1, 6):  # batches arrive faster than the panel redraws
+        snapshot = doc.weights_snapshot()
+        snapshot[0][0][1, 0, 2, 2] = 0.1 * step  # kernel 1's centre weight, as the trained copy has it now
+        assert doc.apply_weights(snapshot)
+    qtbot.waitUntil(lambda: grid.values()[2, 2] == pytest.approx(0.5))
+    assert fi.kernel.weightSpin.value() == pytest.approx(0.5)
+    assert stack.count() == 0  # training's weights are not edits
+
+
+def test_the_arrow_keys_walk_the_kernel_and_the_spin_box_follows(setup):
+    doc, _, panel, fi = setup
+    panel.show_feature(3, 0, 1, 1)
+    grid, kernels = fi.kernel.kernelGrid, doc.network.layers[2].kernels
+    grid.setFocus()
+    QTest.keyClick(grid, Qt.Key.Key_Up)
+    QTest.keyClick(grid, Qt.Key.Key_Left)
+    assert grid.selected == (0, 0) and fi.kernel.cell == (0, 0)
+    assert fi.kernel.weightSpin.value() == pytest.approx(float(kernels[0, 0, 0, 0]), abs=1e-6)
+    assert fi.windowGrid.selected == (0, 0)  # the input under that weight is outlined too
