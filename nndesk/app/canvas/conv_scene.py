@@ -121,16 +121,18 @@ def _add_links(canvas, colors: CanvasColors) -> None:
     """A cone into each feature layer from the window it reads, and the flatten arrow."""
     scene, cols, nf = canvas.scene(), canvas.columns, canvas.document.n_features
     for L in range(1, nf + 1):
-        stack, _, h, w = cols[L], *cols[L].shape
+        stack, _, h, w = cols[L], *cols[L].chw
         y, x = int(h * 0.62), int(w * 0.62)  # low on the front map, where the maps behind don't cover it
         window = window_on(cols[L - 1], 0, *stack.receptive(y, x))
         if window is not None:
-            scene.addItem(ConvLink(window, stack.pixel_rect(0, y, x), colors))
+            canvas.links.append(ConvLink(window, stack.pixel_rect(0, y, x), colors))
+            scene.addItem(canvas.links[-1])
     last, vector = cols[nf], cols[nf + 1]
-    c, h, w = last.shape
+    c, h, w = last.chw
     arrow, group = flatten_arrow(last.x() + last.width / 2 + 10, vector.x() - vector.width / 2 - 10,
                                  f"{h}×{w}×{c} → {vector.n}", colors)
     scene.addItem(arrow)
+    canvas.links.append(arrow)
     canvas.labels.append(group)
 
 
@@ -183,14 +185,14 @@ def refresh_kernels(canvas) -> None:
 def as_feature(hit: CanvasHit, canvas) -> CanvasHit:
     """A neuron of a feature layer (the arrow keys move by neurons) as the pixel of its map."""
     if hit.kind is HitKind.NEURON and isinstance(canvas.columns[hit.layer], FeatureStack):
-        return CanvasHit.feature(hit.layer, *np.unravel_index(hit.index, canvas.columns[hit.layer].shape))
+        return CanvasHit.feature(hit.layer, *np.unravel_index(hit.index, canvas.columns[hit.layer].chw))
     return hit
 
 
 def as_neuron(hit: CanvasHit, canvas) -> CanvasHit:
     """A feature's pixel as the neuron it is in a⁽ᴸ⁾ flattened in (C, H, W) order (for the arrow keys)."""
     if hit.kind is HitKind.FEATURE and isinstance(canvas.columns[hit.layer], FeatureStack):
-        shape = canvas.columns[hit.layer].shape
+        shape = canvas.columns[hit.layer].chw
         return CanvasHit.neuron(hit.layer, int(np.ravel_multi_index((hit.index, hit.source, hit.x), shape)))
     return hit
 

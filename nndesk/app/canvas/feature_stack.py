@@ -54,12 +54,12 @@ class FeatureStack(QGraphicsObject):
         super().__init__()
         self.setZValue(1)
         self.L, self.kind, self.k, self.pad, self.colors = L, kind, int(k), int(pad), colors
-        self.shape = tuple(int(n) for n in shape)
-        self.n = int(np.prod(self.shape))
+        self.chw = tuple(int(n) for n in shape)  # (C, H, W); not "shape": that is QGraphicsItem.shape()
+        self.n = int(np.prod(self.chw))
         self.stride = 1 if kind == "conv" else self.k
-        self.width, self.height = stack_size(self.shape)
-        self.m = min(self.shape[0], VISIBLE)
-        self.side = map_side(*self.shape[1:])
+        self.width, self.height = stack_size(self.chw)
+        self.m = min(self.chw[0], VISIBLE)
+        self.side = map_side(*self.chw[1:])
         self.first = 0  # the front map; the ones behind it are first + 1, first + 2, …
         self.values: np.ndarray | None = None  # a⁽ᴸ⁾ as (C, H, W), or None: neutral
         self._scale = 1.0
@@ -81,25 +81,25 @@ class FeatureStack(QGraphicsObject):
 
     def slot(self, f: int) -> int:
         """Where map f is drawn (0 the front), or -1 if it is not among the drawn ones."""
-        i = (f - self.first) % self.shape[0]
+        i = (f - self.first) % self.chw[0]
         return i if i < self.m else -1
 
     def map_at(self, scene_pos: QPointF) -> tuple[int, int, int] | None:
         """(f, y, x) of the map pixel under ``scene_pos``: the front-most map there."""
         p = self.mapFromScene(scene_pos)
-        _, h, w = self.shape
+        _, h, w = self.chw
         for i in range(self.m):
             r = self.map_rect(i)
             if r.contains(p):
                 y = min(int((p.y() - r.top()) / r.height() * h), h - 1)
                 x = min(int((p.x() - r.left()) / r.width() * w), w - 1)
-                return (self.first + i) % self.shape[0], y, x
+                return (self.first + i) % self.chw[0], y, x
         return None
 
     def window_rect(self, f: int, y0: int, x0: int, size: int) -> QRectF:
         """Scene rectangle of the size×size pixels from (y0, x0) of map f (the front map if f is not drawn),
         cut to the map (a "same" convolution's window hangs over the edge)."""
-        _, h, w = self.shape
+        _, h, w = self.chw
         r = self.map_rect(max(self.slot(f), 0))
         px, py = r.width() / w, r.height() / h
         y1, x1 = min(y0 + size, h), min(x0 + size, w)
@@ -117,12 +117,12 @@ class FeatureStack(QGraphicsObject):
     def bring_to_front(self, f: int) -> None:
         """Draw map f in front (the others follow it in order)."""
         if f != self.first:
-            self.first = f % self.shape[0]
+            self.first = f % self.chw[0]
             self._render()
 
     def show_next(self) -> None:
         """The "+ more" button: the next ``VISIBLE`` maps (back to the first after the last)."""
-        self.first = (self.first + self.m) % self.shape[0]
+        self.first = (self.first + self.m) % self.chw[0]
         self._render()
 
     def set_room(self, width: float) -> None:
@@ -135,7 +135,7 @@ class FeatureStack(QGraphicsObject):
         if a is None:
             self.values = None
         else:
-            self.values = np.asarray(a, dtype=np.float32).reshape(self.shape)
+            self.values = np.asarray(a, dtype=np.float32).reshape(self.chw)
             top = float(np.max(np.abs(self.values))) if self.values.size else 0.0
             self._scale = top if top > 0 else 1.0
         self._render()
@@ -145,7 +145,7 @@ class FeatureStack(QGraphicsObject):
 
     def _render(self) -> None:
         """One QImage per drawn map, in the canvas's activation colours."""
-        c, h, w = self.shape
+        c, h, w = self.chw
         rgb = lambda q: np.array([q.red(), q.green(), q.blue()], np.float32)  # noqa: E731
         neutral = rgb(self.colors.neuron)
         if self.values is None:
@@ -171,7 +171,7 @@ class FeatureStack(QGraphicsObject):
 
     # ---- labels and buttons ---------------------------------------------------------
     def _build_labels(self, half: float) -> None:
-        c, (n_maps, h, w) = self.colors, self.shape
+        c, (n_maps, h, w) = self.colors, self.chw
         header = group_anchor(self, QPointF(0, -half))
         title = text_item(header, f"a{sup(self.L)}", 24, c.text, 0, -HEADER, bold=True)
         if self.kind == "conv":

@@ -62,7 +62,7 @@ class CanvasHighlight:
         """Pixel (y, x) of map f of a⁽ᴸ⁾, and the window of a⁽ᴸ⁻¹⁾ it is made from (for a pooling: of map f)."""
         L, f, y, x = target.layer, target.index, target.source, target.x
         stack = columns[L]
-        if not isinstance(stack, FeatureStack) or f >= stack.shape[0] or y >= stack.shape[1] or x >= stack.shape[2]:
+        if not isinstance(stack, FeatureStack) or f >= stack.chw[0] or y >= stack.chw[1] or x >= stack.chw[2]:
             return
         stack.bring_to_front(f)
         prev = columns[L - 1]

@@ -156,7 +156,7 @@ class NetworkCanvas(QGraphicsView):
         self._build += 1
         scene.clear()
         self.columns, self.bundles, self.insert_buttons, self.labels = [], [], {}, []
-        self.feature_buttons, self.kernels = {}, None  # ("conv"/"pool", position) → "+ conv"/"+ pool"
+        self.feature_buttons, self.kernels, self.links = {}, None, []  # ("conv"/"pool", p) → "+ conv"/"+ pool"
         colors = self._colors = CanvasColors.from_palette(self.palette())
         self.setBackgroundBrush(QBrush(colors.background))
         bodies = (build_conv_scene if doc.is_conv else build_dense_scene)(self, colors)
