@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QToolTip, QWidge
 from nndesk.app.document import conv_commands
 from nndesk.app.document.conv_refusals import refusal_text
 from nndesk.app.document.network_document import NetworkDocument
+from nndesk.app.style.colors import sup
 from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.conv_refusal import MAX_FILTERS, MAX_KERNEL, Refusal
 from nndesk.engine.core.convnet import ConvNet
@@ -108,7 +109,7 @@ class ConvEditor(QObject):
         if conv is None:
             return False
         n, ok = QInputDialog.getInt(self.widget, self.tr("Filters"),
-                                    self.tr("Filters (feature maps) of the convolution making layer {0}:").format(L),
+                                    self.tr("Filters (feature maps) of the convolution making a{0}:").format(sup(L)),
                                     conv.filters, 1, MAX_FILTERS)
         return self.set_filters(L, n) if ok else False
 
@@ -180,11 +181,10 @@ class ConvEditor(QObject):
         return command.new is not None  # made by its first redo
 
     def _refuse(self, refusal: Refusal) -> bool:
-        text = refusal_text(refusal)
+        text = refusal_text(refusal, lambda L: f"a{sup(L)}")  # layers named as the canvas heads them
         show = getattr(self.widget.window(), "show_message", None)
         if callable(show):
-            show(self.tr("This change can't be made"), text, QMessageBox.Icon.Information,
-                 str(refusal) if text != str(refusal) else "")
+            show(self.tr("This change can't be made"), text, QMessageBox.Icon.Information)
         else:
             QToolTip.showText(QCursor.pos(), text, self.widget)
         self.refused.emit(text)

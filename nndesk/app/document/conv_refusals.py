@@ -8,6 +8,8 @@ English texts equal to the engine's, so they cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from nndesk.engine.core.conv_refusal import Refusal
 from nndesk.language import QT_TRANSLATE_NOOP, translate
 
@@ -35,12 +37,18 @@ TEXTS: dict[str, str] = {
 }
 
 
-def refusal_text(refusal: Refusal) -> str:
-    """The refusal's one line in the UI's language (the English one if a translation breaks its fields)."""
+def refusal_text(refusal: Refusal, layer: Callable[[int], str] = str) -> str:
+    """The refusal's one line in the UI's language (the English one if a translation breaks its fields).
+
+    ``layer`` names a layer as the view does (the canvas: 3 → a⁽³⁾).
+    """
     template = TEXTS.get(refusal.reason)
     if template is None:
         return str(refusal)
+    values = dict(refusal.values)
+    if "L" in values:
+        values["L"] = layer(int(str(values["L"]).replace("\u2009", "")))
     try:
-        return translate(CONTEXT, template).format(**refusal.values)
+        return translate(CONTEXT, template).format(**values)
     except (KeyError, IndexError, ValueError):
         return str(refusal)

@@ -25,10 +25,10 @@ class Window(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
-        self.messages: list[tuple[str, str, str]] = []
+        self.messages: list[tuple[str, str]] = []
 
     def show_message(self, title: str, text: str, icon=QMessageBox.Icon.Information, details: str = "") -> None:
-        self.messages.append((title, text, details))
+        self.messages.append((title, text))
 
 
 def _convnet() -> ConvNet:
@@ -130,8 +130,7 @@ def test_filters_step_by_one_and_double_with_shift(qtbot, setup) -> None:
     net = doc.network
     assert not editor.step_filters(1, -1)
     assert doc.network is net and stack.count() == 6
-    assert window.messages == [("This change can't be made",
-                                "A convolution has 1 to 256 filters; 0 is not possible.", "")]
+    assert window.messages == [("This change can't be made", "A convolution has 1 to 256 filters; 0 is not possible.")]
 
 
 def test_removing_the_last_feature_layer_gives_a_dense_network_and_back(qtbot, setup) -> None:
@@ -156,14 +155,14 @@ def test_a_refused_edit_shows_why_in_a_tooltip_without_a_window_and_in_russian(q
     net = doc.network
     with qtbot.waitSignal(editor.refused) as said:
         choose(qtbot, editor.context_menu(2), "Insert pooling after")  # 1×1 maps
-    assert said.args == ["Layer 3's 2×2 pooling needs maps of at least 2×2; it would get 1×1."]
+    assert said.args == ["Layer a⁽³⁾'s 2×2 pooling needs maps of at least 2×2; it would get 1×1."]
     assert QToolTip.text() == said.args[0]
     assert doc.network is net and stack.count() == 0 and not doc.is_modified()
     i18n.install("ru")
     try:
         with qtbot.waitSignal(editor.refused) as said:
             editor.add_pool(2)
-        assert said.args == ["Пулингу 2×2 слоя 3 нужны карты не меньше 2×2, а он получил бы 1×1."]
+        assert said.args == ["Пулингу 2×2 слоя a⁽³⁾ нужны карты не меньше 2×2, а он получил бы 1×1."]
     finally:
         i18n.install("en")
 
