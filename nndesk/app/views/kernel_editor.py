@@ -38,6 +38,11 @@ def _spin(name: str) -> QDoubleSpinBox:
                           keyboardTracking=False)
 
 
+def _typing(spin: QDoubleSpinBox) -> bool:
+    """The student is typing into ``spin`` and has not pressed Return yet."""
+    return spin.hasFocus() and spin.cleanText() != spin.textFromValue(spin.value())
+
+
 class KernelEditor(QWidget):
     choiceChanged = Signal()  # another input map or another weight was chosen
 
@@ -123,8 +128,9 @@ class KernelEditor(QWidget):
         self.weightName.setText(formula_html((f"w_{{{f},{self.channel},{i},{j}}}^{{({L - 1})}}", " ="), link=None)[0])
         self.biasName.setText(formula_html((f"b_{{{f}}}^{{({L})}}", " ="), link=None)[0])
         for spin, v in ((self.weightSpin, kernels[self.channel, i, j]), (self.biasSpin, layer.bias[f])):
-            with QSignalBlocker(spin):
-                spin.setValue(float(v))
+            if not _typing(spin):  # training's new weights must not overwrite a number being typed
+                with QSignalBlocker(spin):
+                    spin.setValue(float(v))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

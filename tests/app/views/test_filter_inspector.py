@@ -247,3 +247,24 @@ def test_the_arrow_keys_walk_the_kernel_and_the_spin_box_follows(setup):
     assert grid.selected == (0, 0) and fi.kernel.cell == (0, 0)
     assert fi.kernel.weightSpin.value() == pytest.approx(float(kernels[0, 0, 0, 0]), abs=1e-6)
     assert fi.windowGrid.selected == (0, 0)  # the input under that weight is outlined too
+
+
+def test_a_number_being_typed_is_not_overwritten_by_training(qtbot, setup):
+    doc, stack, panel, fi = setup
+    panel.show_feature(1, 0, 6, 6)
+    spin = fi.kernel.weightSpin
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    QTest.keyClicks(spin.lineEdit(), "0.625")  # not yet confirmed with Return
+    snapshot = doc.weights_snapshot()
+    snapshot[0][0][0] *= 0.5  # a batch arrives meanwhile
+    doc.apply_weights(snapshot)
+    fi.refresh()
+    assert spin.lineEdit().text() == "0.625"
+    QTest.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+    assert doc.network.layers[0].kernels[0, 0, 2, 2] == pytest.approx(0.625) and stack.count() == 1
+    assert grid_value(fi, 2, 2) == pytest.approx(0.625)
+
+
+def grid_value(fi, i: int, j: int) -> float:
+    return float(fi.kernel.kernelGrid.values()[i, j])
