@@ -1,18 +1,14 @@
 """Step through one sample's forward pass, cost, backpropagation and update, as on the slides.
 
-The engine's ``walkthrough`` lists the steps; this panel reveals them one at
-a time (buttons or ←/→), each with a sentence saying what it does, the
-symbolic formula and the formula with the numbers substituted.  The
-arithmetic toggle switches between the slides' cut decimals (0.57, 0.374 …)
-and exact float64 (hover any number for every digit).  Each step asks the
-canvas to highlight what it concerns (``highlightRequested``); the last step
-writes the new weights into the network as an undoable edit (``UpdateStep``),
-and stepping back undoes it.  "Check with finite differences" compares the
-selected weight's gradient with ``gradcheck``.
+The engine's ``walkthrough`` lists the steps; this panel reveals them one at a time (buttons or ←/→), each with
+a sentence saying what it does, the symbolic formula and the formula with the numbers substituted.  The
+arithmetic toggle switches between the slides' cut decimals (0.57, 0.374 …) and exact float64 (hover any number
+for every digit).  Each step asks the canvas to highlight what it concerns (``highlightRequested``); the last
+step writes the new weights into the network as an undoable edit (``UpdateStep``), and stepping back undoes it.
+"Check with finite differences" compares the selected weight's gradient with ``gradcheck``.
 
-This file is the step-through's logic; the buttons are ``BackpropControls``,
-the list of steps is a ``StepsView``, ``render`` writes its HTML.  The panel
-reads the document and listens to it; it writes only through undo commands.
+This file is the step-through's logic; the buttons are ``BackpropControls``, the steps a ``StepsView`` (HTML:
+``render``); it writes only through undo commands.  A ConvNet's steps (one pixel of one filter): ``ConvSteps``.
 """
 
 from __future__ import annotations
@@ -26,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from nndesk.app.backprop.checked_weight import checked_parameter
 from nndesk.app.backprop.controls import BackpropControls, lay_out_panel
+from nndesk.app.backprop.conv_steps import ConvSteps
 from nndesk.app.backprop.render import gradcheck_html, sample_html
 from nndesk.app.backprop.shared_sample import SharedSample
 from nndesk.app.backprop.steps_view import StepsView
@@ -53,16 +50,15 @@ class BackpropPanel(QWidget):
         self._update = UpdateStep(document, undo_stack, self)
         self._shared = SharedSample(document)
         self._network: Network | None = None
-        self._x = self._t = None
-        self._eta = 0.1
+        self._x, self._t, self._eta = None, None, 0.1
         self._source: Callable[[], str] | None = None  # where the sample came from, in the current language
         self._focus: Focus | None = None
         self._walk: Walkthrough | None = None
         self._index = -1
-        self._applying = False
-        self._stale = False  # the weights changed since the steps were built; rebuilt once they settle
+        self._applying = self._stale = False  # stale: the weights changed since the steps were built (rebuilt later)
         self._refresh_timer = QTimer(self, singleShot=True, interval=150, timeout=self._refresh_if_stale)
         self._build_ui()
+        self.conv = ConvSteps(self, document, undo_stack)
         if document is not None:
             document.weightsChanged.connect(self._values_changed)
             document.architectureChanged.connect(self._architecture_changed)
@@ -105,10 +101,9 @@ class BackpropPanel(QWidget):
     def set_sample(self, network: Network | None, x: np.ndarray, t: np.ndarray, eta: float,
                    slide: bool = False, focus: Focus | None = None, source: Callable[[], str] | None = None) -> None:
         """Start stepping (x, t) through ``network`` (the document's when None) with learning rate η.
-
-        ``source()`` says where the sample came from ("the digit you drew…") in the current
-        language; the header then shows it instead of a⁽⁰⁾'s numbers.
-        """
+        ``source()`` says where the sample came from ("the digit you drew…"), shown instead of a⁽⁰⁾."""
+        if self.conv.set_sample(network, x, t, eta, source):
+            return
         self._network = network if network is not None else self._document.network
         self._x, self._t, self._eta = np.asarray(x, dtype=np.float64), np.asarray(t, dtype=np.float64), eta
         self._source = source
@@ -118,8 +113,8 @@ class BackpropPanel(QWidget):
         self._rebuild(index=-1)
 
     def set_learning_rate(self, eta: float) -> None:
-        """The live η (the slider's): every formula and the update use it from now on, also on the update
-        step (taken back and made again with the new η).  Hidden, the panel catches up when shown."""
+        """The live η (the slider's), also on the update step (taken back and made again with the new η)."""
+        self.conv.set_learning_rate(eta)
         if eta != self._eta:
             self._eta = eta
             if self.isVisible():
@@ -130,6 +125,9 @@ class BackpropPanel(QWidget):
     def select_edge(self, l: int, k: int, j: int) -> None:
         """Follow w_kj⁽ˡ⁾ (a canvas click): big networks re-plan their path, all use it for the check."""
         self._refocus((l, k, j))
+
+    def select_feature(self, L: int, f: int, y: int, x: int) -> None:
+        self.conv.select_feature(L, f, y, x)  # pixel (y, x) of map f of a⁽ᴸ⁾ (a canvas click)
 
     def select_neuron(self, L: int, i: int) -> None:
         if L > 0:
@@ -180,6 +178,8 @@ class BackpropPanel(QWidget):
         self._refresh_if_stale()
 
     def _architecture_changed(self) -> None:
+        if self.conv.architecture_changed():  # a ConvNet: its own page takes over
+            return
         net = self._document.network
         if self._x is not None and (net.sizes[0] != len(self._x) or net.sizes[-1] != len(self._t)):
             self._network, self._x = None, None
