@@ -6,7 +6,17 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMenu, QMessageBox, QSpinBox, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSpinBox,
+    QToolButton,
+    QToolTip,
+    QWidget,
+)
 
 from nndesk.app.canvas.conv_editor import ConvEditor
 from nndesk.app.document.network_document import NetworkDocument
@@ -208,3 +218,24 @@ def test_during_training_the_student_is_asked_first_as_for_dense_layers(qtbot, a
         np.testing.assert_array_equal(doc.network.features[0].kernels[:4], 0.25)  # the run's last weights kept
         stack.undo()
         np.testing.assert_array_equal(doc.network.features[0].kernels, 0.25)
+
+
+def test_in_the_window_a_conv_edit_during_training_asks_first(qtbot, window) -> None:
+    """The real window and trainer: No keeps the run and the network; Yes stops it, and the dense
+    layers after the first are the run's last weights (undo gives that very network back)."""
+    editor = window.canvas.conv_editor
+    window.trainer.update(epochs=50)
+    with qtbot.waitSignal(window.trainer.epochFinished, timeout=30_000):
+        QTest.mouseClick(window.findChild(QToolButton, "trainButton"), LEFT)
+    answer_next_dialog(QMessageBox.StandardButton.No)
+    assert not editor.add_conv(0)
+    assert not window.document.is_conv and window.trainer.is_active and window.undo_stack.count() == 0
+    answer_next_dialog(QMessageBox.StandardButton.Yes)
+    assert editor.add_conv(0)
+    assert window.document.is_conv and not window.trainer.is_active
+    assert window.document.network.architecture == "1×28×28-conv5x5x8-800-10"
+    kept = [p.copy() for p in window.document.network.head.parameters()[1:]]
+    window.undo_stack.undo()
+    assert not window.document.is_conv
+    for x, y in zip(kept, window.document.network.parameters()[1:]):
+        np.testing.assert_array_equal(x, y)
