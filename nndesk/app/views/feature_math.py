@@ -1,4 +1,4 @@
-"""The numbers behind one output pixel of a feature layer, as the inspector shows them (numpy only).
+"""The numbers behind one output pixel of a feature layer, as the inspector shows them, and their colours.
 
 A convolution's pixel (y, x) of map f reads the k×k window of every input
 map under it (``window``): z = Σ a·w + b over that window, a = σ(z).  A
@@ -8,6 +8,7 @@ multiplies.  A max pooling's pixel is the largest value of its p×p block
 (``pool_block``): the first in reading order wins a tie, as in the engine.
 The sums are taken in float64 from the sample's own numbers, so they show
 what the formula says rather than repeating the engine's product.
+``signed_rgb`` colours many values at once as the canvas colours one.
 """
 
 from __future__ import annotations
