@@ -31,7 +31,8 @@ def step_kinds(walk: ConvPixelWalk) -> list[str]:
 
 
 def _num(v: float) -> Num:
-    return Num(fm.exact_text(float(v)), float(v))
+    v = float(v) + 0.0  # −0.0 (0 times a negative weight) is shown as 0
+    return Num(fm.exact_text(v), v)
 
 
 class _Writer:
@@ -58,10 +59,11 @@ class _Writer:
         return f'<br/><span style="{color}{self.big}">{self.f(parts)}</span>'
 
     def grid(self, cells: list[list[tuple[str, str]]]) -> str:
-        """A table of (html, background colour or "") cells."""
-        rows = "".join("<tr>" + "".join(
-            f'<td align="center"{f" bgcolor={bg!r}" if bg else ""}>{html}</td>' for html, bg in row) + "</tr>"
-            for row in cells)
+        """A table of (html, background colour or "") cells, each kept on its lines (no wrapping inside)."""
+        def td(html: str, bg: str) -> str:
+            colour = f' bgcolor="{bg}"' if bg else ""
+            return f'<td align="center"{colour}><span style="white-space:nowrap">{html}</span></td>'
+        rows = "".join("<tr>" + "".join(td(*cell) for cell in row) + "</tr>" for row in cells)
         return (f'<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse; '
                 f'border-color:{self.border}; margin-top:4px">{rows}</table>')
 
@@ -99,10 +101,12 @@ def _sym(walk: ConvPixelWalk) -> dict[str, str]:
 
 
 def _kernel_grid(w: _Writer, walk: ConvPixelWalk, c: int, top, bottom) -> str:
-    """k×k cells ``top(i, j)`` = ``bottom(i, j)`` (formula parts), padding cells grey."""
-    k = walk.k
-    return w.grid([[(w.f(top(i, j)) + "<br/>= " + w.f((_num(bottom(i, j)),)), w.pad if walk.padding[i, j] else "")
-                     for j in range(k)] for i in range(k)])
+    """k×k cells ``top(i, j)`` = ``bottom(i, j)`` (formula parts; a list of them: one line each), padding grey."""
+    def cell(i: int, j: int) -> str:
+        lines = top(i, j)
+        lines = lines if isinstance(lines, list) else [lines]
+        return "<br/>".join(w.f(line) for line in lines) + "<br/>= " + w.f((_num(bottom(i, j)),))
+    return w.grid([[(cell(i, j), w.pad if walk.padding[i, j] else "") for j in range(walk.k)] for i in range(walk.k)])
 
 
 def _field(w: _Writer, walk: ConvPixelWalk, c: int) -> str:
@@ -192,8 +196,8 @@ def _back(w: _Writer, walk: ConvPixelWalk, c: int) -> str:
 
 def _kernel(w: _Writer, walk: ConvPixelWalk, c: int) -> str:
     s, eta = _sym(walk), _num(walk.eta)
-    grid = _kernel_grid(w, walk, c, lambda i, j: (_num(walk.kernel[c, i, j]), " − ", eta, "·",
-                                                  *fm.factor(_num(walk.grad_w[c, i, j]))),
+    grid = _kernel_grid(w, walk, c, lambda i, j: [(_num(walk.kernel[c, i, j]),),
+                                                  ("− ", eta, "·", *fm.factor(_num(walk.grad_w[c, i, j])))],
                         lambda i, j: walk.new_w[c, i, j])
     gb = _num(walk.grad_b)
     return (conv_texts.text("kernel", walk, c) + " " + conv_texts.text("applied", walk, c)

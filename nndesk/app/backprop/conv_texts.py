@@ -5,7 +5,7 @@
 translated when shown.  Placeholders: %L the layer of the pixel, %P the layer
 below (its window's), %N the layer after, %f the map, %y/%x the pixel, %k the
 kernel size, %C the input channels, %c the channel shown, %p the pooling size,
-%n/%m pixels with δ ≠ 0 / pixels of the map.
+%n/%m pixels with δ ≠ 0 / pixels of the map, %r/%s the window's rows/columns.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ _C = "ConvSteps"
 TEXTS = {
     "field": QT_TRANSLATE_NOOP(
         "ConvSteps", "Forward pass, pixel (%y, %x) of map %f in layer %L. This pixel is a neuron that sees only a "
-                     "%k×%k window of layer %P. Each input a under the window is multiplied by the kernel weight "
-                     "w over it (each cell: a·w = the product); the products and the bias b add up to z."),
+                     "%k×%k window of layer %P (rows %r, columns %s). Each input a under the window is multiplied "
+                     "by the kernel weight w over it (each cell: a·w = the product); the products and the bias b "
+                     "add up to z."),
     "channels": QT_TRANSLATE_NOOP(
         "ConvSteps", "The window goes through all %C channels of layer %P; the grid shows channel %c (choose "
                      "another above it). The sums of every channel and the bias make z."),
@@ -92,6 +93,8 @@ def text(key: str, walk: ConvPixelWalk | None = None, channel: int = 0) -> str:
     for mark, value in (("%L", walk.L), ("%P", walk.L - 1), ("%N", walk.L + 1), ("%f", walk.f), ("%y", walk.y),
                         ("%x", walk.x), ("%k", walk.k), ("%C", walk.channels), ("%c", channel),
                         ("%p", walk.pool.size if walk.pool is not None else 0),
-                        ("%n", int(np.count_nonzero(walk.delta_map))), ("%m", oh * ow)):
+                        ("%n", int(np.count_nonzero(walk.delta_map))), ("%m", oh * ow),
+                        ("%r", f"{walk.origin[0]}–{walk.origin[0] + walk.k - 1}"),
+                        ("%s", f"{walk.origin[1]}–{walk.origin[1] + walk.k - 1}")):
         out = out.replace(mark, str(value))
     return out
