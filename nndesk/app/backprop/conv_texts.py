@@ -79,7 +79,7 @@ TEXTS = {
         "ConvSteps", "Following pixel (%y, %x) of map %f in layer %L (a %k×%k convolution). Click a pixel of a "
                      "feature map on the network to follow another one."),
     "no_sample": QT_TRANSLATE_NOOP(
-        "ConvSteps", "No sample: draw a digit and press “Step through my drawing”, or pick a sample."),
+        "ConvSteps", "No sample: draw a digit and press “Step through backpropagation”, or pick a sample."),
     "channel": QT_TRANSLATE_NOOP("ConvSteps", "Input channel shown:"),
 }
 
