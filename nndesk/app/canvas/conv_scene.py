@@ -81,6 +81,8 @@ def build_conv_scene(canvas, colors: CanvasColors) -> list[tuple[float, float]]:
         canvas.kernels = KernelImages(conv[0], conv[1].kernels, colors)
         canvas.kernels.setPos(canvas.columns[0].x(), bodies[0][1] / 2 + KERNELS_TOP)
         scene.addItem(canvas.kernels)
+        centre = [n // 2 for n in shapes[conv[0]][1:]]
+        canvas.kernels.kernelClicked.connect(lambda f: canvas.select(CanvasHit.feature(conv[0], f, *centre)))
         canvas.labels += canvas.kernels.labels
     return bodies
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsObject
 
+from nndesk.app.canvas.feature_stack import signed_lut, signed_pixels
 from nndesk.app.canvas.items import group_anchor, text_item
 from nndesk.app.canvas.label_fit import LabelGroup
 from nndesk.app.style.colors import CanvasColors, sup
@@ -48,6 +49,8 @@ def _cell(cols: int) -> float:
 class KernelImages(QGraphicsObject):
     """The kernels (F, C, k, k) of the convolution making a⁽ᴸ⁾, top-centred on the item's position."""
 
+    kernelClicked = Signal(int)  # f: the student clicked filter f's picture (its map comes to the front)
+
     def __init__(self, L: int, kernels: np.ndarray, colors: CanvasColors) -> None:
         super().__init__()
         self.L, self.colors = L, colors
@@ -56,13 +59,14 @@ class KernelImages(QGraphicsObject):
         self.cell = _cell(self.cols)
         self.rows = math.ceil(self.filters / self.cols)
         self._images: list[QImage] = []
+        self._lut = signed_lut(colors)
         anchor = group_anchor(self, QPointF(0, 0))
         text_item(anchor, translate("KernelImages", "filters of a{L} ({k}×{k})").format(L=sup(L), k=self.k), 13,
                   colors.muted, 0, 0)
         self.labels = [LabelGroup(anchor, room=WIDTH + 40)]
         self.setToolTip(translate("KernelImages", "Each small picture is one filter's k×k weights: blue w > 0, "
                                                   "orange w < 0. It slides over the image; where the image looks "
-                                                  "like it, its map lights up."))
+                                                  "like it, its map lights up. Click one to see its map."))
         self.set_kernels(kernels)
 
     def boundingRect(self) -> QRectF:
@@ -83,12 +87,7 @@ class KernelImages(QGraphicsObject):
         """New weights: (F, C, k, k); with several input channels each picture is their mean."""
         w = np.asarray(kernels, np.float32).mean(axis=1)
         top = float(np.max(np.abs(w))) if w.size else 0.0
-        s = np.minimum(np.abs(w) / (top if top > 0 else 1.0), 1.0)[..., None]
-        rgb = lambda q: np.array([q.red(), q.green(), q.blue()], np.float32)  # noqa: E731
-        c = self.colors
-        neutral = rgb(c.neuron)
-        target = np.where(w[..., None] >= 0, rgb(c.positive), rgb(c.negative))
-        data = np.ascontiguousarray(neutral + (target - neutral) * s, dtype=np.uint8)
+        data = signed_pixels(w, top if top > 0 else 1.0, self._lut)
         k = self.k
         self._images = [QImage(data[f].data, k, k, 3 * k, QImage.Format.Format_RGB888).copy()
                         for f in range(self.filters)]
@@ -102,3 +101,11 @@ class KernelImages(QGraphicsObject):
             r = self.cell_rect(f)
             painter.drawImage(r, image)
             painter.drawRect(r)
+
+    def mousePressEvent(self, event) -> None:
+        f = self.kernel_at(event.scenePos())
+        if f is None or event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        event.accept()
+        self.kernelClicked.emit(f)

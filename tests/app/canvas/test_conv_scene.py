@@ -188,3 +188,11 @@ def test_stack_buttons_edit_filters_kernel_and_remove(qtbot, cnn) -> None:
     for _ in range(4):
         stack.undo()
     assert doc.network.architecture == digits_cnn().architecture and isinstance(doc.network.features[0], Conv2D)
+
+
+def test_clicking_a_kernel_shows_its_map(qtbot, cnn) -> None:
+    canvas, *_ = cnn
+    kernels = canvas.kernels
+    with qtbot.waitSignal(canvas.featureClicked) as sig:
+        click(canvas, kernels.mapToScene(kernels.cell_rect(13).center()))
+    assert sig.args == [1, 13, 12, 12] and canvas.columns[1].first == 13

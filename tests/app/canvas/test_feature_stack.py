@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
-from nndesk.app.canvas.feature_stack import VISIBLE, FeatureStack
+from nndesk.app.canvas.feature_stack import VISIBLE, FeatureStack, full_scale
 from nndesk.app.style.colors import CanvasColors
 
 
@@ -75,21 +75,29 @@ def test_same_convolution_window_hangs_over_the_edge_and_is_cut(colors) -> None:
 def test_activations_colour_each_pixel_and_none_is_neutral(colors) -> None:
     stack, _ = make_stack(colors, (8, 6, 6))
     a = np.zeros((8, 6, 6), np.float32)
-    a[0, 1, 2], a[0, 4, 4], a[3, 0, 0] = 2.0, -2.0, 1.0
+    a[5] = 1.0  # the 99th percentile of |a|: drawn at full colour, and so is all above it
+    a[0, 1, 2], a[0, 4, 4], a[3, 0, 0] = 2.0, -2.0, 0.5
     stack.set_activations(a.ravel())
     front = stack._images[0]
-    assert QColor(front.pixel(2, 1)).name() == colors.positive.name()  # the layer's largest |a|: full colour
+    assert QColor(front.pixel(2, 1)).name() == colors.positive.name()
     assert QColor(front.pixel(4, 4)).name() == colors.negative.name()
     assert QColor(front.pixel(0, 0)).name() == colors.neuron.name()  # a = 0
-    half = QColor(stack._images[3].pixel(0, 0))
-    halfway = colors.signed(1.0, 0.5)
+    half, halfway = QColor(stack._images[3].pixel(0, 0)), colors.signed(1.0, 0.5)
     assert max(abs(half.red() - halfway.red()), abs(half.green() - halfway.green()),
-               abs(half.blue() - halfway.blue())) <= 1  # a = 1 of at most 2: halfway to blue
-    assert stack.value(3, 0, 0) == 1.0
+               abs(half.blue() - halfway.blue())) <= 1  # a = 0.5: halfway to blue
+    assert stack.value(3, 0, 0) == 0.5
     stack.bring_to_front(3)
     assert QColor(stack._images[0].pixel(0, 0)).name() == half.name()  # map 3 now in front, lit as before
     stack.set_activations(None)
     assert {QColor(stack._images[0].pixel(x, y)).name() for x in range(6) for y in range(6)} == {colors.neuron.name()}
+
+
+def test_full_colour_scale_ignores_a_few_outliers() -> None:
+    a = np.linspace(0, 1, 1000)
+    a[-3:] = 50.0
+    assert full_scale(a) == pytest.approx(a[990])
+    assert full_scale(np.r_[np.zeros(500), 3.0]) == 3.0  # nearly all zero (ReLU): the largest
+    assert full_scale(np.zeros(10)) == 1.0
 
 
 def _d(x: float, y: float) -> QPointF:
