@@ -29,13 +29,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from nndesk.app.backprop import conv_page, conv_texts
-from nndesk.app.backprop.conv_render import step_kinds
+from nndesk.app.backprop.conv_render import gradcheck_html, step_kinds
+from nndesk.app.backprop.shared_sample import SharedSample
 from nndesk.app.backprop.update_step import UpdateStep
 from nndesk.app.document.network_document import NetworkDocument
-from nndesk.app.document.sample import Sample
 from nndesk.engine.core.backprop import update
 from nndesk.engine.core.convnet import ConvNet, weight_layers
-from nndesk.engine.explain.conv_walk import ConvPixelWalk, Pixel, conv_pixel_walk, default_pixel, follow_to_conv
+from nndesk.engine.explain import conv_walk as cw
 
 
 class _NewValues(NamedTuple):
@@ -54,22 +54,22 @@ class ConvSteps(QObject):
         self._x = self._t = None
         self._eta = 0.1
         self._source: Callable[[], str] | None = None
-        self._pixel: Pixel | None = None  # chosen on the canvas; None: the default one
-        self._walk: ConvPixelWalk | None = None
+        self._pixel: cw.Pixel | None = None  # chosen on the canvas; None: the default one
+        self._walk: cw.ConvPixelWalk | None = None
         self._index, self._channel = -1, 0
         self._active = self._applying = self._stale = False
-        self._shared: tuple[Sample, ConvPixelWalk] | None = None
+        self._shared = SharedSample(document)
         self._timer = QTimer(self, singleShot=True, interval=150, timeout=self._refresh_if_stale)
         self.page = conv_page.ConvPage()
         self._show_page = conv_page.install(panel, self.page)
         c = self.page.controls
         for signal, slot in ((c.stepForwardButton.clicked, self.step_forward), (c.stepBackButton.clicked,
                              self.step_back), (c.toEndButton.clicked, self.to_end),
-                             (c.restartButton.clicked, self.restart), (c.lectureButton.clicked,
+                             (c.restartButton.clicked, self.restart), (c.gradCheckButton.clicked, self.check_gradient),
+                             (c.lectureButton.clicked,
                              panel.load_lecture_example), (self.page.channelBox.currentIndexChanged,
                              self._choose_channel)):
             signal.connect(slot)
-        c.gradCheckButton.hide()
         self.page.installEventFilter(self)
         panel.installEventFilter(self)  # ←/→ while this page is shown (keys a child, a combo box, did not take)
         if document is not None:
@@ -82,7 +82,7 @@ class ConvSteps(QObject):
         return self._active
 
     @property
-    def walk(self) -> ConvPixelWalk | None:
+    def walk(self) -> cw.ConvPixelWalk | None:
         return self._walk
 
     @property
@@ -141,7 +141,7 @@ class ConvSteps(QObject):
         if not self._active or self._network is None or self._x is None:
             return
         try:
-            self._pixel = follow_to_conv(self._network, self._x, L, f, y, x)
+            self._pixel = cw.follow_to_conv(self._network, self._x, L, f, y, x)
         except ValueError:
             return
         self._rebuild(-1)
@@ -159,6 +159,15 @@ class ConvSteps(QObject):
     def restart(self) -> None:
         """A new pass over the same sample and pixel, with the network as it is now."""
         self._rebuild(-1)
+
+    def check_gradient(self) -> None:
+        """Finite differences for the shown channel's kernel weight with the largest gradient, and the bias."""
+        if self._walk is None:
+            return
+        walk, c = self._walk, self._channel
+        i, j = np.unravel_index(int(np.argmax(np.abs(walk.grad_w[c]))), walk.grad_w[c].shape)
+        checks = [(cw.kernel_gradcheck(self._network, self._x, self._t, walk, *at), at) for at in ((c, i, j), (None,))]
+        self.page.verdictLabel.setText("<br/>".join(gradcheck_html(walk, check, *at) for check, at in checks))
 
     def _go(self, index: int) -> None:
         last = len(self.kinds) - 1
@@ -178,12 +187,12 @@ class ConvSteps(QObject):
         self.page.verdictLabel.clear()
         net, x, t = self._network, self._x, self._t
         if net is not None and self._fits(net, x, t):
-            pixel = self._pixel or default_pixel(net, x)
+            pixel = self._pixel or cw.default_pixel(net, x)
             try:
-                self._walk = conv_pixel_walk(net, x, t, *pixel, self._eta)
+                self._walk = cw.conv_pixel_walk(net, x, t, *pixel, self._eta)
             except ValueError:  # a pixel of a network since changed
                 self._pixel = None
-                self._walk = conv_pixel_walk(net, x, t, *default_pixel(net, x), self._eta)
+                self._walk = cw.conv_pixel_walk(net, x, t, *cw.default_pixel(net, x), self._eta)
             self._channel = min(self._channel, self._walk.channels - 1)
             self.page.show_channels(self._walk.channels, self._channel)
         self._index = max(-1, min(index, len(self.kinds) - 2))  # never back onto the update step
@@ -244,24 +253,12 @@ class ConvSteps(QObject):
             panel.highlightRequested.emit("none", -1, None)
             return
         if self._index >= 0:
-            self._share()
+            self._shared.update_forward(self._walk, self._network, self._x, self._t, self._source)
         kind = self.kinds[self._index] if self._index >= 0 else ""
         if kind == "pool" and walk.pool is not None:  # the pooled pixel it becomes
             panel.highlightRequested.emit("feature", walk.L + 1, (walk.f, *walk.pool.out))
         else:
             panel.highlightRequested.emit("feature", walk.L, (walk.f, walk.y, walk.x))
-
-    def _share(self) -> None:
-        """The canvas and the inspector show this sample's numbers once a step is shown (as the dense panel)."""
-        doc = self._document
-        if doc is None or (self._shared is not None and self._shared[1] is self._walk and doc.sample is
-                           self._shared[0]):
-            return
-        name = self._source or (lambda: conv_page.translate("BackpropPanel",
-                                                            "the sample stepped through in Backpropagation"))
-        sample = Sample.forward(self._network, self._x, name, target=self._t)
-        self._shared = (sample, self._walk)
-        doc.set_sample(sample)
 
     def _choose_channel(self, channel: int) -> None:
         if channel >= 0 and channel != self._channel:

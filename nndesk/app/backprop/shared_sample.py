@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.document.sample import Sample
 from nndesk.app.style.formula_view import number_text
+from nndesk.engine.core.convnet import ConvNet
 from nndesk.engine.core.network import Network
 from nndesk.engine.explain.formula import exact_text
 from nndesk.engine.explain.stepthrough import Walkthrough
@@ -29,6 +31,7 @@ class SharedSample:
     def __init__(self, document: NetworkDocument | None) -> None:
         self._document = document
         self._shared: Sample | None = None
+        self._key: object = None  # what ``update_forward`` last shared
 
     def shows(self, network: Network | None) -> bool:
         """Whether ``network`` is the one the document (and so the canvas) shows."""
@@ -46,6 +49,18 @@ class SharedSample:
         if lit or (current is not None and current is self._shared):
             self._shared = Sample.of_trace(walk.exact, source or (lambda x=walk.exact.x: _by_inputs(x)))
             doc.set_sample(self._shared)
+
+
+    def update_forward(self, key: object, network: ConvNet, x: np.ndarray, t: np.ndarray,
+                       source: Callable[[], str] | None) -> None:
+        """Share (x, t) fed forward through ``network`` (a ConvNet's step-through: no trace), once per ``key``
+        (its walk): the canvas lights it and the inspector reads it from then on."""
+        doc = self._document
+        if doc is None or not self.shows(network) or (self._key is key and doc.sample is self._shared):
+            return
+        self._key = key
+        self._shared = Sample.forward(network, x, source or (lambda: _by_inputs(x)), target=t)
+        doc.set_sample(self._shared)
 
 
 def _by_inputs(x) -> str:

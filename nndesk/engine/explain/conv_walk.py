@@ -29,6 +29,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.convnet import ConvNet
 from nndesk.engine.core.pool import MaxPool2D
+from nndesk.engine.explain.gradcheck import GradCheck
 
 Pixel = tuple[int, int, int, int]  # (L, f, y, x): pixel (y, x) of map f of a⁽ᴸ⁾
 
@@ -177,6 +178,24 @@ def conv_pixel_walk(net: ConvNet, x: np.ndarray, t: np.ndarray, L: int, f: int, 
         L, f, y, x_, conv.activation.name, cost, conv.same, (y - pad, x_ - pad), patch, outside, kernel, bias,
         products, z, a, after, pool, dC_da, sigma_prime, delta, delta * patch, delta_map, grad_w, grad_b,
         delta * kernel, float(eta), kernel - eta * grad_w, bias - eta * grad_b)
+
+
+def kernel_gradcheck(net: ConvNet, x: np.ndarray, t: np.ndarray, walk: ConvPixelWalk, c: int | None, i: int = 0,
+                     j: int = 0, h: float = 1e-3) -> GradCheck:
+    """The walk's ∂C/∂w of its kernel's weight (c, i, j) — ∂C/∂b when ``c`` is None — next to the estimate from
+    nudging that weight (``gradcheck``'s 4-point difference, on a float64 copy: ``net`` is never touched)."""
+    net = net.astype(np.float64)
+    conv = net.layers[walk.L - 1]
+    param, idx = (conv.bias, (walk.f,)) if c is None else (conv.kernels, (walk.f, c, i, j))
+    xb, tb, w0 = np.asarray(x, np.float64).reshape(1, -1), np.asarray(t, np.float64).reshape(1, -1), float(param[idx])
+
+    def cost_at(w: float) -> float:
+        param[idx] = w
+        return net.cost.fn(net.feedforward(xb), tb, net.output_activation)
+
+    cs = [cost_at(w0 + m * h) for m in (2, 1, -1, -2)]
+    g = walk.grad_b if c is None else walk.grad_w[c, i, j]
+    return GradCheck(float(g), float((-cs[0] + 8 * cs[1] - 8 * cs[2] + cs[3]) / (12 * h)), h)
 
 
 def _pool_choice(pool: MaxPool2D, amap: np.ndarray, grad_out: np.ndarray, y: int, col: int) -> PoolChoice | None:

@@ -202,3 +202,18 @@ def test_new_weights_rebuild_the_walk_and_eta_is_live(qtbot):
     doc.set_values(snapshot)
     qtbot.waitUntil(lambda: panel.conv.walk is not old)
     assert panel.conv.walk.kernel[0, 0, 0] == pytest.approx(0.3)
+
+
+def test_check_with_finite_differences_compares_the_kernels_biggest_gradient_and_the_bias(qtbot, panel):
+    net = _conv()
+    x, t = _sample(net)
+    panel.set_sample(net, x, t, ETA)
+    page = panel.conv.page
+    assert page.controls.gradCheckButton.isVisible() and not page.controls.arithmeticToggle.isVisible()
+    qtbot.mouseClick(page.controls.gradCheckButton, Qt.MouseButton.LeftButton)
+    walk = panel.conv.walk
+    c, (i, j) = 0, np.unravel_index(int(np.argmax(np.abs(walk.grad_w[0]))), (3, 3))  # channel 0 is shown
+    text = page.verdictLabel.text()
+    assert text.count("They agree.") == 2, text
+    assert f"<sub>0,{c},{i},{j}</sub>" in text and f"{walk.grad_w[c, i, j]:.10g}".replace("-", "−") in text
+    assert f"{walk.grad_b:.10g}".replace("-", "−") in text

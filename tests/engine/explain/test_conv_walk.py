@@ -5,7 +5,13 @@ import pytest
 
 from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
-from nndesk.engine.explain.conv_walk import conv_layers, conv_pixel_walk, default_pixel, follow_to_conv
+from nndesk.engine.explain.conv_walk import (
+    conv_layers,
+    conv_pixel_walk,
+    default_pixel,
+    follow_to_conv,
+    kernel_gradcheck,
+)
 
 EPS = 1e-6
 
@@ -234,3 +240,17 @@ def test_a_float32_network_is_walked_in_float64_and_left_unchanged():
     w = conv_pixel_walk(net, x, t, 1, 0, 2, 2, 0.1)
     assert w.patch.dtype == w.grad_w.dtype == w.new_w.dtype == np.float64
     np.testing.assert_array_equal(net.layers[0].kernels, before)
+
+
+def test_kernel_gradcheck_agrees_and_leaves_the_network_alone(case):
+    net, x, t = case
+    for L in conv_layers(net):
+        walks = [conv_pixel_walk(net, x, t, L, f, 0, 0, 0.1) for f in range(net.shapes[L][0])]
+        w = max(walks, key=lambda walk: np.abs(walk.grad_w).max())  # a filter that learns (ReLU: some may not)
+        before = net.layers[L - 1].kernels.copy()
+        c, i, j = np.unravel_index(int(np.argmax(np.abs(w.grad_w))), w.grad_w.shape)
+        check = kernel_gradcheck(net, x, t, w, int(c), int(i), int(j))
+        assert check.backprop == w.grad_w[c, i, j] != 0 and check.relative_error < 1e-6, check
+        bias = kernel_gradcheck(net, x, t, w, None)
+        assert bias.backprop == w.grad_b and bias.relative_error < 1e-6, bias
+        np.testing.assert_array_equal(net.layers[L - 1].kernels, before)
