@@ -217,3 +217,20 @@ def test_check_with_finite_differences_compares_the_kernels_biggest_gradient_and
     assert text.count("They agree.") == 2, text
     assert f"<sub>0,{c},{i},{j}</sub>" in text and f"{walk.grad_w[c, i, j]:.10g}".replace("-", "−") in text
     assert f"{walk.grad_b:.10g}".replace("-", "−") in text
+
+
+def test_switching_to_russian_retypesets_the_steps(qtbot, panel):
+    from nndesk.app.shell import i18n
+
+    net = _conv()
+    x, t = _sample(net)
+    panel.set_sample(net, x, t, ETA)
+    _next(qtbot, panel)
+    try:
+        i18n.install("ru")
+        qtbot.waitUntil(lambda: "Прямое распространение, пиксель" in panel.conv.page.stepsView.toPlainText())
+        assert "Разбираем пиксель" in panel.conv.page.pixelLabel.text()
+        assert panel.conv.page.controls.stepForwardButton.text() == "Следующий шаг ▶"
+    finally:
+        i18n.install("en")
+    qtbot.waitUntil(lambda: "Forward pass, pixel" in panel.conv.page.stepsView.toPlainText())
