@@ -63,15 +63,14 @@ class ConvSteps(QObject):
         self.page = conv_page.ConvPage()
         self._show_page = conv_page.install(panel, self.page)
         c = self.page.controls
-        for signal, slot in ((c.stepForwardButton.clicked, self.step_forward), (c.stepBackButton.clicked,
-                             self.step_back), (c.toEndButton.clicked, self.to_end),
+        for signal, slot in ((c.stepForwardButton.clicked, self.step_forward),
+                             (c.stepBackButton.clicked, self.step_back), (c.toEndButton.clicked, self.to_end),
                              (c.restartButton.clicked, self.restart), (c.gradCheckButton.clicked, self.check_gradient),
-                             (c.lectureButton.clicked,
-                             panel.load_lecture_example), (self.page.channelBox.currentIndexChanged,
-                             self._choose_channel)):
+                             (c.lectureButton.clicked, panel.load_lecture_example),
+                             (self.page.channelBox.currentIndexChanged, self._choose_channel)):
             signal.connect(slot)
         self.page.installEventFilter(self)
-        panel.installEventFilter(self)  # ←/→ while this page is shown (keys a child, a combo box, did not take)
+        panel.installEventFilter(self)  # ←/→ (keys no child, such as a combo box, took); shown: catch up
         if document is not None:
             document.weightsChanged.connect(self._values_changed)
 
@@ -284,6 +283,8 @@ class ConvSteps(QObject):
         if watched is self.page and event.type() == QEvent.Type.LanguageChange:
             self.page.retranslate()
             self._render()
+        elif watched is self._panel and event.type() == QEvent.Type.Show:
+            self._refresh_if_stale()  # weights or η changed while hidden
         elif watched is self._panel and self._active and event.type() == QEvent.Type.KeyPress:
             step = _KEYS.get(event.key())
             if step is not None:

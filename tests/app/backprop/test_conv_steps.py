@@ -196,6 +196,11 @@ def test_new_weights_rebuild_the_walk_and_eta_is_live(qtbot):
     panel.set_sample(None, x, t, ETA)
     panel.set_learning_rate(0.5)
     assert panel.conv.walk.eta == 0.5
+    panel.hide()
+    panel.set_learning_rate(0.2)  # hidden: the panel catches up when shown
+    assert panel.conv.walk.eta == 0.5
+    panel.show()
+    qtbot.waitUntil(lambda: panel.conv.walk.eta == 0.2)
     old = panel.conv.walk
     snapshot = doc.weights_snapshot()
     snapshot[0][0][0, 0, 0, 0] = 0.3  # a kernel weight edited (as training or the inspector would)
