@@ -31,6 +31,7 @@ from nndesk.app.style.colors import CanvasColors
 from nndesk.engine.core.conv import Conv2D
 
 GAP = 160.0  # between two bodies, as ``network_canvas.GAP``
+FEATURE_GAP = 110.0  # between two feature layers: no edges to see there, and a CNN is wide enough already
 KERNELS_TOP = 14.0  # between the input picture and the kernels under it
 
 translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
@@ -64,7 +65,7 @@ def build_conv_scene(canvas, colors: CanvasColors) -> list[tuple[float, float]]:
     canvas._half = half
     x = 0.0
     for L in range(len(sizes)):
-        x += bodies[L - 1][0] / 2 + GAP + bodies[L][0] / 2 if L else 0.0
+        x += bodies[L - 1][0] / 2 + (FEATURE_GAP if 0 < L <= nf else GAP) + bodies[L][0] / 2 if L else 0.0
         item = _layer_item(canvas, L, colors, half, picture)
         item.setPos(x, 0)
         scene.addItem(item)
@@ -164,7 +165,8 @@ def add_feature_buttons(canvas, position: int, colors: CanvasColors, half: float
     for kind, dy, text, tip in kinds:
         add = (lambda p=position: canvas.conv_editor.add_conv(p)) if kind == "conv" else \
             (lambda p=position: canvas.conv_editor.add_pool(p))
-        button, group = add_gap_button(canvas.scene(), a, b, half, dy, text, tip, "+", colors, add)
+        button, group = add_gap_button(canvas.scene(), a, b, half, dy, text, tip, "+" if kind == "conv" else None,
+                                       colors, add)
         canvas.feature_buttons[(kind, position)] = button
         canvas.labels.append(group)
 

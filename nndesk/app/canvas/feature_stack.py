@@ -26,8 +26,8 @@ from nndesk.app.canvas.layer_column import ACTIVATION_Y, HEADER, INSERT_Y, LABEL
 from nndesk.app.style.colors import CanvasColors, sup
 
 VISIBLE = 6  # maps drawn at most
-OFFSET = 12.0  # scene units each map further back sits up and to the right
-PIXEL = 6.0  # scene units per map pixel, as the 28×28 input image (so the maps shrink as the layers do)
+OFFSET = 10.0  # scene units each map further back sits up and to the right
+PIXEL = 5.0  # scene units per map pixel (the input image has 6), so the maps shrink as the layers do
 MIN_SIDE, MAX_SIDE = 56.0, 168.0
 MORE_H = 28.0  # the row under the stack for "+26 more"
 QUANTILE = 0.99  # of the layer's |a|: full colour (``full_scale``)
@@ -101,6 +101,7 @@ class FeatureStack(QGraphicsObject):
         self.labels: list[LabelGroup] = []  # header, footer, "+ more", ×: kept readable by ``label_fit``
         self.minus_button = self.plus_button = self.kernel_button = self.remove_button = None
         self.more_button: CanvasButton | None = None
+        self._sized: list[LabelGroup] = []  # a convolution's steppers and kernel button, kept within ``set_room``
         self._build_labels(half_height)
         self._render()
 
@@ -160,7 +161,8 @@ class FeatureStack(QGraphicsObject):
         self._render()
 
     def set_room(self, width: float) -> None:
-        for group in self.labels[:2]:
+        """The scene width up to the neighbouring layers that the header and the footer rows may use."""
+        for group in [*self.labels[:2], *self._sized]:
             group.room = width
 
     # ---- activations ------------------------------------------------------------
@@ -211,7 +213,9 @@ class FeatureStack(QGraphicsObject):
         sub = text_item(header, f"{what} · {count}", LABEL_PX, c.muted, 0, -HEADER + 32)
         footer = group_anchor(self, QPointF(0, half))
         self.labels += [LabelGroup(header), LabelGroup(footer)]
-        self.labels[0].shorten(sub, what, str(n_maps))
+        short = [translate("FeatureStack", "pool {k}×{k}").format(k=self.k), translate("FeatureStack", "pool")] \
+            if self.kind == "pool" else [f"{self.k}×{self.k}"]
+        self.labels[0].shorten(sub, what, *short)
         text_item(footer, f"{h}×{w} ×{n_maps}", LABEL_PX, c.text, 0, ACTIVATION_Y - LABEL_PX * 0.65)
         remove = group_anchor(self, header.pos())  # its own group: a tight view hides × before the title
         self.labels.append(LabelGroup(remove))
@@ -228,10 +232,15 @@ class FeatureStack(QGraphicsObject):
             self.more_button.setParentItem(more)
             self.more_button.clicked.connect(self.show_next)
         if self.kind == "conv":
-            self._build_steppers(footer, n_maps)
+            self._build_steppers(half, n_maps)
 
-    def _build_steppers(self, footer, n_maps: int) -> None:
+    def _build_steppers(self, half: float, n_maps: int) -> None:
+        """−, the filters' number, + and the kernel size: groups of their own under the footer's output size,
+        so that a tight view hides them before "24×24 ×32"."""
         c = self.colors
+        footer, kernel = group_anchor(self, QPointF(0, half)), group_anchor(self, QPointF(0, half))
+        self._sized = [LabelGroup(footer), LabelGroup(kernel)]
+        self.labels += self._sized
         fewer = translate("FeatureStack", "One filter fewer (Shift: half as many)")
         more = translate("FeatureStack", "One filter more (Shift: twice as many)")
         self.minus_button = self._button(footer, "−", fewer, -30, STEPPER_Y)
@@ -240,8 +249,9 @@ class FeatureStack(QGraphicsObject):
         self.kernel_button = CanvasButton(translate("FeatureStack", "kernel {k}×{k} ▾").format(k=self.k),
                                           translate("FeatureStack", "Choose the kernel size: the window each filter "
                                                                     "looks at"), c, 12, flat=True)
-        self.kernel_button.setParentItem(footer)
+        self.kernel_button.setParentItem(kernel)
         self.kernel_button.setPos(0, INSERT_Y)
+        self._sized[1].shorten(self.kernel_button, f"{self.k}×{self.k} ▾")
 
     def _button(self, parent, text: str, tip: str, x: float, y: float) -> CanvasButton:
         button = CanvasButton(text, tip, self.colors, radius=10)

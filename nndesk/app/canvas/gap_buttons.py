@@ -2,7 +2,8 @@
 
 A gap's button adds a layer where it stands, so the student points at the
 place instead of naming an index.  Each is a label group of its own, kept
-readable (≥ 8 pt) by ``label_fit`` and shortened to "+" in a tight gap.
+readable (≥ 8 pt) by ``label_fit`` and shortened to "+" in a tight gap ("+ pool",
+which sits under "+ conv", is hidden instead: two "+" would look alike).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from nndesk.app.style.colors import CanvasColors
 
 
 def add_gap_button(scene, a: QGraphicsItem, b: QGraphicsItem, half: float, dy: float, text: str, tip: str,
-                   short: str, colors: CanvasColors, action: Callable[[], None]) -> tuple[CanvasButton, LabelGroup]:
+                   short: str | None, colors: CanvasColors,
+                   action: Callable[[], None]) -> tuple[CanvasButton, LabelGroup]:
     """A flat button centred between the bodies of ``a`` and ``b`` (columns or stacks), ``dy`` under the
     footer line ``half`` (the group grows downwards from there, as the columns' footers do).
 
@@ -32,6 +34,6 @@ def add_gap_button(scene, a: QGraphicsItem, b: QGraphicsItem, half: float, dy: f
     button = CanvasButton(text, tip, colors, radius=12, flat=True)
     button.setParentItem(anchor)
     button.setPos(0, dy)
-    group.shorten(button, short)  # in a tight gap: "+" (the tooltip says what it does)
+    group.shorten(button, *([short] if short else []))  # in a tight gap: "+" (the tooltip says what it does)
     button.clicked.connect(lambda: QTimer.singleShot(0, action))
     return button, group
