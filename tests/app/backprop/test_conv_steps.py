@@ -13,7 +13,7 @@ from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
 from nndesk.engine.core.network import Network
 from nndesk.engine.explain.conv_walk import conv_pixel_walk, default_pixel
 from nndesk.engine.explain.formula import exact_text
-from tests.app.people import pick
+from tests.app.people import LEFT, on_paper, pick, stroke
 
 ETA = 0.1
 
@@ -239,3 +239,25 @@ def test_switching_to_russian_retypesets_the_steps(qtbot, panel):
     finally:
         i18n.install("en")
     qtbot.waitUntil(lambda: "Forward pass, pixel" in panel.conv.page.stepsView.toPlainText())
+
+
+def test_step_through_my_drawing_on_a_convolutional_network(qtbot, window):
+    """The student's path: a CNN in the window, a 7 drawn, "It is a 7", "Step through backpropagation"."""
+    net = ConvNet.create((1, 28, 28), [ConvSpec(5, 4), PoolSpec(2)], [16], 10, "relu", "cross-entropy", seed=0)
+    window.document.set_structure(net)
+    window.draw_dock.show()
+    window.draw_dock.raise_()
+    pad = window.draw_widget.pad
+    stroke(pad, on_paper(pad, [(0.28, 0.24), (0.72, 0.24), (0.62, 0.45), (0.53, 0.65), (0.47, 0.80)]))
+    pick(window.draw_widget.target, "7")
+    qtbot.mouseClick(window.draw_widget.step_button, LEFT)
+    steps = window.backprop.conv
+    assert steps.active and "the digit you drew, taught as a 7" in steps.page.sampleLabel.text()
+    drawn = window.document.sample.x  # the pad's digit, as fed to the network
+    t = np.eye(10)[7]
+    walk = conv_pixel_walk(net, drawn, t, *default_pixel(net, drawn), window.trainer.control.hyper.learning_rate)
+    assert (steps.walk.y, steps.walk.x) == (walk.y, walk.x) and steps.walk.z == walk.z
+    with qtbot.waitSignal(window.backprop.highlightRequested) as lit:
+        qtbot.mouseClick(steps.page.controls.stepForwardButton, LEFT)
+    assert lit.args == ["feature", 1, (0, walk.y, walk.x)]
+    assert f"= {_shown(walk.z)}" in steps.page.stepsView.toPlainText()
