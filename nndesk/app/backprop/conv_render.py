@@ -168,9 +168,15 @@ def _dC_da(w: _Writer, walk: ConvPixelWalk, c: int) -> str:
 
 def _delta(w: _Writer, walk: ConvPixelWalk, c: int) -> str:
     s = _sym(walk)
-    prime = f"{s['act']}′({s['z']})"
+    prime, a = f"{s['act']}′({s['z']})", _num(walk.a)
+    if walk.activation == "sigmoid":  # as on the slides: σ′(z) = a(1 − a)
+        value = (f"{prime} = ", *fm.factor(a), "·(1 − ", *fm.factor(a), ") = ", _num(walk.sigma_prime))
+    elif walk.activation == "tanh":
+        value = (f"{prime} = 1 − ", *fm.factor(a), "² = ", _num(walk.sigma_prime))
+    else:
+        value = (f"{prime} = {s['act']}′(", _num(walk.z), ") = ", _num(walk.sigma_prime))
     return (conv_texts.text("delta", walk, c) + w.line((f"{s['d']} = {fm.dC(s['a'])}·{prime}",), muted=True)
-            + w.line((f"{prime} = {s['act']}′(", _num(walk.z), ") = ", _num(walk.sigma_prime)))
+            + w.line(value)
             + w.line((f"{s['d']} = ", *fm.product(_num(walk.dC_da), _num(walk.sigma_prime)), " = ",
                       _num(walk.delta))))
 
