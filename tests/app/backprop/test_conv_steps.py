@@ -261,3 +261,14 @@ def test_step_through_my_drawing_on_a_convolutional_network(qtbot, window):
         qtbot.mouseClick(steps.page.controls.stepForwardButton, LEFT)
     assert lit.args == ["feature", 1, (0, walk.y, walk.x)]
     assert f"= {_shown(walk.z)}" in steps.page.stepsView.toPlainText()
+
+
+def test_a_sigmoid_convolution_writes_sigma_prime_as_a_times_one_minus_a(qtbot, panel):
+    net = ConvNet.create((1, 8, 8), [ConvSpec(3, 2, True), PoolSpec(2)], [5], 3, "sigmoid", "quadratic", seed=0)
+    x, t = _sample(net)
+    panel.set_sample(net, x, t, ETA)
+    walk = panel.conv.walk
+    qtbot.keyClick(panel, Qt.Key.Key_End)  # every step, the update applied
+    text = panel.conv.page.stepsView.toPlainText()
+    assert f"= {_shown(walk.a)}·(1 − {_shown(walk.a)}) = {_shown(walk.sigma_prime)}" in text
+    assert f"σ({_shown(walk.z)}) = {_shown(walk.a)}" in text
