@@ -201,6 +201,22 @@ def as_neuron(hit: CanvasHit, canvas) -> CanvasHit:
     return hit
 
 
+def feature_key(hit: CanvasHit, key: int, canvas) -> CanvasHit | None:
+    """Keys that move within a feature layer from a selected map pixel: ↑/↓ the row above/below, Page Up/Down
+    the map before/after (brought to the front); None for the others (←/→ go to the next layer as for neurons)."""
+    if hit.kind is not HitKind.FEATURE or not isinstance(stack := canvas.columns[hit.layer], FeatureStack):
+        return None
+    c, h, _ = stack.chw
+    f, y = hit.index, hit.source
+    if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        y = min(max(y + (1 if key == Qt.Key.Key_Down else -1), 0), h - 1)
+    elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+        f = min(max(f + (1 if key == Qt.Key.Key_PageDown else -1), 0), c - 1)
+    else:
+        return None
+    return CanvasHit.feature(hit.layer, f, y, hit.x)
+
+
 def context_menu(canvas, item) -> QMenu | None:
     """The menu of a stack (``ConvEditor``) or a dense column (``LayerEditor``); None for the input and the
     flattened vector of a ConvNet (nothing to edit there)."""

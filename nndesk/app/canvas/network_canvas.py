@@ -21,7 +21,15 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
 from nndesk.app.canvas.bundle_render import BundleRenderer, RenderJob, SceneState
 from nndesk.app.canvas.conv_editor import ConvEditor
-from nndesk.app.canvas.conv_scene import GAP, as_feature, as_neuron, build_conv_scene, context_menu, refresh_kernels
+from nndesk.app.canvas.conv_scene import (
+    GAP,
+    as_feature,
+    as_neuron,
+    build_conv_scene,
+    context_menu,
+    feature_key,
+    refresh_kernels,
+)
 from nndesk.app.canvas.dense_scene import build_dense_scene
 from nndesk.app.canvas.edge_bundle import EdgeBundle
 from nndesk.app.canvas.edge_picture import BundlePicture, pick
@@ -230,7 +238,8 @@ class NetworkCanvas(QGraphicsView):
 
     def keyPressEvent(self, event) -> None:
         """The arrow keys move the selection (``navigation``) instead of scrolling."""
-        hit = next_hit(as_neuron(self.highlight.target, self), event.key(), self.document.sizes)
+        hit = feature_key(self.highlight.target, event.key(), self) or \
+            next_hit(as_neuron(self.highlight.target, self), event.key(), self.document.sizes)
         if hit is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
             return

@@ -196,3 +196,21 @@ def test_clicking_a_kernel_shows_its_map(qtbot, cnn) -> None:
     with qtbot.waitSignal(canvas.featureClicked) as sig:
         click(canvas, kernels.mapToScene(kernels.cell_rect(13).center()))
     assert sig.args == [1, 13, 12, 12] and canvas.columns[1].first == 13
+
+
+def test_arrow_keys_move_between_rows_maps_and_layers(qtbot, cnn) -> None:
+    canvas, *_ = cnn
+    click(canvas, canvas.columns[1].pixel_rect(0, 10, 4).center())
+    moves = [(Qt.Key.Key_Down, [1, 0, 11, 4]), (Qt.Key.Key_PageDown, [1, 1, 11, 4]), (Qt.Key.Key_Up, [1, 1, 10, 4])]
+    for key, where in moves:
+        with qtbot.waitSignal(canvas.featureClicked) as sig:
+            QTest.keyClick(canvas, key)
+        assert sig.args == where
+    assert canvas.columns[1].first == 1
+    with qtbot.waitSignal(canvas.featureClicked) as sig:
+        QTest.keyClick(canvas, Qt.Key.Key_Right)  # the same place in the next layer: the pooled map
+    assert sig.args[:2] == [2, 1] and abs(sig.args[2] - 5) <= 1
+    with qtbot.waitSignal(canvas.neuronClicked) as sig:
+        QTest.keyClick(canvas, Qt.Key.Key_Left)
+        QTest.keyClick(canvas, Qt.Key.Key_Left)  # back through a⁽¹⁾ to the input picture: a neuron (a pixel)
+    assert sig.args[0] == 0
