@@ -10,7 +10,8 @@ panel (1000×760), saved next to this file:
 1. ``conv-steps-<lang>-1.png``: the most active pixel of filter 0: its 5×5 window, a·w in every cell, into z;
 2. ``conv-steps-<lang>-2.png``: σ(z), the 2×2 pooling's choice and ∂C/∂a back through it to the winner;
 3. ``conv-steps-<lang>-3.png``: δ, the pixel's share of the kernel's gradient and δ·w sent back;
-4. ``conv-steps-<lang>-4.png``: the kernel's whole gradient and its new weights (the last step);
+4. ``conv-steps-<lang>-4.png``: the kernel's whole gradient and its new weights (the last step), with
+   "Check with finite differences" clicked;
 5. ``conv-steps-<lang>-5.png``: a pixel of the second convolution (clicked), whose window reads the four
    maps of the pooling: channel 2 chosen, the sums of every channel into z.
 """
@@ -55,6 +56,8 @@ def take(lang: str, out_dir: Path) -> None:
     for n, index in enumerate((0, 3, 6, 7), 1):
         while panel.conv.current_index < index:
             page.controls.stepForwardButton.click()
+        if n == 4:
+            page.controls.gradCheckButton.click()
         shot(n)
     maps = net.feature_maps(x)
     m = maps[2][0]  # the second convolution's map 0 (a⁽³⁾)

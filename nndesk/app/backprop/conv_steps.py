@@ -165,7 +165,7 @@ class ConvSteps(QObject):
             return
         walk, c = self._walk, self._channel
         i, j = np.unravel_index(int(np.argmax(np.abs(walk.grad_w[c]))), walk.grad_w[c].shape)
-        checks = [(cw.kernel_gradcheck(self._network, self._x, self._t, walk, *at), at) for at in ((c, i, j), (None,))]
+        checks = [(cw.kernel_gradcheck(self._before, self._x, self._t, walk, *at), at) for at in ((c, i, j), (None,))]
         self.page.verdictLabel.setText("<br/>".join(gradcheck_html(walk, check, *at) for check, at in checks))
 
     def _go(self, index: int) -> None:
@@ -186,7 +186,7 @@ class ConvSteps(QObject):
         self.page.verdictLabel.clear()
         net, x, t = self._network, self._x, self._t
         if net is not None and self._fits(net, x, t):
-            pixel = self._pixel or cw.default_pixel(net, x)
+            pixel, self._before = self._pixel or cw.default_pixel(net, x), net.astype(np.float64)  # as walked
             try:
                 self._walk = cw.conv_pixel_walk(net, x, t, *pixel, self._eta)
             except ValueError:  # a pixel of a network since changed
