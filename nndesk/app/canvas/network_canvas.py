@@ -88,6 +88,7 @@ class NetworkCanvas(QGraphicsView):
         self._user_zoom = self._compact = False
         document.architectureChanged.connect(self.rebuild)
         document.weightsChanged.connect(self._weights_throttle.request)
+        self.featureClicked.connect(self.highlight_feature)  # also when another view says it (the gallery)
         self.rebuild()
 
     # ---- the inspector's API ----------------------------------------------------

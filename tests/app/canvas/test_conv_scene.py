@@ -214,3 +214,10 @@ def test_arrow_keys_move_between_rows_maps_and_layers(qtbot, cnn) -> None:
         QTest.keyClick(canvas, Qt.Key.Key_Left)
         QTest.keyClick(canvas, Qt.Key.Key_Left)  # back through a⁽¹⁾ to the input picture: a neuron (a pixel)
     assert sig.args[0] == 0
+
+
+def test_a_feature_chosen_elsewhere_is_marked_too(cnn) -> None:
+    canvas, *_ = cnn
+    canvas.featureClicked.emit(3, 9, 1, 2)  # as the weight gallery passes its choice on
+    assert canvas.columns[3].first == 9 and canvas.highlight.bounds().contains(
+        canvas.columns[3].pixel_rect(9, 1, 2).center())
