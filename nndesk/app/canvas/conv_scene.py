@@ -154,7 +154,8 @@ def _add_gap_buttons(canvas, colors: CanvasColors, half: float) -> None:
         canvas.labels.append(group)
 
 
-def add_feature_buttons(canvas, position: int, colors: CanvasColors, half: float, pool: bool = False) -> None:
+def add_feature_buttons(canvas, position: int, colors: CanvasColors, half: float, pool: bool = False,
+                        left_aligned: bool = False) -> None:
     """"+ conv" (and "+ pool") between a⁽ᵖᵒˢⁱᵗⁱᵒⁿ⁾ and the next layer: a new feature layer a⁽ᵖᵒˢⁱᵗⁱᵒⁿ⁺¹⁾."""
     a, b = canvas.columns[position], canvas.columns[position + 1]
     kinds = [("conv", STEPPER_Y, translate("ConvScene", "+ conv"),
@@ -166,7 +167,7 @@ def add_feature_buttons(canvas, position: int, colors: CanvasColors, half: float
         add = (lambda p=position: canvas.conv_editor.add_conv(p)) if kind == "conv" else \
             (lambda p=position: canvas.conv_editor.add_pool(p))
         button, group = add_gap_button(canvas.scene(), a, b, half, dy, text, tip, "+" if kind == "conv" else None,
-                                       colors, add)
+                                       colors, add, left_aligned)
         canvas.feature_buttons[(kind, position)] = button
         canvas.labels.append(group)
 
@@ -176,7 +177,7 @@ def offer_conv(canvas, colors: CanvasColors, half: float) -> None:
     doc = canvas.document
     shape = doc.input_shape
     if shape is not None and len(shape) == 2 and shape[0] * shape[1] == doc.sizes[0] and len(canvas.columns) > 1:
-        add_feature_buttons(canvas, 0, colors, half)
+        add_feature_buttons(canvas, 0, colors, half, left_aligned=True)  # clear of the hidden layer's −/+
 
 
 def refresh_kernels(canvas) -> None:
