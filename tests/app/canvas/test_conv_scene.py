@@ -221,3 +221,12 @@ def test_a_feature_chosen_elsewhere_is_marked_too(cnn) -> None:
     canvas.featureClicked.emit(3, 9, 1, 2)  # as the weight gallery passes its choice on
     assert canvas.columns[3].first == 9 and canvas.highlight.bounds().contains(
         canvas.columns[3].pixel_rect(9, 1, 2).center())
+
+
+def test_plus_conv_keeps_its_words_beside_a_hidden_layers_steppers(qtbot) -> None:
+    canvas, *_ = make_canvas(qtbot, Network.create([784, 800, 10], seed=0, cost="cross-entropy"))
+    canvas.resize(690, 408)  # the canvas in the 1280×800 window
+    canvas.fit()
+    button = canvas.feature_buttons[("conv", 0)]
+    assert button.text == "+ conv" and button.parentItem().isVisible()
+    assert not button.sceneBoundingRect().intersects(canvas.columns[1].minus_button.sceneBoundingRect())
