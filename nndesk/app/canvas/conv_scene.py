@@ -218,14 +218,20 @@ def feature_key(hit: CanvasHit, key: int, canvas) -> CanvasHit | None:
     return CanvasHit.feature(hit.layer, f, y, hit.x)
 
 
-def context_menu(canvas, item) -> QMenu | None:
-    """The menu of a stack (``ConvEditor``) or a dense column (``LayerEditor``); None for the input and the
-    flattened vector of a ConvNet (nothing to edit there)."""
-    if isinstance(item, FeatureStack):
-        return canvas.conv_editor.context_menu(item.L)
-    if canvas.document.is_conv and item.L <= canvas.document.n_features + 1:
-        return None
-    return canvas.editor.context_menu(item.L)
+def context_menu(canvas, item) -> QMenu:
+    """The right-click menu of a layer: a stack's, and a ConvNet's input and flattened vector, are
+    ``ConvEditor``'s (insert a convolution or pooling there); a dense column's is ``LayerEditor``'s, the input
+    picture of a dense network offering a convolution after it too."""
+    doc, L = canvas.document, item.L
+    if isinstance(item, FeatureStack) or (doc.is_conv and L <= doc.n_features + 1):
+        return canvas.conv_editor.context_menu(L)
+    menu = canvas.editor.context_menu(L)
+    if L == 0:
+        separator = menu.addSeparator()
+        canvas.conv_editor.fill_menu(menu, 0)
+        if menu.actions()[-1] is separator:  # not a picture: no convolution to offer
+            menu.removeAction(separator)
+    return menu
 
 
 def _popup(menu: QMenu) -> None:

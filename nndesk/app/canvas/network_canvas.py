@@ -256,7 +256,8 @@ class NetworkCanvas(QGraphicsView):
     def contextMenuEvent(self, event) -> None:
         x = self.mapToScene(event.pos()).x()
         nearest = min(self.columns, key=lambda c: abs(c.x() - x))
-        if abs(nearest.x() - x) <= nearest.width / 2 + GAP / 3 and (menu := context_menu(self, nearest)):
+        if abs(nearest.x() - x) <= nearest.width / 2 + GAP / 3:
+            menu = context_menu(self, nearest)
             menu.exec(event.globalPos())
             menu.deleteLater()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QColor, QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -230,3 +230,30 @@ def test_plus_conv_keeps_its_words_beside_a_hidden_layers_steppers(qtbot) -> Non
     button = canvas.feature_buttons[("conv", 0)]
     assert button.text == "+ conv" and button.parentItem().isVisible()
     assert not button.sceneBoundingRect().intersects(canvas.columns[1].minus_button.sceneBoundingRect())
+
+
+def right_click_and_choose(canvas: NetworkCanvas, scene_pos, text: str) -> None:
+    """A right-click at ``scene_pos`` (the context menu event it makes) and a click on the entry ``text``."""
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, choose)
+            return
+        action = next(a for a in menu.actions() if a.text() == text)
+        QTest.mouseClick(menu, LEFT, NONE, menu.actionGeometry(action).center())
+    QTimer.singleShot(0, choose)
+    at = canvas.mapFromScene(scene_pos)
+    QApplication.sendEvent(canvas.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at,
+                                                                canvas.viewport().mapToGlobal(at)))
+
+
+def test_right_click_menus_of_a_stack_and_of_a_dense_networks_picture(qtbot, cnn) -> None:
+    canvas, doc, stack = cnn
+    with qtbot.waitSignal(doc.architectureChanged):
+        right_click_and_choose(canvas, canvas.columns[2].sceneBoundingRect().center(), "Insert convolution after")
+    assert [f.spec for f in doc.network.features][:4] == ["conv5x5x32", "pool2", "conv5x5x32", "conv5x5x64"]
+    assert isinstance(canvas.columns[3], FeatureStack) and canvas.columns[3].kind == "conv"
+    dense, doc2, _ = make_canvas(qtbot, Network.create([784, 16, 10], seed=0, cost="cross-entropy"))
+    with qtbot.waitSignal(doc2.architectureChanged):
+        right_click_and_choose(dense, dense.columns[0].sceneBoundingRect().center(), "Insert convolution after")
+    assert doc2.is_conv
