@@ -85,6 +85,7 @@ def build_conv_scene(canvas, colors: CanvasColors) -> list[tuple[float, float]]:
         centre = [n // 2 for n in shapes[conv[0]][1:]]
         canvas.kernels.kernelClicked.connect(lambda f: canvas.select(CanvasHit.feature(conv[0], f, *centre)))
         canvas.labels += canvas.kernels.labels
+        canvas.highlight.kernels = canvas.kernels  # a marked map of a⁽ᴸ⁾ also marks the kernel making it
     return bodies
 
 

@@ -29,10 +29,12 @@ class CanvasHighlight:
     def __init__(self) -> None:
         self.target: CanvasHit = NOTHING
         self._items: list[QGraphicsItem] = []
+        self.kernels = None
 
     def forget_items(self) -> None:
         """The scene was cleared (and deleted our items); keep only the target."""
         self._items = []
+        self.kernels = None  # the first convolution's ``KernelImages``, if the new scene has them
 
     def show(self, target: CanvasHit, scene: QGraphicsScene, columns: list[LayerColumn],
              bundles: list[EdgeBundle], color: QColor, halo: QColor) -> None:
@@ -73,6 +75,8 @@ class CanvasHighlight:
         path = cone_path(window, pixel) if window is not None else QPainterPath()
         if window is None:
             path.addRect(pixel)
+        if self.kernels is not None and self.kernels.L == L and f < self.kernels.filters:  # the filter making it
+            path.addRect(self.kernels.mapRectToScene(self.kernels.cell_rect(f)).adjusted(-1, -1, 1, 1))
         mark = _Mark(path, color, halo)
         mark.setZValue(10)
         scene.addItem(mark)

@@ -144,6 +144,9 @@ def test_tooltip_of_a_map_pixel(cnn) -> None:
     a, b = sample.maps(1)[0, 5, 7], doc.network.layers[0].bias[0]
     assert text.startswith("map 0 of 32 in a⁽¹⁾, pixel (5, 7)")
     assert f"a = {a:.3f}" in text and f"b = {b:.3f}" in text and "(sample: drawn)" in text
+    flat = canvas.columns[5]  # the flattened maps: neurons without a bias of their own
+    text = tooltip(canvas.hit(canvas.mapFromScene(flat.neuron_pos(500))), doc.network, list(sample.activations))
+    assert text.startswith("neuron ") and "a⁽⁵⁾" in text and "bias" not in text and "activation a =" in text
 
 
 def test_kernels_are_drawn_and_follow_new_weights(qtbot, cnn) -> None:
@@ -196,6 +199,7 @@ def test_clicking_a_kernel_shows_its_map(qtbot, cnn) -> None:
     with qtbot.waitSignal(canvas.featureClicked) as sig:
         click(canvas, kernels.mapToScene(kernels.cell_rect(13).center()))
     assert sig.args == [1, 13, 12, 12] and canvas.columns[1].first == 13
+    assert canvas.highlight.bounds().contains(kernels.mapRectToScene(kernels.cell_rect(13)))  # marked too
 
 
 def test_arrow_keys_move_between_rows_maps_and_layers(qtbot, cnn) -> None:
