@@ -261,3 +261,17 @@ def test_right_click_menus_of_a_stack_and_of_a_dense_networks_picture(qtbot, cnn
     with qtbot.waitSignal(doc2.architectureChanged):
         right_click_and_choose(dense, dense.columns[0].sceneBoundingRect().center(), "Insert convolution after")
     assert doc2.is_conv
+
+
+def test_the_dense_part_of_a_cnn_is_edited_as_any_dense_network(qtbot, cnn) -> None:
+    canvas, doc, stack = cnn
+    with qtbot.waitSignal(doc.architectureChanged):
+        click(canvas, canvas.columns[6].plus_button.scenePos())
+    assert doc.sizes[-3:] == [1024, 129, 10]
+    with qtbot.waitSignal(doc.architectureChanged):
+        click(canvas, canvas.insert_buttons[6].scenePos())  # a hidden layer between the vector and the 129
+    assert doc.n_layers == 9 and doc.is_hidden(6) and doc.is_conv and isinstance(canvas.columns[4], FeatureStack)
+    assert [b.l for b in canvas.bundles] == [5, 6, 7]
+    stack.undo()
+    stack.undo()
+    assert doc.sizes == digits_cnn().sizes
