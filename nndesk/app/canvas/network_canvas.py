@@ -10,6 +10,9 @@ buttons, the −/+/× and σ buttons on each hidden layer, the context menu —
 are undo commands (``LayerEditor``).  For the inspector and the backprop
 step-through it reports clicks as indices and can highlight a neuron or an
 edge (``CanvasHit``); see the index convention in ``network_document``.
+A convolutional network's feature layers are stacks of maps (``conv_scene``,
+``FeatureStack``, edits through ``ConvEditor``); a click on a map's pixel is
+``featureClicked`` (L, f, y, x) and ``highlight_feature`` marks one.
 """
 
 from __future__ import annotations
