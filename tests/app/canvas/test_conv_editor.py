@@ -221,8 +221,8 @@ def test_during_training_the_student_is_asked_first_as_for_dense_layers(qtbot, a
 
 
 def test_in_the_window_a_conv_edit_during_training_asks_first(qtbot, window) -> None:
-    """The real window and trainer: No keeps the run and the network; Yes stops it, and the dense
-    layers after the first are the run's last weights (undo gives that very network back)."""
+    """The real window and trainer: No keeps the run and the network; Yes stops it, and undo gives back
+    the very network the run left (the dense layers' biases are the edit's too)."""
     editor = window.canvas.conv_editor
     window.trainer.update(epochs=50)
     with qtbot.waitSignal(window.trainer.epochFinished, timeout=30_000):
@@ -234,8 +234,8 @@ def test_in_the_window_a_conv_edit_during_training_asks_first(qtbot, window) -> 
     assert editor.add_conv(0)
     assert window.document.is_conv and not window.trainer.is_active
     assert window.document.network.architecture == "1×28×28-conv5x5x8-800-10"
-    kept = [p.copy() for p in window.document.network.head.parameters()[1:]]
+    kept = [layer.bias.copy() for layer in window.document.network.head.layers]
     window.undo_stack.undo()
     assert not window.document.is_conv
-    for x, y in zip(kept, window.document.network.parameters()[1:]):
-        np.testing.assert_array_equal(x, y)
+    for x, layer in zip(kept, window.document.network.layers):
+        np.testing.assert_array_equal(x, layer.bias)

@@ -52,12 +52,14 @@ def test_with_conv_inserts_fresh_kernels_and_keeps_the_rest() -> None:
     conv = new.features[2]
     assert conv.activation.name == "relu" and not conv.same
     np.testing.assert_array_equal(conv.bias, 0)
-    # the flattened maps changed size: the first dense layer is fresh, its biases and the output stay
+    # the flattened maps changed size: the dense layers get fresh weights (they read new features), biases stay
     first, old_first = new.head.layers[0], net.head.layers[0]
     assert first.weights.shape == (32, 500)
     _same(first.bias, old_first.bias)
-    _same(new.head.layers[1].weights, net.head.layers[1].weights)
-    _same(new.head.layers[1].bias, net.head.layers[1].bias)
+    out, old_out = new.head.layers[1], net.head.layers[1]
+    assert out.weights.shape == old_out.weights.shape and not np.any(out.weights == old_out.weights)
+    _same(out.bias, old_out.bias)
+    assert out.activation.name == "softmax"
     # the original is untouched
     assert [f.spec for f in net.features] == ["conv5x5x8", "pool2"]
 
@@ -74,6 +76,7 @@ def test_fresh_kernels_have_he_scale_for_relu_and_xavier_for_tanh() -> None:
         first = new.head.layers[0]
         fan_in = first.n_in
         assert np.std(first.weights) == pytest.approx(np.sqrt(var(fan_in, 32)), rel=0.05)
+        assert np.std(new.head.layers[1].weights) == pytest.approx(np.sqrt(var(32, 10)), rel=0.3)  # 320 numbers
 
 
 def test_filters_keep_the_overlap_and_resize_the_next_convolutions_channels() -> None:
@@ -104,6 +107,7 @@ def test_filters_of_the_last_convolution_keep_the_first_dense_columns_of_kept_ch
     first, old = new.head.layers[0], net.head.layers[0]
     assert first.weights.shape == (16, 3 * 121)
     _same(first.weights, old.weights[:, :3 * 121])
+    _same(new.head.layers[1].params, net.head.layers[1].params)  # its neurons mostly mean what they meant
     grown = ce.with_filters(net, 2, 8, rng=_rng())
     _same(grown.head.layers[0].weights[:, :726], old.weights)
     assert np.std(grown.head.layers[0].weights[:, 726:]) > 0
@@ -133,14 +137,14 @@ def test_dense_network_becomes_a_convnet_and_back() -> None:
     _chains(conv)
     assert conv.features[0].activation.name == "sigmoid"  # the student's hidden σ
     assert conv.head.sizes == [8 * 24 * 24, 32, 10]
-    _same(conv.head.layers[0].bias, dense.layers[0].bias)
-    _same(conv.head.layers[1].weights, dense.layers[1].weights)
+    for new, old in zip(conv.head.layers, dense.layers):
+        _same(new.bias, old.bias)
     back = ce.without_feature(conv, 0, rng=_rng())
     assert type(back) is Network and back.sizes == [784, 32, 10]
     assert back.layers[0].weights.shape == (32, 784)
     assert not np.array_equal(back.layers[0].weights, dense.layers[0].weights)  # fresh for the raw image
-    _same(back.layers[0].bias, dense.layers[0].bias)
-    _same(back.layers[1].weights, dense.layers[1].weights)
+    for new, old in zip(back.layers, dense.layers):
+        _same(new.bias, old.bias)
     pooled = ce.with_pool(Network.create([784, 10], seed=0), 0, input_shape=(1, 28, 28), rng=_rng())
     assert pooled.shapes[1] == (1, 14, 14) and pooled.head.sizes == [196, 10]
 
@@ -157,9 +161,9 @@ def test_round_trips_keep_every_weight_that_was_there() -> None:
     for x, y in zip(back.features[0].params, net.features[0].params):
         _same(x, y)
     _same(back.features[2].params, net.features[2].params)
-    # the last maps went 6×11×11 → 6×5×5 → 6×11×11: the first dense layer is fresh, the output kept
-    _same(back.head.layers[1].params, net.head.layers[1].params)
-    _same(back.head.layers[0].bias, net.head.layers[0].bias)
+    # the last maps went 6×11×11 → 6×5×5 → 6×11×11: the dense weights are fresh, the biases kept
+    for new, old in zip(back.head.layers, net.head.layers):
+        _same(new.bias, old.bias)
     there = ce.with_filters(ce.with_filters(net, 0, 9, rng=_rng()), 0, 4, rng=_rng())
     for x, y in zip(there.parameters(), net.parameters()):
         _same(x, y)
