@@ -23,6 +23,7 @@ from nndesk.app.shell import i18n, screen_fit, settings
 from nndesk.app.shell.gui_gc import collect_in_gui_thread
 from nndesk.app.shell.ready_trained import ReadyBadge, WindowReady
 from nndesk.app.shell.start_here import WindowStartHere
+from nndesk.app.shell.window_conv import wire_features
 from nndesk.app.shell.window_docks import WindowDocks
 from nndesk.app.shell.window_export import WindowExport
 from nndesk.app.shell.window_files import WindowFiles, mean_digit, recipe_for
@@ -57,6 +58,8 @@ def wire_canvas(panel: BackpropPanel, canvas: NetworkCanvas) -> None:
             canvas.highlight_neuron(layer, where)
         elif kind == "edge":
             canvas.highlight_edge(layer, *where)
+        elif kind == "feature":  # (f, y, x): a ConvNet's step-through follows one pixel of one map
+            canvas.highlight_feature(layer, *where)
         else:
             canvas.clear_highlight()
 
@@ -120,6 +123,7 @@ class MainWindow(WindowPoints, WindowFiles, WindowTraining, WindowRuns, WindowMy
         self.backprop.lectureExampleLoaded.connect(self._open_lecture_example)
         self.draw_widget.stepThroughRequested.connect(self._step_through_drawing)
         self.inspector.follow_backprop(self.backprop)
+        wire_features(self)  # a feature-map pixel: the Inspector shows it, the step-through follows it
         self.status = TrainingStatusBar(self)
         self.setStatusBar(self.status)
 

@@ -1,35 +1,34 @@
-"""The window and convolutional networks: refused, with a clear message, until the views can draw them.
+"""What a recipe says of the window's network: its hidden sizes and, for a ``ConvNet``, its feature layers.
 
-The canvas, the inspector, the step-through and the weight views show single
-neurons and the weights between them — dense layers.  A model file with
-convolutions (``nndesk train --preset digits-cnn``) is fine for the command
-line (``nndesk eval``, ``nndesk predict``), but the window says so and keeps
-the student's current network rather than open something it can't show.
+A network built or edited on the canvas no longer is the recipe's: before a
+model file or a session is written (or a file without a recipe is opened)
+the recipe takes the layers the network really has, so ``nndesk train`` with
+that recipe builds the same shapes.  One place, because model files, sessions
+and the open path all ask it.
 """
 
 from __future__ import annotations
 
-import html
-import shlex
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
-
 from nndesk.engine.core.convnet import ConvNet
+from nndesk.engine.core.network import Network
 
 
-def refuse_conv(window: Any, network: Any, path: Path) -> bool:
-    """True (and one message) if ``network`` is convolutional; the caller then changes nothing."""
-    if not isinstance(network, ConvNet):
-        return False
-    title = QCoreApplication.translate("WindowConv", "Can't show this model yet")
-    text = QCoreApplication.translate(
-        "WindowConv", "This model has convolutional layers (%1). The window can't draw convolutions yet, so your "
-                      "current network is unchanged. The command line can use the model:")
-    name = shlex.quote(path.name)
-    commands = [f"nndesk eval --model {name} --dataset mnist-bundled", f"nndesk predict --model {name} IMAGE"]
-    text = html.escape(text.replace("%1", network.architecture)) + "<pre>" + html.escape("\n".join(commands)) + "</pre>"
-    window.show_message(title, text, QMessageBox.Icon.Information, str(path))
-    return True
+def layers_of(network: Network | ConvNet) -> dict[str, Any]:
+    """``hidden`` and ``features`` for ``TrainingRecipe.with_changes``."""
+    if isinstance(network, ConvNet):
+        return {"hidden": tuple(network.head.sizes[1:-1]), "features": tuple(f.spec for f in network.features)}
+    return {"hidden": tuple(network.sizes[1:-1]), "features": ()}
+
+
+def wire_features(window: Any) -> None:
+    """A feature-map pixel chosen anywhere (the canvas, the gallery, the Inspector's map) is the one the
+    Inspector shows and the step-through follows; the canvas marks it."""
+    canvas, inspector, backprop = window.canvas, window.inspector, window.backprop
+    canvas.featureClicked.connect(inspector.show_feature)
+    canvas.featureClicked.connect(backprop.select_feature)
+    canvas.featureClicked.connect(window._raise_inspector)
+    chosen = inspector.filterInspector.pixelChosen  # another pixel clicked on the Inspector's small map
+    chosen.connect(canvas.highlight_feature)
+    chosen.connect(backprop.select_feature)

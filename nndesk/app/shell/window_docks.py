@@ -100,6 +100,7 @@ class WindowDocks:
         if visible and self.gallery is None:
             self.gallery = WeightGallery(self.document)
             self.gallery.neuronSelected.connect(self.canvas.neuronClicked)
+            self.gallery.featureSelected.connect(self.canvas.featureClicked)
             self.gallery_dock.setWidget(self.gallery)
 
     def _on_epoch_for_hidden_views(self, report: EpochReport) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nndesk.app.shell import settings
-from nndesk.app.shell.window_conv import refuse_conv
+from nndesk.app.shell.window_conv import layers_of
 from nndesk.app.training.dock import OPEN
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.core.network import Network
@@ -202,10 +202,8 @@ class WindowFiles:
         try:
             loaded = model_io.load_model(path)
             net = loaded.network
-            if refuse_conv(self, net, path):  # the canvas and the views draw dense layers only (so far)
-                return None
             recipe = loaded.recipe or recipe_for(loaded.metadata.get("dataset") or self.recipe.dataset).with_changes(
-                hidden=tuple(net.sizes[1:-1]), cost=net.cost.name)
+                cost=net.cost.name, **layers_of(net))
             source = recipe.load_data() if recipe.dataset != self.recipe.dataset else self.source
             train = source.train
             if train is None or (train.n_inputs, train.n_outputs) != (net.sizes[0], net.sizes[-1]):
@@ -245,8 +243,7 @@ class WindowFiles:
     def save_model(self, path: str | Path) -> bool:
         from nndesk.engine.runs import model_io
 
-        recipe = self.recipe.with_changes(hyper=self.trainer.control.hyper,
-                                          hidden=tuple(self.document.sizes[1:-1]))
+        recipe = self.recipe.with_changes(hyper=self.trainer.control.hyper, **layers_of(self.document.network))
         try:
             model_io.save_model(path, self.document.network, recipe, self.trainer.history, self.trainer.optimizer,
                                 taught_with=self.taught_with)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nndesk.app.shell import autosave, settings
 from nndesk.app.shell.restore_banner import RestoreBanner
-from nndesk.app.shell.window_conv import refuse_conv
+from nndesk.app.shell.window_conv import layers_of
 from nndesk.app.shell.window_files import _Opened, mean_digit
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.data.datasets import DataSource
@@ -80,7 +80,7 @@ class WindowSession:
         """The desk as it is now (shares arrays with the window: ``snapshot()`` before saving elsewhere)."""
         version = settings.LAYOUT_VERSION
         layout = Layout(bytes(self.saveState(version)), bytes(self.saveGeometry()), version)
-        recipe = self.recipe.with_changes(hyper=self.trainer.control.hyper, hidden=tuple(self.document.sizes[1:-1]))
+        recipe = self.recipe.with_changes(hyper=self.trainer.control.hyper, **layers_of(self.document.network))
         runs = getattr(self, "runs", None)
         points = self._points_now()
         return Session(self.document.network, recipe, tuple(self.trainer.history), self.trainer.optimizer,
@@ -129,8 +129,6 @@ class WindowSession:
         try:
             session = load_session(path)
             net, recipe = session.network, session.recipe
-            if refuse_conv(self, net, path):  # one message: the window draws dense layers only (so far)
-                return None
             if session.points is not None:
                 source = DataSource(recipe.dataset, session.points, None, "")  # the name the points had
             elif recipe.dataset == self.recipe.dataset and self._points_now() is None:

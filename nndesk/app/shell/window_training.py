@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from nndesk.app.document.undo import DocumentCommand, DocumentUndoStack, EditKind
 from nndesk.app.document.value_edits import Edit
+from nndesk.engine.core.convnet import ConvNet, weight_layers
 from nndesk.engine.core.initializers import default_initializer, init_weights
 from nndesk.engine.core.layers import Dense
 from nndesk.engine.core.network import Network
@@ -72,22 +73,35 @@ class WindowTraining:
             return
         rng = np.random.default_rng()
         net = self.document.network
-        layers = [Dense(init_weights(self.recipe.init or default_initializer(layer.activation.name),
-                                     layer.n_out, layer.n_in, rng, net.dtype),
-                        np.zeros(layer.n_out, dtype=net.dtype), layer.activation) for layer in net.layers]
+        if isinstance(net, ConvNet):
+            fresh: Network | ConvNet = net.copy()
+            for layer in weight_layers(fresh):  # kernels are (F, C, k, k): a filter's fan-in is C·k·k
+                w = layer.weights
+                w[...] = init_weights(self.recipe.init or default_initializer(layer.activation.name), w.shape[0],
+                                      w[0].size, rng, net.dtype).reshape(w.shape)
+                layer.bias[...] = 0
+            for dense_layer in fresh.head.layers:
+                dense_layer.frozen = dense_layer.frozen_bias = None
+        else:
+            fresh = Network([Dense(init_weights(self.recipe.init or default_initializer(layer.activation.name),
+                                                layer.n_out, layer.n_in, rng, net.dtype),
+                                   np.zeros(layer.n_out, dtype=net.dtype), layer.activation)
+                             for layer in net.layers], net.cost)
         modified = self.document.is_modified() or self.model_path is not None
         self.trainer.reset()
-        self.document.set_network(Network(layers, net.cost), modified=modified)
+        self.document.set_network(fresh, modified=modified)
 
     def set_cost(self, name: str) -> None:
         """Change C; the output activation follows (softmax for cross-entropy, σ for quadratic)."""
         if self.trainer.is_active or name == self.document.network.cost.name:
             return
         fresh = self.recipe.with_changes(cost=name).build_network(self.document.sizes[0], self.document.sizes[-1])
-        layers = [layer.copy() for layer in self.document.network.layers]
-        layers[-1].activation = fresh.layers[-1].activation
+        net = self.document.network.copy()
+        dense = net.head.layers if isinstance(net, ConvNet) else net.layers
+        dense[-1].activation = fresh.layers[-1].activation
         self.recipe = self.recipe.with_changes(cost=name)
-        self.document.set_network(Network(layers, fresh.cost), modified=True)
+        changed = ConvNet(net.features, dense, fresh.cost) if isinstance(net, ConvNet) else Network(dense, fresh.cost)
+        self.document.set_network(changed, modified=True)
 
     def stop_training_for_edit(self) -> bool:
         """Before an architecture edit: True if nothing trains (any more); asks the user first."""

@@ -6,6 +6,8 @@ shows which pixels excite neuron k (blue, w > 0) and which inhibit it
 uses its own symmetric scale ±max|w|, so a neuron with small weights is
 still readable; white is 0.  All tiles are computed at once
 with numpy and shown as one image (``TileGrid``); a click selects the neuron.
+A convolutional network's first layer looks through k×k windows instead: each
+tile is then one filter's kernel (its first input channel), the same colours.
 Training changes the weights many times a second, so the gallery redraws at
 most once a second, and not while it is hidden (``ShownThrottle``).
 """
@@ -49,6 +51,7 @@ def weight_image(w: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
 
 class WeightGallery(QWidget):
     neuronSelected = Signal(int, int)  # (L = 1, k): like NetworkCanvas.neuronClicked
+    featureSelected = Signal(int, int, int, int)  # (L = 1, f, y, x): filter f's middle pixel (a ConvNet)
 
     def __init__(self, document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +66,7 @@ class WeightGallery(QWidget):
         box.addWidget(self.tiles, 1)
         self._scales = np.zeros(0)  # max|w| of each neuron's row, for the tooltips
         self._throttle = ShownThrottle(self, self.refresh)
-        self.tiles.tileClicked.connect(lambda k: self.neuronSelected.emit(1, k))
+        self.tiles.tileClicked.connect(self._select)
         document.weightsChanged.connect(self._throttle.request)
         document.architectureChanged.connect(self._throttle.request)
         self.refresh()
@@ -81,9 +84,29 @@ class WeightGallery(QWidget):
         """The weights changed and the pictures have not caught up yet (hidden, or within the second)."""
         return self._throttle.pending()
 
+    def _select(self, k: int) -> None:
+        if self.document.is_conv:
+            _, h, w = self.document.shapes[1]
+            self.featureSelected.emit(1, k, h // 2, w // 2)
+        else:
+            self.neuronSelected.emit(1, k)
+
     def refresh(self) -> None:
+        first = self.document.network.layers[0]
+        if self.document.is_conv:
+            if not hasattr(first, "kernels"):  # a pooling first: nothing learned there
+                self.tiles.set_tiles(np.zeros((0, 1, 1, 3), np.uint8))
+                self.infoLabel.setText(self.tr("The first layer is a pooling: it has no weights to show."))
+                return
+            kernels = first.kernels[:, 0]  # (F, k, k): what each filter looks for in the first input channel
+            self.infoLabel.setText(self.tr("Each picture is one filter of the first convolution: its %1×%1 weights, "
+                                           "slid over the image. Blue: the pixel excites the filter; orange: it "
+                                           "inhibits it.").replace("%1", str(first.k)))
+            self._scales = np.max(np.abs(kernels.reshape(len(kernels), -1)), axis=1)
+            self.tiles.set_tiles(weight_tiles(kernels, (first.k, first.k)))
+            return
         shape = self.image_shape()
-        w = self.document.network.layers[0].weights
+        w = first.weights
         if shape is None:
             self.tiles.set_tiles(np.zeros((0, 1, 1, 3), np.uint8))
             self.infoLabel.setText(self.tr("The inputs are not an image, so there are no weight pictures."))
@@ -95,7 +118,9 @@ class WeightGallery(QWidget):
 
     def _tooltip(self, k: int) -> str:
         scale = f"{float(self._scales[k]):.3g}" if k < len(self._scales) else "?"
-        return self.tr("Neuron %1: weights from −%2 (orange) to +%2 (blue)").replace("%1", str(k)).replace("%2", scale)
+        text = self.tr("Filter %1: weights from −%2 (orange) to +%2 (blue)") if self.document.is_conv else \
+            self.tr("Neuron %1: weights from −%2 (orange) to +%2 (blue)")
+        return text.replace("%1", str(k)).replace("%2", scale)
 
     def changeEvent(self, event) -> None:
         if event.type() == event.Type.LanguageChange:

@@ -1,27 +1,44 @@
-"""A convolutional model file: the window says it can't show it yet and keeps the student's network."""
+"""A convolutional model file opens in the window: its network, recipe, history; it trains and saves back."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QSpinBox
 
-from nndesk.engine.runs.model_io import save_model
+from nndesk.app.shell.window_conv import layers_of
+from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
+from nndesk.engine.runs.model_io import load_model, save_model
 from nndesk.engine.runs.recipe import TrainingRecipe
+from tests.app.people import type_number
+from tests.app.shell.session_window import click
 
 
-def test_a_cnn_model_is_refused_with_one_clear_message(qtbot, window, tmp_path):
+def test_a_cnn_model_opens_trains_and_saves_with_its_layers(qtbot, window, tmp_path):
     recipe = TrainingRecipe.from_preset("digits-cnn", features=("conv3x3x2", "pool2"), hidden=(8,))
-    path = save_model(tmp_path / "cnn.npz", recipe.build_network(784, 10), recipe)
-    network, weights = window.document.network, [p.copy() for p in window.document.network.parameters()]
-    title = window.windowTitle()
+    built = recipe.build_network(784, 10)
+    path = save_model(tmp_path / "cnn.npz", built, recipe)
 
-    assert not window.load_model(path)  # as `nndesk cnn.npz` and File → Open do
+    assert window.load_model(path)  # as `nndesk cnn.npz` and File → Open do
 
-    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
-    assert len(boxes) == 1
-    assert "1×28×28-conv3x3x2-pool2-8-10" in boxes[0].text() and "nndesk eval" in boxes[0].text()
-    assert str(path) in boxes[0].detailedText()
-    boxes[0].button(QMessageBox.StandardButton.Close).click()
-    qtbot.waitUntil(lambda: not any(b.isVisible() for b in window.findChildren(QMessageBox)))
-    assert window.document.network is network and window.windowTitle() == title and window.model_path is None
-    assert all(np.array_equal(a, b) for a, b in zip(window.document.network.parameters(), weights, strict=True))
+    net = window.document.network
+    assert isinstance(net, ConvNet) and window.document.is_conv and window.document.n_features == 2
+    assert net.architecture == "1×28×28-conv3x3x2-pool2-8-10" and window.recipe.features == ("conv3x3x2", "pool2")
+    assert all(np.array_equal(a, b) for a, b in zip(net.parameters(), built.parameters(), strict=True))
+    type_number(window.findChild(QSpinBox, "epochsBox"), 1)
+    with qtbot.waitSignal(window.trainer.finished, timeout=60_000):
+        click(window, "trainButton")
+    assert len(window.trainer.history) == 1
+    trained = [p.copy() for p in window.document.network.parameters()]
+    assert not np.array_equal(trained[0], built.parameters()[0])  # the kernels learned, in the document
+
+    assert window.save_model(tmp_path / "again.npz")
+    again = load_model(tmp_path / "again.npz")
+    assert isinstance(again.network, ConvNet) and again.recipe.features == ("conv3x3x2", "pool2")
+    assert all(np.array_equal(a, b) for a, b in zip(again.network.parameters(), trained, strict=True))
+    assert len(again.history) == 1
+
+
+def test_the_recipe_takes_the_layers_the_network_really_has():
+    net = ConvNet.create((1, 28, 28), [ConvSpec(5, 4), PoolSpec(2), ConvSpec(3, 6, True)], [16, 12], 10, seed=0)
+    assert layers_of(net) == {"hidden": (16, 12), "features": ("conv5x5x4", "pool2", "conv3x3x6same")}
+    assert layers_of(net.head) == {"hidden": (16, 12), "features": ()}

@@ -130,18 +130,21 @@ def test_the_file_menu_offers_sessions(window):
     assert texts.index("Save session…") == texts.index("Open session…") + 1 == texts.index("Open data set…") - 1
 
 
-def test_a_session_with_a_convolutional_network_is_refused_with_one_message(qtbot, window, tmp_path):
+def test_a_session_with_a_convolutional_network_opens_with_its_layers(qtbot, window, tmp_path):
+    from nndesk.engine.core.convnet import ConvNet
     from nndesk.engine.runs.recipe import TrainingRecipe
     from nndesk.engine.runs.session_io import Session, save_session
 
-    recipe = TrainingRecipe.from_preset("digits-cnn")
-    path = save_session(tmp_path / "cnn.nndesk", Session(recipe.build_network(784, 10), recipe))
-    network, recipe_before = window.document.network, window.recipe
-    assert not window.open_session(path)
-    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
-    assert len(boxes) == 1 and "convolutional" in boxes[0].text()
-    boxes[0].button(QMessageBox.StandardButton.Close).click()
-    assert window.document.network is network and window.recipe == recipe_before
+    recipe = TrainingRecipe.from_preset("digits-cnn", features=("conv3x3x2", "pool2"), hidden=(8,))
+    built = recipe.build_network(784, 10)
+    path = save_session(tmp_path / "cnn.nndesk", Session(built, recipe))
+    assert window.open_session(path)
+    net = window.document.network
+    assert isinstance(net, ConvNet) and net.architecture == built.architecture
+    assert all(np.array_equal(a, b) for a, b in zip(net.parameters(), built.parameters(), strict=True))
+    assert window.recipe.features == ("conv3x3x2", "pool2")
+    assert window.save_session(tmp_path / "again.nndesk")
+    assert window.open_session(tmp_path / "again.nndesk") and window.document.network.architecture == net.architecture
 
 
 def test_hand_made_points_come_back_as_hand_made(qtbot, window, tmp_path):

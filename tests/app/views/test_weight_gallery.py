@@ -4,7 +4,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from nndesk.app.document.network_document import NetworkDocument
-from nndesk.app.views.weight_gallery import WeightGallery, weight_image
+from nndesk.app.views.weight_gallery import WeightGallery, weight_image, weight_tiles
 from nndesk.engine.core.network import Network
 from nndesk.engine.explain.lecture import lecture_network
 
@@ -71,3 +71,21 @@ def test_non_image_inputs_show_an_explanation(qtbot):
     gallery = WeightGallery(NetworkDocument(lecture_network()))
     qtbot.addWidget(gallery)
     assert gallery.tiles.count() == 0 and "not an image" in gallery.infoLabel.text()
+
+
+def test_a_convolutional_network_shows_its_first_kernels_and_selects_a_map(qtbot):
+    from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
+
+    net = ConvNet.create((1, 28, 28), [ConvSpec(5, 6), PoolSpec(2)], [16], 10, seed=0)
+    doc = NetworkDocument(net, "digits", (28, 28))
+    gallery = WeightGallery(doc)
+    qtbot.addWidget(gallery)
+    gallery.resize(600, 400)
+    gallery.show()
+    qtbot.waitExposed(gallery)
+    assert gallery.tiles.count() == 6 and "5×5" in gallery.infoLabel.text()
+    expected = weight_tiles(net.features[0].kernels[:, 0], (5, 5))
+    assert np.array_equal(gallery.tiles._tiles, expected)  # each filter's k×k weights, in the weight colours
+    with qtbot.waitSignal(gallery.featureSelected) as blocker:
+        qtbot.mouseClick(gallery.tiles.viewport(), Qt.MouseButton.LeftButton, pos=gallery.tiles.tile_rect(4).center())
+    assert blocker.args == [1, 4, 12, 12] and "Filter 4" in gallery.tiles.tooltip(4)
