@@ -30,6 +30,9 @@ TEXTS: dict[str, str] = {
     "too_much_copying": QT_TRANSLATE_NOOP("ConvRefusal", "Layer {L}'s {k}×{k} kernels over {c} maps would copy {n} "
                                                           "numbers per image, more than {max}: use fewer filters "
                                                           "before it or a smaller kernel."),
+    "dense_too_big": QT_TRANSLATE_NOOP("ConvRefusal", "The first dense layer would have {n} weights ({inputs} numbers "
+                                                       "from the maps × {neurons} neurons), more than {max}: pool "
+                                                       "first, or use fewer filters."),
     "too_many_layers": QT_TRANSLATE_NOOP("ConvRefusal", "A network has at most {max} convolutions and poolings."),
     "no_layer": QT_TRANSLATE_NOOP("ConvRefusal", "There is no convolution or pooling at layer {L}."),
     "not_conv": QT_TRANSLATE_NOOP("ConvRefusal", "Layer {L} is a pooling: it has no kernels or filters to change."),

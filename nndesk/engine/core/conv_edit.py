@@ -185,7 +185,8 @@ def _new_activation(net: Net) -> Activation:
 def _build(net: Net, shape: Shape, plan: list[_Conv | _Pool], rng: np.random.Generator | None) -> Net:
     """The planned features (every bound checked first), the flatten, then the dense layers."""
     rng = rng if rng is not None else np.random.default_rng()
-    _check_shapes(shape, plan, _plan(net, shape)[0] if isinstance(net, ConvNet) else [])
+    first = net.head.layers[0] if isinstance(net, ConvNet) else net.layers[0]
+    _check_shapes(shape, plan, _plan(net, shape)[0] if isinstance(net, ConvNet) else [], first)
     dtype, features = net.dtype, []
     for step in plan:
         if isinstance(step, _Pool):
@@ -205,8 +206,9 @@ def _build(net: Net, shape: Shape, plan: list[_Conv | _Pool], rng: np.random.Gen
     return ConvNet(features, dense, net.cost) if features else Network(dense, net.cost)
 
 
-def _check_shapes(shape: Shape, plan: list[_Conv | _Pool], before: list[_Conv | _Pool]) -> None:
-    """Every layer fits the maps it gets, and no image's maps or copied windows grow past the limits.
+def _check_shapes(shape: Shape, plan: list[_Conv | _Pool], before: list[_Conv | _Pool], first: Dense) -> None:
+    """Every layer fits the maps it gets, and no image's maps, copied windows or first dense layer (which
+    reads the flattened maps: ``first``, as it is now) grow past the limits.
 
     A network already past a limit (a model file from the command line allows more) can still be
     edited as long as the edit doesn't make its biggest maps or copies bigger: pooling or fewer
@@ -223,6 +225,10 @@ def _check_shapes(shape: Shape, plan: list[_Conv | _Pool], before: list[_Conv | 
     if top[0] > max(limits.MAX_PATCH_VALUES, max(was_copied, default=(0,))[0]):
         k, c = top[2]
         raise Refusal("too_much_copying", L=top[1], k=k, c=c, n=top[0], max=limits.MAX_PATCH_VALUES)
+    flat = values[-1][0] if values else int(np.prod(shape))
+    if flat * first.n_out > max(limits.MAX_DENSE_WEIGHTS, first.n_in * first.n_out):
+        raise Refusal("dense_too_big", n=flat * first.n_out, inputs=flat, neurons=first.n_out,
+                      max=limits.MAX_DENSE_WEIGHTS)
 
 
 def _sizes(shape: Shape, plan: list[_Conv | _Pool]) -> tuple[list[tuple], list[tuple]]:

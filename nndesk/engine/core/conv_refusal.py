@@ -15,6 +15,7 @@ MAX_POOL = 8
 MAX_FEATURE_LAYERS = 16  # convolutions and poolings together (as ``runs/layer_spec``)
 MAX_VALUES = 200_000  # numbers in one image's feature maps after any layer (the flattened vector included)
 MAX_PATCH_VALUES = 4_000_000  # numbers a convolution copies out of one image's windows (16 MB in float32)
+MAX_DENSE_WEIGHTS = 10_000_000  # the first dense layer's weights (40 MB, and as much again for momentum)
 
 TEXTS: dict[str, str] = {
     "not_image": "Convolutions need an image input; these {n} inputs are not an image.",
@@ -27,6 +28,8 @@ TEXTS: dict[str, str] = {
                        "use fewer filters or pool first.",
     "too_much_copying": "Layer {L}'s {k}×{k} kernels over {c} maps would copy {n} numbers per image, more than "
                         "{max}: use fewer filters before it or a smaller kernel.",
+    "dense_too_big": "The first dense layer would have {n} weights ({inputs} numbers from the maps × {neurons} "
+                     "neurons), more than {max}: pool first, or use fewer filters.",
     "too_many_layers": "A network has at most {max} convolutions and poolings.",
     "no_layer": "There is no convolution or pooling at layer {L}.",
     "not_conv": "Layer {L} is a pooling: it has no kernels or filters to change.",

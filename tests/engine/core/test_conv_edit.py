@@ -241,3 +241,15 @@ def test_a_network_past_the_limits_can_still_shrink() -> None:
         ce.with_filters(big, 0, 301)
     with pytest.raises(Refusal, match="more than 4\u2009000\u2009000"):  # 9×9 windows over 300 maps: 16 million
         ce.with_conv(big, 1, 9, 4)
+
+
+def test_the_first_dense_layer_may_not_grow_past_ten_million_weights() -> None:
+    dense = Network.create([784, 800, 10], "relu", "cross-entropy", seed=0)  # the window's digits network
+    conv = ce.with_conv(dense, 0, 5, 8, _rng(), input_shape=(28, 28))  # 4 608 maps' numbers × 800 neurons
+    with pytest.raises(Refusal) as e:
+        ce.with_filters(conv, 0, 32)
+    assert e.value.reason == "dense_too_big"
+    assert str(e.value) == ("The first dense layer would have 14\u2009745\u2009600 weights (18\u2009432 numbers "
+                            "from the maps × 800 neurons), more than 10\u2009000\u2009000: pool first, or use fewer "
+                            "filters.")
+    assert ce.with_filters(ce.with_pool(conv, 1, rng=_rng()), 0, 32, _rng()).head.sizes[0] == 32 * 12 * 12
