@@ -89,12 +89,13 @@ class KernelImages(QGraphicsObject):
         top = float(np.max(np.abs(w))) if w.size else 0.0
         data = signed_pixels(w, top if top > 0 else 1.0, self._lut)
         k = self.k
-        self._images = [QImage(data[f].data, k, k, 3 * k, QImage.Format.Format_RGB888).copy()
+        self._images = [QImage(data[f].data, k, k, 4 * k, QImage.Format.Format_RGB32).copy()
                         for f in range(self.filters)]
         self.update()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # crisp weights
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(QPen(self.colors.muted, 0.8))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for f, image in enumerate(self._images):
