@@ -17,6 +17,7 @@ refused edit must not land on the undo stack.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 import numpy as np
@@ -25,7 +26,9 @@ from PySide6.QtCore import QCoreApplication
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.document.undo import DocumentCommand, EditKind
 from nndesk.engine.core import conv_edit
+from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.convnet import ConvNet
+from nndesk.engine.core.layers import Dense
 from nndesk.engine.core.network import Network
 
 translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
@@ -35,9 +38,16 @@ Edit = Callable[[Net, np.random.Generator], Net]  # the old network (not changed
 
 
 class ConvEditCommand(DocumentCommand):
-    """One structure edit of the feature layers; undo puts back the network as it was, arrays and all."""
+    """One structure edit of the feature layers; undo puts back the network as it was, arrays and all.
+
+    The stored networks are never changed (the document only ever gets copies), so they may share
+    arrays: a run of edits without training in between stores each network once, not twice (the
+    previous edit's result is this one's start), and dense layers an edit kept are the old ones.
+    Ten "+ filter" clicks on the digits network made a CNN held 156 MB, 83 MB shared.
+    """
 
     kind = EditKind.ARCHITECTURE
+    _recent: list[weakref.ref] = []  # the last command's stored networks: the next one may start from one
 
     def __init__(self, document: NetworkDocument, text: str, edit: Edit, seed: int | None = None) -> None:
         super().__init__(text, document)
@@ -47,12 +57,51 @@ class ConvEditCommand(DocumentCommand):
 
     def redo(self) -> None:
         if self.new is None:  # the first time: from the network as it is now (a stopped run's last weights)
-            self.old = self.document.network.copy()
-            self.new = self.edit(self.old, np.random.default_rng(self.seed))
+            now = self.document.network
+            self.old = next((net for net in (ref() for ref in self._recent) if net is not None and _equal(net, now)),
+                            None) or now.copy()
+            self.new = _share(self.edit(self.old, np.random.default_rng(self.seed)), self.old)
+            ConvEditCommand._recent = [weakref.ref(self.old), weakref.ref(self.new)]
         self.document.set_structure(self.new.copy())
 
     def undo(self) -> None:
         self.document.set_structure(self.old.copy())
+
+
+def _dense(net: Net) -> list[Dense]:
+    return net.head.layers if isinstance(net, ConvNet) else net.layers
+
+
+def _same_dense(a: Dense, b: Dense) -> bool:
+    return a.activation.name == b.activation.name and np.array_equal(a.params, b.params) and all(
+        (x is None and y is None) or (x is not None and y is not None and np.array_equal(x, y))
+        for x, y in ((a.frozen, b.frozen), (a.frozen_bias, b.frozen_bias)))
+
+
+def _equal(a: Net, b: Net) -> bool:
+    """The same network: layers, σ, cost, every number and freeze mask."""
+    def convs(net: Net) -> list[Conv2D]:
+        return [f for f in net.features if isinstance(f, Conv2D)] if isinstance(net, ConvNet) else []
+
+    def sigmas(net: Net) -> list[str]:
+        return [layer.activation.name for layer in net.layers if hasattr(layer, "activation")]
+
+    if type(a) is not type(b) or a.cost.name != b.cost.name or sigmas(a) != sigmas(b) or a.sizes != b.sizes:
+        return False
+    if isinstance(a, ConvNet) and a.architecture != b.architecture:
+        return False
+    return all(np.array_equal(x.params, y.params) for x, y in zip(convs(a), convs(b))) and all(
+        x.params.shape == y.params.shape and _same_dense(x, y) for x, y in zip(_dense(a), _dense(b)))
+
+
+def _share(new: Net, old: Net) -> Net:
+    """``new`` with each dense layer the edit kept replaced by ``old``'s very layer (one array, not two)."""
+    layers = _dense(new)
+    if len(layers) == len(_dense(old)):
+        for i, (n, o) in enumerate(zip(layers, _dense(old))):
+            if n.params.shape == o.params.shape and _same_dense(n, o):
+                layers[i] = o
+    return new
 
 
 def _checked(document: NetworkDocument, text: str, edit: Edit, seed: int | None) -> ConvEditCommand:

@@ -131,3 +131,42 @@ def test_a_dense_network_without_an_image_is_refused(qtbot) -> None:
 def test_the_windows_texts_are_the_engines() -> None:
     """Each refusal's text for the catalogue is the engine's wording, field for field."""
     assert TEXTS == conv_refusal.TEXTS
+
+
+def test_edits_in_a_row_store_each_network_once_and_still_undo_exactly(doc: NetworkDocument) -> None:
+    stack = DocumentUndoStack(doc)
+    states = [state(doc.network)]
+    first = cc.set_filters(doc, 0, 7)
+    stack.push(first)
+    states.append(state(doc.network))
+    second = cc.set_kernel_size(doc, 2, 5)
+    stack.push(second)
+    states.append(state(doc.network))
+    assert second.old is first.new  # nothing trained in between: the same stored network
+    for i in (1, 0):
+        stack.undo()
+        assert_same(state(doc.network), states[i])
+    for i in (1, 2):
+        stack.redo()
+        assert_same(state(doc.network), states[i])
+    doc.apply_weights([(w + 1, b) for w, b in doc.weights_snapshot()])  # trained: another network now
+    third = cc.set_filters(doc, 0, 3)
+    stack.push(third)
+    assert third.old is not second.new
+    stack.undo()
+    np.testing.assert_array_equal(doc.network.features[0].kernels, second.new.features[0].kernels + 1)
+
+
+def test_dense_layers_an_edit_keeps_are_the_old_ones(qtbot) -> None:
+    """A 'same' convolution keeps the maps' shape: a new kernel size leaves every dense layer as it was."""
+    doc = _doc(ConvNet.create((1, 28, 28), [ConvSpec(3, 4, same=True), PoolSpec(2)], [16], 10, seed=1))
+    stack = DocumentUndoStack(doc)
+    command = cc.set_kernel_size(doc, 0, 5)
+    stack.push(command)
+    assert all(n is o for n, o in zip(command.new.head.layers, command.old.head.layers))
+    assert command.new.features[0].k == 5
+    doc.apply_weights([(w * 0, b) for w, b in doc.weights_snapshot()])  # training the shown copy …
+    stack.undo()
+    stack.redo()
+    np.testing.assert_array_equal(doc.network.head.layers[0].weights, command.old.head.layers[0].weights)
+    assert np.any(doc.network.head.layers[0].weights != 0)  # … never reached the stored layers
