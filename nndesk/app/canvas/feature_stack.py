@@ -154,13 +154,28 @@ class FeatureStack(QGraphicsObject):
     def bring_to_front(self, f: int) -> None:
         """Draw map f in front (the others follow it in order)."""
         if f != self.first:
-            self.first = f % self.chw[0]
-            self._render()
+            self._show_from(f)
 
     def show_next(self) -> None:
         """The "+ more" button: the next ``VISIBLE`` maps (back to the first after the last)."""
-        self.first = (self.first + self.m) % self.chw[0]
+        self._show_from(self.first + self.m)
+
+    def _show_from(self, f: int) -> None:
+        self.first = f % self.chw[0]
         self._render()
+        if self.more_button is not None:  # say which maps these are once they are not the first ones
+            text = self._more_text()
+            self._more_group.shorter = (self.more_button, (text,))
+            self.more_button.set_text(text)
+
+    def _more_text(self) -> str:
+        """"+26 more" while maps 0–5 show, else which ones do: "maps 6–11 ▸", "maps 30–31, 0–3 ▸"."""
+        c = self.chw[0]
+        if self.first == 0:
+            return translate("FeatureStack", "+{n} more").format(n=c - self.m)
+        last = self.first + self.m - 1
+        shown = f"{self.first}–{last}" if last < c else f"{self.first}–{c - 1}, 0–{last - c}"
+        return translate("FeatureStack", "maps {shown} ▸").format(shown=shown)
 
     def set_room(self, width: float) -> None:
         """The scene width up to the neighbouring layers that the header and the footer rows may use."""
@@ -228,10 +243,10 @@ class FeatureStack(QGraphicsObject):
                                           title.mapRectToParent(title.boundingRect()).center().y())
         if n_maps > self.m:
             more = group_anchor(self, QPointF(0, -self.height / 2 + self.width + MORE_H / 2))
-            self.labels.append(LabelGroup(more, room=self.width + 40))
-            self.more_button = CanvasButton(translate("FeatureStack", "+{n} more").format(n=n_maps - self.m),
-                                            translate("FeatureStack", "Show the next maps"), c, radius=11, flat=True,
-                                            font_px=13)
+            self._more_group = LabelGroup(more, room=self.width + 40)
+            self.labels.append(self._more_group)
+            self.more_button = CanvasButton(self._more_text(), translate("FeatureStack", "Show the next maps"), c,
+                                            radius=11, flat=True, font_px=13)
             self.more_button.setParentItem(more)
             self.more_button.clicked.connect(self.show_next)
         if self.kind == "conv":

@@ -52,7 +52,7 @@ def test_a_pooling_has_no_filters_to_change(colors) -> None:
 
 
 def test_map_pixels_under_the_pointer(colors) -> None:
-    stack, _ = make_stack(colors)
+    stack, scene = make_stack(colors)
     front = stack.mapRectToScene(stack.map_rect(0))
     px = front.width() / 24
     assert stack.map_at(front.topLeft() + _d(px * 7.5, px * 5.5)) == (0, 5, 7)
@@ -62,6 +62,14 @@ def test_map_pixels_under_the_pointer(colors) -> None:
     assert stack.map_at(front.bottomRight() + _d(3, -3)) is None  # beside the front map, under the back ones
     stack.show_next()
     assert stack.first == 6 and stack.map_at(front.center()) == (6, 12, 12)
+    assert stack.more_button.text == "maps 6–11 ▸"  # which maps show, once they are not the first ones
+    stack.bring_to_front(29)
+    assert stack.more_button.text == "maps 29–31, 0–2 ▸" and stack.map_at(front.center())[0] == 29
+    for _ in range(6):
+        stack.show_next()  # 3, 9, 15, 21, 27, 1: round again
+    assert stack.first == 1 and stack.more_button.text == "maps 1–6 ▸"
+    stack.bring_to_front(0)
+    assert stack.more_button.text == "+26 more"
 
 
 def test_same_convolution_window_hangs_over_the_edge_and_is_cut(colors) -> None:
