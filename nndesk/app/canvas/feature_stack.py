@@ -234,7 +234,8 @@ class FeatureStack(QGraphicsObject):
         short = [translate("FeatureStack", "pool {k}×{k}").format(k=self.k), translate("FeatureStack", "pool")] \
             if self.kind == "pool" else [f"{self.k}×{self.k}"]
         self.labels[0].shorten(sub, what, *short)
-        text_item(footer, f"{h}×{w} ×{n_maps}", LABEL_PX, c.text, 0, ACTIVATION_Y - LABEL_PX * 0.65)
+        size = text_item(footer, f"{h}×{w} ×{n_maps}", LABEL_PX, c.text, 0, ACTIVATION_Y - LABEL_PX * 0.65)
+        self.labels[1].shorten(size, f"{h}×{w}")  # the maps' count is in the header too
         remove = group_anchor(self, header.pos())  # its own group: a tight view hides × before the title
         self.labels.append(LabelGroup(remove))
         tip = translate("FeatureStack", "Remove this convolution") if self.kind == "conv" else \
