@@ -34,7 +34,7 @@ from nndesk.engine.core.network import Network
 translate = QCoreApplication.translate  # lupdate finds translate("context", "text") calls
 
 Net = Network | ConvNet
-Edit = Callable[[Net, np.random.Generator], Net]  # the old network (not changed) → the new one
+Edit = Callable[..., Net]  # (old network (not changed), rng, check_only=False) → the new one (None: checked)
 
 
 class ConvEditCommand(DocumentCommand):
@@ -106,7 +106,7 @@ def _share(new: Net, old: Net) -> Net:
 
 def _checked(document: NetworkDocument, text: str, edit: Edit, seed: int | None) -> ConvEditCommand:
     """The command, once ``edit`` is known to work on the document's network (else its ``Refusal``)."""
-    edit(document.network, np.random.default_rng(seed))
+    edit(document.network, np.random.default_rng(seed), check_only=True)
     return ConvEditCommand(document, text, edit, seed)
 
 
@@ -114,25 +114,25 @@ def add_conv(document: NetworkDocument, position: int, k: int = 5, filters: int 
              seed: int | None = None) -> ConvEditCommand:
     shape = document.input_shape
     return _checked(document, translate("ConvCommands", "Add convolution"),
-                    lambda net, rng: conv_edit.with_conv(net, position, k, filters, rng, input_shape=shape), seed)
+                    lambda net, rng, **check: conv_edit.with_conv(net, position, k, filters, rng, shape, **check), seed)
 
 
 def add_pool(document: NetworkDocument, position: int, size: int = 2, seed: int | None = None) -> ConvEditCommand:
     shape = document.input_shape
     return _checked(document, translate("ConvCommands", "Add pooling"),
-                    lambda net, rng: conv_edit.with_pool(net, position, size, rng, input_shape=shape), seed)
+                    lambda net, rng, **check: conv_edit.with_pool(net, position, size, rng, shape, **check), seed)
 
 
 def remove_feature(document: NetworkDocument, position: int, seed: int | None = None) -> ConvEditCommand:
     return _checked(document, translate("ConvCommands", "Remove layer"),
-                    lambda net, rng: conv_edit.without_feature(net, position, rng), seed)
+                    lambda net, rng, **check: conv_edit.without_feature(net, position, rng, **check), seed)
 
 
 def set_filters(document: NetworkDocument, position: int, filters: int, seed: int | None = None) -> ConvEditCommand:
     return _checked(document, translate("ConvCommands", "Change filter count"),
-                    lambda net, rng: conv_edit.with_filters(net, position, filters, rng), seed)
+                    lambda net, rng, **check: conv_edit.with_filters(net, position, filters, rng, **check), seed)
 
 
 def set_kernel_size(document: NetworkDocument, position: int, k: int, seed: int | None = None) -> ConvEditCommand:
     return _checked(document, translate("ConvCommands", "Change kernel size"),
-                    lambda net, rng: conv_edit.with_kernel_size(net, position, k, rng), seed)
+                    lambda net, rng, **check: conv_edit.with_kernel_size(net, position, k, rng, **check), seed)

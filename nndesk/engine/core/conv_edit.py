@@ -2,7 +2,9 @@
 
 Each function returns a NEW network (the old one is untouched, so an undo
 command can keep both) or raises ``Refusal`` (a ``ValueError``) with one line
-saying why.  ``position`` indexes ``net.features`` (0 = right after the
+saying why; with ``check_only`` it only raises, or returns None having built
+nothing (a window checks before it pushes, without drawing millions of
+fresh weights twice).  ``position`` indexes ``net.features`` (0 = right after the
 input); the canvas shows that layer as a⁽ᴸ⁾ with L = position + 1.
 
 What is kept, what starts fresh — what a student expects after editing:
@@ -48,7 +50,7 @@ from nndesk.engine.core.activations import Activation, activation
 from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.conv_refusal import Refusal
 from nndesk.engine.core.convnet import ConvNet
-from nndesk.engine.core.initializers import default_initializer, init_weights
+from nndesk.engine.core.initializers import default_initializer, init_scale, init_weights
 from nndesk.engine.core.layers import Dense
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.pool import MaxPool2D
@@ -72,46 +74,49 @@ class _Pool(NamedTuple):
 
 
 def with_conv(net: Net, position: int, k: int = 5, filters: int = 8, rng: np.random.Generator | None = None,
-              input_shape: tuple[int, ...] | None = None) -> ConvNet:
+              input_shape: tuple[int, ...] | None = None, check_only: bool = False) -> ConvNet:
     """A new k×k convolution of ``filters`` fresh kernels (valid padding) at ``position``."""
     plan, shape = _plan(net, input_shape)
     _check_insert(plan, position)
     _check_kernel(k)
     _check_filters(filters)
     plan.insert(position, _Conv(k, filters, False, _new_activation(net)))
-    return _build(net, shape, plan, rng)  # type: ignore[return-value]
+    return _build(net, shape, plan, rng, check_only)  # type: ignore[return-value]
 
 
 def with_pool(net: Net, position: int, size: int = 2, rng: np.random.Generator | None = None,
-              input_shape: tuple[int, ...] | None = None) -> ConvNet:
+              input_shape: tuple[int, ...] | None = None, check_only: bool = False) -> ConvNet:
     """A new size×size max pooling at ``position`` (halves the maps for size 2)."""
     plan, shape = _plan(net, input_shape)
     _check_insert(plan, position)
     if not 2 <= size <= limits.MAX_POOL:
         raise Refusal("pool_size", p=size, max=limits.MAX_POOL)
     plan.insert(position, _Pool(size))
-    return _build(net, shape, plan, rng)  # type: ignore[return-value]
+    return _build(net, shape, plan, rng, check_only)  # type: ignore[return-value]
 
 
-def without_feature(net: Net, position: int, rng: np.random.Generator | None = None) -> Net:
+def without_feature(net: Net, position: int, rng: np.random.Generator | None = None, check_only: bool = False
+                    ) -> Net:
     """The network without feature layer ``position``; without its last one, a dense ``Network``."""
     plan, shape = _plan(net, None)
     _check_existing(plan, position)
     del plan[position]
-    return _build(net, shape, plan, rng)
+    return _build(net, shape, plan, rng, check_only)
 
 
-def with_filters(net: Net, position: int, filters: int, rng: np.random.Generator | None = None) -> ConvNet:
+def with_filters(net: Net, position: int, filters: int, rng: np.random.Generator | None = None,
+                 check_only: bool = False) -> ConvNet:
     """Convolution ``position`` with ``filters`` filters: the first min(old, new) kept, the rest fresh."""
     plan, shape = _plan(net, None)
     conv = _existing_conv(plan, position)
     if not 1 <= filters <= conv.filters:  # fewer than a model file's many filters is always fine
         _check_filters(filters)
     plan[position] = conv._replace(filters=filters)
-    return _build(net, shape, plan, rng)  # type: ignore[return-value]
+    return _build(net, shape, plan, rng, check_only)  # type: ignore[return-value]
 
 
-def with_kernel_size(net: Net, position: int, k: int, rng: np.random.Generator | None = None) -> ConvNet:
+def with_kernel_size(net: Net, position: int, k: int, rng: np.random.Generator | None = None,
+                     check_only: bool = False) -> ConvNet:
     """Convolution ``position`` with k×k kernels, all fresh (a trained 5×5 pattern means nothing as 3×3).
 
     The same k gives back an unchanged copy: there is nothing to change, so nothing is thrown away.
@@ -121,7 +126,7 @@ def with_kernel_size(net: Net, position: int, k: int, rng: np.random.Generator |
     _check_kernel(k)
     if k != conv.k:
         plan[position] = conv._replace(k=k, source=None)
-    return _build(net, shape, plan, rng)  # type: ignore[return-value]
+    return _build(net, shape, plan, rng, check_only)  # type: ignore[return-value]
 
 
 # ---- the plan: what the features will be -----------------------------------------------------------
@@ -143,8 +148,6 @@ def _plan(net: Net, input_shape: tuple[int, ...] | None) -> tuple[list[_Conv | _
 def _check_insert(plan: list, position: int) -> None:
     if not 0 <= position <= len(plan):
         raise Refusal("bad_position", L=position + 1, max=len(plan) + 1)
-    if len(plan) >= limits.MAX_FEATURE_LAYERS:
-        raise Refusal("too_many_layers", max=limits.MAX_FEATURE_LAYERS)
 
 
 def _check_existing(plan: list, position: int) -> None:
@@ -182,11 +185,14 @@ def _new_activation(net: Net) -> Activation:
 
 
 # ---- building ---------------------------------------------------------------------------------------
-def _build(net: Net, shape: Shape, plan: list[_Conv | _Pool], rng: np.random.Generator | None) -> Net:
+def _build(net: Net, shape: Shape, plan: list[_Conv | _Pool], rng: np.random.Generator | None,
+           check_only: bool) -> Net:
     """The planned features (every bound checked first), the flatten, then the dense layers."""
     rng = rng if rng is not None else np.random.default_rng()
     first = net.head.layers[0] if isinstance(net, ConvNet) else net.layers[0]
     _check_shapes(shape, plan, _plan(net, shape)[0] if isinstance(net, ConvNet) else [], first)
+    if check_only:
+        return None  # type: ignore[return-value]
     dtype, features = net.dtype, []
     for step in plan:
         if isinstance(step, _Pool):
@@ -277,11 +283,17 @@ def _fresh(layer: Dense, n_in: int, rng: np.random.Generator) -> Dense:
 def _per_channel(first: Dense, old_maps: tuple[int, ...], new_maps: tuple[int, ...],
                  rng: np.random.Generator) -> Dense:
     """The first dense layer when only the last maps' channel count changed: the flatten lists channel
-    after channel, so the columns of channels 0…min(C)−1 read the same maps as before and stay."""
-    new = _fresh(first, int(np.prod(new_maps)), rng)
+    after channel, so the columns of channels 0…min(C)−1 read the same maps as before and stay; only the
+    new channels' columns are drawn (one filter more: 1/F of the matrix, not all of it)."""
+    n_in = int(np.prod(new_maps))
     keep = min(old_maps[0], new_maps[0]) * old_maps[1] * old_maps[2]
-    new.weights[:, :keep] = first.weights[:, :keep]
+    weights = np.empty((first.n_out, n_in), first.weights.dtype)
+    weights[:, :keep] = first.weights[:, :keep]
+    weights[:, keep:] = rng.standard_normal((first.n_out, n_in - keep)) * init_scale(
+        default_initializer(first.activation.name), first.n_out, n_in)
+    frozen = None
     if first.frozen is not None:
-        new.frozen = np.zeros(new.weights.shape, bool)
-        new.frozen[:, :keep] = first.frozen[:, :keep]
-    return new
+        frozen = np.zeros(weights.shape, bool)
+        frozen[:, :keep] = first.frozen[:, :keep]
+    return Dense(weights, first.bias.copy(), first.activation, frozen,
+                 None if first.frozen_bias is None else first.frozen_bias.copy())

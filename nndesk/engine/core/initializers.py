@@ -14,17 +14,20 @@ INITIALIZERS = ("small", "xavier", "lecun", "he")
 def init_weights(name: str, n_out: int, n_in: int, rng: np.random.Generator,
                  dtype: np.dtype | type = np.float32) -> np.ndarray:
     """A (n_out, n_in) matrix W: row k holds the weights w_kj into neuron k."""
+    return (rng.standard_normal((n_out, n_in)) * init_scale(name, n_out, n_in)).astype(dtype)
+
+
+def init_scale(name: str, n_out: int, n_in: int) -> float:
+    """The standard deviation of ``name``'s weights for a layer of n_in inputs and n_out neurons."""
     if name == "small":  # the lecture: "размечаем произвольные значения веса"
-        scale = 0.1
-    elif name == "xavier":  # Glorot: Var = 2 / (fan_in + fan_out)
-        scale = np.sqrt(2.0 / (n_in + n_out))
-    elif name == "lecun":  # Var = 1 / fan_in
-        scale = np.sqrt(1.0 / n_in)
-    elif name == "he":  # Var = 2 / fan_in, for ReLU
-        scale = np.sqrt(2.0 / n_in)
-    else:
-        raise ValueError(f"unknown initialisation {name!r}; choose one of {', '.join(INITIALIZERS)}")
-    return (rng.standard_normal((n_out, n_in)) * scale).astype(dtype)
+        return 0.1
+    if name == "xavier":  # Glorot: Var = 2 / (fan_in + fan_out)
+        return float(np.sqrt(2.0 / (n_in + n_out)))
+    if name == "lecun":  # Var = 1 / fan_in
+        return float(np.sqrt(1.0 / n_in))
+    if name == "he":  # Var = 2 / fan_in, for ReLU
+        return float(np.sqrt(2.0 / n_in))
+    raise ValueError(f"unknown initialisation {name!r}; choose one of {', '.join(INITIALIZERS)}")
 
 
 def default_initializer(activation_name: str) -> str:

@@ -110,7 +110,8 @@ def test_filters_of_the_last_convolution_keep_the_first_dense_columns_of_kept_ch
     _same(new.head.layers[1].params, net.head.layers[1].params)  # its neurons mostly mean what they meant
     grown = ce.with_filters(net, 2, 8, rng=_rng())
     _same(grown.head.layers[0].weights[:, :726], old.weights)
-    assert np.std(grown.head.layers[0].weights[:, 726:]) > 0
+    new_columns = grown.head.layers[0].weights[:, 726:]  # He for the 968 inputs the layer has now
+    assert new_columns.dtype == np.float32 and np.std(new_columns) == pytest.approx(np.sqrt(2 / 968), rel=0.1)
 
 
 def test_kernel_size_gives_that_layer_fresh_kernels_only() -> None:
@@ -253,3 +254,13 @@ def test_the_first_dense_layer_may_not_grow_past_ten_million_weights() -> None:
                             "from the maps × 800 neurons), more than 10\u2009000\u2009000: pool first, or use fewer "
                             "filters.")
     assert ce.with_filters(ce.with_pool(conv, 1, rng=_rng()), 0, 32, _rng()).head.sizes[0] == 32 * 12 * 12
+
+
+def test_check_only_refuses_the_same_and_builds_nothing() -> None:
+    net = _two_convs()
+    assert ce.with_filters(net, 0, 9, check_only=True) is None
+    assert ce.with_conv(Network.create([784, 10]), 0, input_shape=(28, 28), check_only=True) is None
+    with pytest.raises(Refusal, match="1 to 256 filters"):
+        ce.with_filters(net, 0, 300, check_only=True)
+    with pytest.raises(Refusal, match="is a pooling"):
+        ce.with_kernel_size(net, 1, 3, check_only=True)
