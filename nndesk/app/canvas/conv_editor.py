@@ -92,7 +92,8 @@ class ConvEditor(QObject):
         """One filter more or less; with Shift twice or half as many (8 → 16 → 32, the steps CNNs are
         usually sized in), up to 256.  The same habit as the dense layers' −/+ for neurons.
 
-        Below 1 or above 256 the student is told why nothing happens.
+        Below 1 or above 256 the student is told why nothing happens.  A run of clicks on one layer,
+        nothing trained in between, is one undo step (``ConvEditCommand.merge_key``).
         """
         conv = self._conv(L)
         if conv is None:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
 
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.document.undo import DocumentCommand, EditKind
@@ -43,17 +44,32 @@ class ConvEditCommand(DocumentCommand):
     The stored networks are never changed (the document only ever gets copies), so they may share
     arrays: a run of edits without training in between stores each network once, not twice (the
     previous edit's result is this one's start), and dense layers an edit kept are the old ones.
-    Ten "+ filter" clicks on the digits network made a CNN held 156 MB, 83 MB shared.
+    Edits with the same ``merge_key`` (one layer's filter count) made one right after the other,
+    nothing trained or edited between them, merge into one undo step, as a dragged weight's spin
+    box does: after ten "+ filter" clicks on the digits network made a CNN (8×24×24 maps into 800
+    neurons) the history holds three networks, not twelve: 51 MB, not 266 (bench_conv_edit.py).
     """
 
     kind = EditKind.ARCHITECTURE
+    ID = 1101
     _recent: list[weakref.ref] = []  # the last command's stored networks: the next one may start from one
 
-    def __init__(self, document: NetworkDocument, text: str, edit: Edit, seed: int | None = None) -> None:
+    def __init__(self, document: NetworkDocument, text: str, edit: Edit, seed: int | None = None,
+                 merge_key: tuple | None = None) -> None:
         super().__init__(text, document)
-        self.edit, self.seed = edit, seed
+        self.edit, self.seed, self.merge_key = edit, seed, merge_key
         self.old: Net | None = None
         self.new: Net | None = None
+
+    def id(self) -> int:
+        return self.ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Take ``other``'s result if it is the same kind of edit and started from this one's result."""
+        if not isinstance(other, ConvEditCommand) or other.merge_key != self.merge_key or other.old is not self.new:
+            return False
+        self.new = other.new
+        return True
 
     def redo(self) -> None:
         if self.new is None:  # the first time: from the network as it is now (a stopped run's last weights)
@@ -104,10 +120,11 @@ def _share(new: Net, old: Net) -> Net:
     return new
 
 
-def _checked(document: NetworkDocument, text: str, edit: Edit, seed: int | None) -> ConvEditCommand:
+def _checked(document: NetworkDocument, text: str, edit: Edit, seed: int | None,
+             merge_key: tuple | None = None) -> ConvEditCommand:
     """The command, once ``edit`` is known to work on the document's network (else its ``Refusal``)."""
     edit(document.network, np.random.default_rng(seed), check_only=True)
-    return ConvEditCommand(document, text, edit, seed)
+    return ConvEditCommand(document, text, edit, seed, merge_key)
 
 
 def add_conv(document: NetworkDocument, position: int, k: int = 5, filters: int = 8,
@@ -130,7 +147,8 @@ def remove_feature(document: NetworkDocument, position: int, seed: int | None = 
 
 def set_filters(document: NetworkDocument, position: int, filters: int, seed: int | None = None) -> ConvEditCommand:
     return _checked(document, translate("ConvCommands", "Change filter count"),
-                    lambda net, rng, **check: conv_edit.with_filters(net, position, filters, rng, **check), seed)
+                    lambda net, rng, **check: conv_edit.with_filters(net, position, filters, rng, **check), seed,
+                    ("filters", position))
 
 
 def set_kernel_size(document: NetworkDocument, position: int, k: int, seed: int | None = None) -> ConvEditCommand:

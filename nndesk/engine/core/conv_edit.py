@@ -25,8 +25,9 @@ What is kept, what starts fresh — what a student expects after editing:
   the trained weights of the dense layers after it would only map features
   that are gone onto the classes: they start fresh too, and every dense
   layer keeps its biases.  (Kept, they made the ready-trained digits network
-  turned into a CNN collapse in the first epoch 5 times in 8 at the window's
-  η = 0.1, momentum 0.9; fresh, 0 in 8, as a new CNN.)  When the first dense
+  turned into a CNN collapse in its first epoch for 6 seeds of 16 at the
+  window's η = 0.1, momentum 0.9; fresh, for none, as a new CNN:
+  benchmarks/bench_conv_edit.py.)  When the first dense
   layer is kept, whole or per channel, every dense layer after it stays.
 
 Fresh numbers are drawn as ``ConvNet.create`` draws them (He for the ReLU

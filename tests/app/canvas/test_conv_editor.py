@@ -127,20 +127,37 @@ def test_other_kernel_size_and_filters_are_typed_in(qtbot, setup) -> None:
 
 def test_filters_step_by_one_and_double_with_shift(qtbot, setup) -> None:
     editor, doc, stack, window = setup
+    before = kernels(doc)
     editor.step_filters(1, +1)
     assert doc.shapes[1][0] == 5
     editor.step_filters(1, +1, Qt.KeyboardModifier.ShiftModifier)
     assert doc.shapes[1][0] == 10
     editor.step_filters(1, -1, Qt.KeyboardModifier.ShiftModifier)
     editor.step_filters(1, -1)
-    assert doc.shapes[1][0] == 4 and stack.count() == 4 and not window.messages
     for _ in range(2):
         editor.step_filters(1, -1, Qt.KeyboardModifier.ShiftModifier)
-    assert doc.shapes[1][0] == 1
+    assert doc.shapes[1][0] == 1 and not window.messages
+    assert stack.count() == 1 and stack.undoText() == "Change filter count"  # a run of clicks: one undo step
     net = doc.network
     assert not editor.step_filters(1, -1)
-    assert doc.network is net and stack.count() == 6
+    assert doc.network is net and stack.count() == 1
     assert window.messages == [("This change can't be made", "A convolution has 1 to 256 filters; 0 is not possible.")]
+    stack.undo()
+    for x, y in zip(kernels(doc), before):
+        np.testing.assert_array_equal(x, y)
+
+
+def test_clicks_with_training_in_between_are_undone_one_by_one(qtbot, setup) -> None:
+    editor, doc, stack, _ = setup
+    editor.step_filters(1, +1)
+    doc.apply_weights([(w + 1, b) for w, b in doc.weights_snapshot()])  # an epoch's weights came in
+    trained = kernels(doc)
+    editor.step_filters(1, +1)
+    editor.step_filters(2, +1)  # a pooling: refused, nothing pushed
+    assert stack.count() == 2 and doc.shapes[1][0] == 6
+    stack.undo()
+    for x, y in zip(kernels(doc), trained):
+        np.testing.assert_array_equal(x, y)
 
 
 def test_removing_the_last_feature_layer_gives_a_dense_network_and_back(qtbot, setup) -> None:

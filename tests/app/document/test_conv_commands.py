@@ -170,3 +170,20 @@ def test_dense_layers_an_edit_keeps_are_the_old_ones(qtbot) -> None:
     stack.redo()
     np.testing.assert_array_equal(doc.network.head.layers[0].weights, command.old.head.layers[0].weights)
     assert np.any(doc.network.head.layers[0].weights != 0)  # … never reached the stored layers
+
+
+def test_filter_counts_of_one_layer_in_a_row_merge_into_one_undo_step(doc: NetworkDocument) -> None:
+    stack = DocumentUndoStack(doc)
+    before = state(doc.network)
+    for n in (5, 6, 7):
+        stack.push(cc.set_filters(doc, 0, n))
+    after = state(doc.network)
+    assert stack.count() == 1 and doc.shapes[1][0] == 7
+    stack.undo()
+    assert_same(state(doc.network), before)
+    stack.redo()
+    assert_same(state(doc.network), after)
+    stack.push(cc.set_filters(doc, 2, 3))  # another layer: its own step
+    stack.push(cc.set_kernel_size(doc, 2, 5))  # another kind of edit: its own step
+    stack.push(cc.set_filters(doc, 2, 4))
+    assert stack.count() == 4
