@@ -189,6 +189,260 @@
     </message>
 </context>
 <context>
+    <name>ConvCommands</name>
+    <message>
+        <source>Add convolution</source>
+        <translation>Добавить свёртку</translation>
+    </message>
+    <message>
+        <source>Add pooling</source>
+        <translation>Добавить пулинг</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>Удалить слой</translation>
+    </message>
+    <message>
+        <source>Change filter count</source>
+        <translation>Изменить число фильтров</translation>
+    </message>
+    <message>
+        <source>Change kernel size</source>
+        <translation>Изменить размер ядра</translation>
+    </message>
+</context>
+<context>
+    <name>ConvEditor</name>
+    <message>
+        <source>Filters</source>
+        <translation>Фильтры</translation>
+    </message>
+    <message>
+        <source>Filters (feature maps) of the convolution making a{0}:</source>
+        <translation>Фильтров (карт признаков) у свёртки, дающей a{0}:</translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation>Размер ядра</translation>
+    </message>
+    <message>
+        <source>Kernels are k×k; new kernels start fresh. k:</source>
+        <translation>Ядра k×k; новые ядра начинают со случайных весов. k:</translation>
+    </message>
+    <message>
+        <source>Other size…</source>
+        <translation>Другой размер…</translation>
+    </message>
+    <message>
+        <source>Filters…</source>
+        <translation>Фильтры…</translation>
+    </message>
+    <message>
+        <source>Insert convolution before</source>
+        <translation>Вставить свёртку перед</translation>
+    </message>
+    <message>
+        <source>Insert pooling before</source>
+        <translation>Вставить пулинг перед</translation>
+    </message>
+    <message>
+        <source>Insert convolution after</source>
+        <translation>Вставить свёртку после</translation>
+    </message>
+    <message>
+        <source>Insert pooling after</source>
+        <translation>Вставить пулинг после</translation>
+    </message>
+    <message>
+        <source>Remove this convolution</source>
+        <translation>Удалить эту свёртку</translation>
+    </message>
+    <message>
+        <source>Remove this pooling</source>
+        <translation>Удалить этот пулинг</translation>
+    </message>
+    <message>
+        <source>This change can&apos;t be made</source>
+        <translation>Это изменение невозможно</translation>
+    </message>
+</context>
+<context>
+    <name>ConvLinks</name>
+    <message>
+        <source>flatten</source>
+        <translation>в вектор</translation>
+    </message>
+</context>
+<context>
+    <name>ConvRefusal</name>
+    <message>
+        <source>Convolutions need an image input; these {n} inputs are not an image.</source>
+        <translation>Свёрткам нужен вход-изображение; эти {n} входов — не изображение.</translation>
+    </message>
+    <message>
+        <source>A kernel is 1×1 to {max}×{max}; {k}×{k} is not possible.</source>
+        <translation>Ядро бывает от 1×1 до {max}×{max}; {k}×{k} невозможно.</translation>
+    </message>
+    <message>
+        <source>A convolution has 1 to {max} filters; {filters} is not possible.</source>
+        <translation>У свёртки от 1 до {max} фильтров; {filters} невозможно.</translation>
+    </message>
+    <message>
+        <source>Pooling blocks are 2×2 to {max}×{max}; {p}×{p} is not possible.</source>
+        <translation>Блоки пулинга бывают от 2×2 до {max}×{max}; {p}×{p} невозможно.</translation>
+    </message>
+    <message>
+        <source>Layer {L}&apos;s {k}×{k} kernels would be bigger than the {h}×{w} maps they slide over.</source>
+        <translation>Ядра {k}×{k} слоя {L} оказались бы больше карт {h}×{w}, по которым они скользят.</translation>
+    </message>
+    <message>
+        <source>Layer {L}&apos;s {p}×{p} pooling needs maps of at least {p}×{p}; it would get {h}×{w}.</source>
+        <translation>Пулингу {p}×{p} слоя {L} нужны карты не меньше {p}×{p}, а он получил бы {h}×{w}.</translation>
+    </message>
+    <message>
+        <source>Layer {L}&apos;s maps would hold {n} numbers per image, more than {max}: use fewer filters or pool first.</source>
+        <translation>Карты слоя {L} содержали бы {n} чисел на изображение, больше {max}: возьмите меньше фильтров или сначала пулинг.</translation>
+    </message>
+    <message>
+        <source>Layer {L}&apos;s {k}×{k} kernels over {c} maps would copy {n} numbers per image, more than {max}: use fewer filters before it or a smaller kernel.</source>
+        <translation>Ядра {k}×{k} слоя {L} поверх {c} карт копировали бы {n} чисел на изображение, больше {max}: возьмите меньше фильтров перед ним или ядро поменьше.</translation>
+    </message>
+    <message>
+        <source>The first dense layer would have {n} weights ({inputs} numbers from the maps × {neurons} neurons), more than {max}: pool first, or use fewer filters.</source>
+        <translation>У первого полносвязного слоя было бы {n} весов ({inputs} чисел из карт × {neurons} нейронов), больше {max}: сначала пулинг или меньше фильтров.</translation>
+    </message>
+    <message>
+        <source>A network has at most {max} convolutions and poolings.</source>
+        <translation>В сети не больше {max} свёрток и пулингов.</translation>
+    </message>
+    <message>
+        <source>There is no convolution or pooling at layer {L}.</source>
+        <translation>В слое {L} нет ни свёртки, ни пулинга.</translation>
+    </message>
+    <message>
+        <source>Layer {L} is a pooling: it has no kernels or filters to change.</source>
+        <translation>Слой {L} — пулинг: у него нет ядер и фильтров, которые можно менять.</translation>
+    </message>
+    <message>
+        <source>A new layer can go at layers 1 to {max}, not {L}.</source>
+        <translation>Новый слой можно вставить на места с 1 по {max}, но не {L}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConvScene</name>
+    <message>
+        <source>+ conv</source>
+        <translation>+ свёртка</translation>
+    </message>
+    <message>
+        <source>Insert a convolution here: filters sliding over the maps before</source>
+        <translation>Вставить здесь свёртку: фильтры, скользящие по предыдущим картам</translation>
+    </message>
+    <message>
+        <source>+ pool</source>
+        <translation>+ пулинг</translation>
+    </message>
+    <message>
+        <source>Insert a 2×2 max pooling here: each map half as wide and high</source>
+        <translation>Вставить здесь max-пулинг 2×2: каждая карта вдвое уже и ниже</translation>
+    </message>
+</context>
+<context>
+    <name>ConvSteps</name>
+    <message>
+        <source>Forward pass, pixel (%y, %x) of map %f in layer %L. This pixel is a neuron that sees only a %k×%k window of layer %P (rows %r, columns %s). Each input a under the window is multiplied by the kernel weight w over it (each cell: a·w = the product); the products and the bias b add up to z.</source>
+        <translation>Прямое распространение, пиксель (%y, %x) карты %f слоя %L. Этот пиксель — нейрон, который видит только окно %k×%k слоя %P (строки %r, столбцы %s). Каждый вход a под окном умножается на вес ядра w над ним (в каждой клетке: a·w = произведение); произведения и коэффициент смещения b в сумме дают z.</translation>
+    </message>
+    <message>
+        <source>The window goes through all %C channels of layer %P; the grid shows channel %c (choose another above it). The sums of every channel and the bias make z.</source>
+        <translation>Окно проходит через все %C каналов слоя %P; в таблице — канал %c (другой можно выбрать над ней). Суммы всех каналов и коэффициент смещения дают z.</translation>
+    </message>
+    <message>
+        <source>Grey cells lie outside the image: “same” padding puts zeros there, so they add nothing.</source>
+        <translation>Серые клетки лежат за краем изображения: дополнение «same» ставит туда нули, поэтому они ничего не добавляют.</translation>
+    </message>
+    <message>
+        <source>The activation function turns z into the pixel&apos;s value a, as for any neuron.</source>
+        <translation>Функция активации превращает z в значение пикселя a, как у любого нейрона.</translation>
+    </message>
+    <message>
+        <source>The %p×%p max pooling keeps only the largest value of each block. This pixel&apos;s block (the winner in colour, this pixel in bold) becomes one pixel of layer %N.</source>
+        <translation>Макс-пулинг %p×%p оставляет только наибольшее значение каждого блока. Блок этого пикселя (победитель выделен цветом, этот пиксель — жирным) становится одним пикселем слоя %N.</translation>
+    </message>
+    <message>
+        <source>This pixel won its block: its value goes on to layer %N.</source>
+        <translation>Этот пиксель победил в своём блоке: его значение идёт дальше, в слой %N.</translation>
+    </message>
+    <message>
+        <source>This pixel did not win: its value is dropped, and a small change of it does not change the cost at all.</source>
+        <translation>Этот пиксель не победил: его значение отбрасывается, и небольшое его изменение вовсе не меняет функцию стоимости ошибки.</translation>
+    </message>
+    <message>
+        <source>The pooling drops an odd last row or column of the map, and this pixel is in it: nothing after this layer reads it.</source>
+        <translation>Пулинг отбрасывает нечётную последнюю строку или столбец карты, а этот пиксель в ней: дальше этого слоя его никто не читает.</translation>
+    </message>
+    <message>
+        <source>Backpropagation through the pooling: the pooled pixel&apos;s ∂C/∂a (from the layers above, computed like the dense step-through&apos;s) goes to the winner only; the other pixels of the block get 0.</source>
+        <translation>Обратное распространение через пулинг: ∂C/∂a пикселя после пулинга (из следующих слоёв, вычисленная так же, как в пошаговом разборе полносвязной сети) достаётся только победителю; остальные пиксели блока получают 0.</translation>
+    </message>
+    <message>
+        <source>Nothing after this layer reads the pixel, so the cost does not depend on it: ∂C/∂a = 0.</source>
+        <translation>Дальше этого слоя пиксель никто не читает, поэтому функция стоимости от него не зависит: ∂C/∂a = 0.</translation>
+    </message>
+    <message>
+        <source>This pixel feeds every window of the next convolution that covers it: its ∂C/∂a adds up δ·w over those windows.</source>
+        <translation>Этот пиксель попадает во все окна следующей свёртки, которые его накрывают: его ∂C/∂a — сумма δ·w по этим окнам.</translation>
+    </message>
+    <message>
+        <source>The maps are flattened into the input of the dense layers: this pixel&apos;s ∂C/∂a adds up δ·w over every neuron of the first dense layer, as in the dense step-through.</source>
+        <translation>Карты вытягиваются в вектор — вход полносвязных слоёв: ∂C/∂a этого пикселя — сумма δ·w по всем нейронам первого полносвязного слоя, как в пошаговом разборе полносвязной сети.</translation>
+    </message>
+    <message>
+        <source>δ = ∂C/∂z of this pixel: ∂C/∂a times the derivative of the activation function at z.</source>
+        <translation>δ = ∂C/∂z этого пикселя: ∂C/∂a, умноженная на производную функции активации в точке z.</translation>
+    </message>
+    <message>
+        <source>This pixel&apos;s share of the kernel&apos;s gradient: each weight&apos;s is δ times the input a under it (each cell: δ·a); the bias&apos;s input is 1, so its share is δ.</source>
+        <translation>Вклад этого пикселя в градиент ядра: для каждого веса это δ, умноженное на вход a под ним (в каждой клетке: δ·a); вход коэффициента смещения равен 1, поэтому его вклад — δ.</translation>
+    </message>
+    <message>
+        <source>δ is 0 here, so this pixel adds nothing to the kernel&apos;s gradient for this sample.</source>
+        <translation>Здесь δ = 0, поэтому этот пиксель ничего не добавляет к градиенту ядра на этом примере.</translation>
+    </message>
+    <message>
+        <source>δ also flows back through the kernel to layer %P: each input under the window gets δ·w (each cell). Layer %P adds up what every window covering a pixel sends: that pixel&apos;s ∂C/∂a, and backpropagation goes on from there.</source>
+        <translation>δ идёт и дальше назад, через ядро в слой %P: каждый вход под окном получает δ·w (в каждой клетке). Слой %P складывает то, что присылают все окна, накрывающие пиксель: это ∂C/∂a этого пикселя, и обратное распространение ошибки продолжается оттуда.</translation>
+    </message>
+    <message>
+        <source>δ also flows back through the kernel to the input image: each pixel under the window gets δ·w (each cell). The image has no weights, so backpropagation ends here; these numbers only say which input pixels would change the cost.</source>
+        <translation>δ идёт и дальше назад, через ядро во входное изображение: каждый пиксель под окном получает δ·w (в каждой клетке). У изображения нет весов, поэтому обратное распространение ошибки здесь заканчивается; эти числа лишь показывают, какие входные пиксели изменили бы функцию стоимости.</translation>
+    </message>
+    <message>
+        <source>The kernel is shared by all %m pixels of map %f, so its gradient for this sample is the sum of every pixel&apos;s share (%n of them have δ ≠ 0). Gradient descent moves each weight against it: w − η·∂C/∂w (each cell: the new weight).</source>
+        <translation>Ядро общее для всех %m пикселей карты %f, поэтому его градиент на этом примере — сумма вкладов всех пикселей (у %n из них δ ≠ 0). Градиентный спуск сдвигает каждый вес против градиента: w − η·∂C/∂w (в каждой клетке — новый вес).</translation>
+    </message>
+    <message>
+        <source>Every kernel and weight of the network takes its new value in the same way: the network has learned from this sample (Ctrl+Z or “Back” undoes it).</source>
+        <translation>Так же новое значение получают все ядра и веса сети: сеть научилась на этом примере (Ctrl+Z или «Назад» отменяют это).</translation>
+    </message>
+    <message>
+        <source>Press “Next step” (or →) to start: first the pixel&apos;s window, number by number.</source>
+        <translation>Нажмите «Следующий шаг» (или →), чтобы начать: сначала окно пикселя, число за числом.</translation>
+    </message>
+    <message>
+        <source>Following pixel (%y, %x) of map %f in layer %L (a %k×%k convolution). Click a pixel of a feature map on the network to follow another one.</source>
+        <translation>Разбираем пиксель (%y, %x) карты %f слоя %L (свёртка %k×%k). Щёлкните пиксель карты признаков на схеме сети, чтобы разобрать другой.</translation>
+    </message>
+    <message>
+        <source>No sample: draw a digit and press “Step through backpropagation”, or pick a sample.</source>
+        <translation>Нет примера: нарисуйте цифру и нажмите «Обратное распространение по шагам» или выберите пример.</translation>
+    </message>
+    <message>
+        <source>Input channel shown:</source>
+        <translation>Показан входной канал:</translation>
+    </message>
+</context>
+<context>
     <name>DecisionBoundaryView</name>
     <message>
         <source>The decision boundary needs a network with 2 inputs; this one has {n}.</source>
@@ -913,6 +1167,148 @@ of {total} weights</source>
     </message>
 </context>
 <context>
+    <name>FeatureStack</name>
+    <message>
+        <source>conv {k}×{k}</source>
+        <translation>свёртка {k}×{k}</translation>
+    </message>
+    <message>
+        <source>{n} filters</source>
+        <translation>фильтров: {n}</translation>
+    </message>
+    <message>
+        <source>max pool {k}×{k}</source>
+        <translation>max-пулинг {k}×{k}</translation>
+    </message>
+    <message>
+        <source>{n} maps</source>
+        <translation>карт: {n}</translation>
+    </message>
+    <message>
+        <source>pool {k}×{k}</source>
+        <translation>пулинг {k}×{k}</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>пулинг</translation>
+    </message>
+    <message>
+        <source>Remove this convolution</source>
+        <translation>Удалить эту свёртку</translation>
+    </message>
+    <message>
+        <source>Remove this pooling</source>
+        <translation>Удалить этот пулинг</translation>
+    </message>
+    <message>
+        <source>+{n} more</source>
+        <translation>ещё {n}</translation>
+    </message>
+    <message>
+        <source>maps {shown} ▸</source>
+        <translation>карты {shown} ▸</translation>
+    </message>
+    <message>
+        <source>Show the next maps</source>
+        <translation>Показать следующие карты</translation>
+    </message>
+    <message>
+        <source>One filter fewer (Shift: half as many)</source>
+        <translation>На один фильтр меньше (Shift: вдвое меньше)</translation>
+    </message>
+    <message>
+        <source>One filter more (Shift: twice as many)</source>
+        <translation>На один фильтр больше (Shift: вдвое больше)</translation>
+    </message>
+    <message>
+        <source>kernel {k}×{k} ▾</source>
+        <translation>ядро {k}×{k} ▾</translation>
+    </message>
+    <message>
+        <source>Choose the kernel size: the window each filter looks at</source>
+        <translation>Выбрать размер ядра: окно, на которое смотрит каждый фильтр</translation>
+    </message>
+</context>
+<context>
+    <name>FilterInspector</name>
+    <message>
+        <source> on input map %1 alone = </source>
+        <translation> только по входной карте %1 = </translation>
+    </message>
+    <message>
+        <source>max of its %1×%1 block</source>
+        <translation>максимум своего блока %1×%1</translation>
+    </message>
+    <message>
+        <source>Click a pixel of a feature map on the network to look inside.</source>
+        <translation>Щёлкните пиксель карты признаков на схеме сети, чтобы заглянуть внутрь.</translation>
+    </message>
+    <message>
+        <source>Output pixel: row %1, column %2 of map %3</source>
+        <translation>Выходной пиксель: строка %1, столбец %2 карты %3</translation>
+    </message>
+    <message>
+        <source>Pixel: row %1, column %2 of map %3</source>
+        <translation>Пиксель: строка %1, столбец %2 карты %3</translation>
+    </message>
+    <message>
+        <source>a%1, map %2: this pixel (click another)</source>
+        <translation>a%1, карта %2: этот пиксель (щёлкните другой)</translation>
+    </message>
+    <message>
+        <source>Filter %1 of conv %2×%2 (layer %3)</source>
+        <translation>Фильтр %1 свёртки %2×%2 (слой %3)</translation>
+    </message>
+    <message>
+        <source>Map %1 of max pooling %2×%2 (layer %3)</source>
+        <translation>Карта %1 макс-пулинга %2×%2 (слой %3)</translation>
+    </message>
+    <message>
+        <source>Input map %1 (layer 0)</source>
+        <translation>Входная карта %1 (слой 0)</translation>
+    </message>
+    <message>
+        <source>No sample yet: draw a digit to see this pixel&apos;s z and a.</source>
+        <translation>Примера пока нет: нарисуйте цифру, чтобы увидеть z и a этого пикселя.</translation>
+    </message>
+    <message>
+        <source>Sample: %1</source>
+        <translation>Пример: %1</translation>
+    </message>
+    <message>
+        <source>A pooling has no weights: each output pixel is the largest value of its %1×%1 block of the map before it.</source>
+        <translation>У пулинга нет весов: каждый выходной пиксель — наибольшее значение своего блока %1×%1 предыдущей карты.</translation>
+    </message>
+    <message>
+        <source>What it reads: a%1 under the kernel, input map %2</source>
+        <translation>Что читает ядро: a%1 под ним, входная карта %2</translation>
+    </message>
+    <message>
+        <source> (0 outside the image: padding)</source>
+        <translation> (за краем изображения — 0: дополнение нулями)</translation>
+    </message>
+    <message>
+        <source>the window the kernel reads</source>
+        <translation>окно, которое читает ядро</translation>
+    </message>
+    <message>
+        <source>Its block of a%1, map %2 (the winner is outlined):</source>
+        <translation>Его блок из a%1, карта %2 (победитель в рамке):</translation>
+    </message>
+    <message>
+        <source>the block</source>
+        <translation>блок</translation>
+    </message>
+    <message>
+        <source>The winner: row %1, column %2 of map %3 in a%4</source>
+        <translation>Победитель: строка %1, столбец %2 карты %3 в a%4</translation>
+    </message>
+    <message>
+        <source>a%1, map %2: %3</source>
+        <translation>a%1, карта %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>FreezeCommands</name>
     <message>
         <source>Freeze</source>
@@ -990,6 +1386,47 @@ of {total} weights</source>
     </message>
 </context>
 <context>
+    <name>KernelCommands</name>
+    <message>
+        <source>Change kernel weight</source>
+        <translation>Изменить вес ядра</translation>
+    </message>
+    <message>
+        <source>Change filter bias</source>
+        <translation>Изменить смещение фильтра</translation>
+    </message>
+</context>
+<context>
+    <name>KernelEditor</name>
+    <message>
+        <source>input map %1</source>
+        <translation>входная карта %1</translation>
+    </message>
+    <message>
+        <source>Weights on:</source>
+        <translation>Веса для:</translation>
+    </message>
+    <message>
+        <source>The filter&apos;s weights on every input map (click one):</source>
+        <translation>Веса фильтра для каждой входной карты (щёлкните одну):</translation>
+    </message>
+    <message>
+        <source>Kernel: %1×%1 weights on input map %2 (click one to edit it)</source>
+        <translation>Ядро: веса %1×%1 для входной карты %2 (щёлкните вес, чтобы изменить его)</translation>
+    </message>
+</context>
+<context>
+    <name>KernelImages</name>
+    <message>
+        <source>filters of a{L} ({k}×{k})</source>
+        <translation>фильтры a{L} ({k}×{k})</translation>
+    </message>
+    <message>
+        <source>Each small picture is one filter&apos;s k×k weights: blue w &gt; 0, orange w &lt; 0. It slides over the image; where the image looks like it, its map lights up. Click one to see its map.</source>
+        <translation>Каждая картинка — веса k×k одного фильтра: синий w &gt; 0, оранжевый w &lt; 0. Фильтр скользит по изображению; где изображение на него похоже, его карта светится. Щёлкните фильтр, чтобы увидеть его карту.</translation>
+    </message>
+</context>
+<context>
     <name>LayerColumn</name>
     <message>
         <source>input</source>
@@ -998,6 +1435,10 @@ of {total} weights</source>
     <message>
         <source>hidden layer</source>
         <translation>скрытый слой</translation>
+    </message>
+    <message>
+        <source>flattened maps</source>
+        <translation>карты в вектор</translation>
     </message>
     <message>
         <source>output</source>
@@ -1333,6 +1774,10 @@ of {total} weights</source>
     <message>
         <source>Insert a hidden layer here</source>
         <translation>Вставить здесь скрытый слой</translation>
+    </message>
+    <message>
+        <source>map {f} of {n} in a{L}, pixel ({y}, {x})</source>
+        <translation>карта {f} из {n} в a{L}, пиксель ({y}, {x})</translation>
     </message>
     <message>
         <source>neuron {i} of a{L}</source>
@@ -2193,6 +2638,14 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
 <context>
     <name>WeightGallery</name>
     <message>
+        <source>The first layer is a pooling: it has no weights to show.</source>
+        <translation>Первый слой — пулинг: у него нет весов, показывать нечего.</translation>
+    </message>
+    <message>
+        <source>Each picture is one filter of the first convolution: its %1×%1 weights, slid over the image. Blue: the pixel excites the filter; orange: it inhibits it.</source>
+        <translation>Каждая картинка — один фильтр первой свёртки: его веса %1×%1, которые скользят по изображению. Синий: пиксель возбуждает фильтр; оранжевый: подавляет.</translation>
+    </message>
+    <message>
         <source>The inputs are not an image, so there are no weight pictures.</source>
         <translation>Входы — не изображение, поэтому картинок весов нет.</translation>
     </message>
@@ -2201,19 +2654,12 @@ from neuron {j} of a{l} to neuron {k} of a{l1}</source>
         <translation>Каждая картинка — один нейрон первого скрытого слоя: его веса от каждого пикселя. Синий: пиксель возбуждает нейрон; оранжевый: тормозит.</translation>
     </message>
     <message>
+        <source>Filter %1: weights from −%2 (orange) to +%2 (blue)</source>
+        <translation>Фильтр %1: веса от −%2 (оранжевый) до +%2 (синий)</translation>
+    </message>
+    <message>
         <source>Neuron %1: weights from −%2 (orange) to +%2 (blue)</source>
         <translation>Нейрон %1: веса от −%2 (оранжевый) до +%2 (синий)</translation>
-    </message>
-</context>
-<context>
-    <name>WindowConv</name>
-    <message>
-        <source>Can&apos;t show this model yet</source>
-        <translation>Эту модель пока нельзя показать</translation>
-    </message>
-    <message>
-        <source>This model has convolutional layers (%1). The window can&apos;t draw convolutions yet, so your current network is unchanged. The command line can use the model:</source>
-        <translation>В этой модели есть свёрточные слои (%1). Окно пока не умеет рисовать свёртки, поэтому текущая сеть не изменилась. Модель можно использовать в командной строке:</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,8 @@ def draw_seven(pad) -> None:
 
 def each_language(script: str, names: Callable[[str], list[str]]) -> int:
     """Run ``script LANG`` for each language with fresh settings; print the files it made (``names(lang)``)."""
-    env = dict(os.environ, NNDESK_SETTINGS=str(Path(tempfile.mkdtemp()) / "settings.ini"))
+    fresh = Path(tempfile.mkdtemp())  # settings and the per-user data (autosave, my digits) of a first start
+    env = dict(os.environ, NNDESK_SETTINGS=str(fresh / "settings.ini"), XDG_DATA_HOME=str(fresh / "data"))
     for lang in LANGUAGES:
         subprocess.run([sys.executable, script, lang], env=env, check=True)
         for name in names(lang):

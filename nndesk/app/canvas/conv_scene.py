@@ -26,7 +26,7 @@ from nndesk.app.canvas.feature_stack import FeatureStack, stack_size
 from nndesk.app.canvas.gap_buttons import add_gap_button
 from nndesk.app.canvas.hits import CanvasHit, HitKind
 from nndesk.app.canvas.kernel_images import KernelImages, grid_height
-from nndesk.app.canvas.layer_column import INSERT_Y, STEPPER_Y, LayerColumn, body_size
+from nndesk.app.canvas.layer_column import ACTIVATION_Y, INSERT_Y, STEPPER_Y, LayerColumn, body_size
 from nndesk.app.style.colors import CanvasColors
 from nndesk.engine.core.conv import Conv2D
 
@@ -156,10 +156,10 @@ def _add_gap_buttons(canvas, colors: CanvasColors, half: float) -> None:
 
 
 def add_feature_buttons(canvas, position: int, colors: CanvasColors, half: float, pool: bool = False,
-                        left_aligned: bool = False) -> None:
+                        left_aligned: bool = False, conv_y: float = STEPPER_Y) -> None:
     """"+ conv" (and "+ pool") between a⁽ᵖᵒˢⁱᵗⁱᵒⁿ⁾ and the next layer: a new feature layer a⁽ᵖᵒˢⁱᵗⁱᵒⁿ⁺¹⁾."""
     a, b = canvas.columns[position], canvas.columns[position + 1]
-    kinds = [("conv", STEPPER_Y, translate("ConvScene", "+ conv"),
+    kinds = [("conv", conv_y, translate("ConvScene", "+ conv"),
               translate("ConvScene", "Insert a convolution here: filters sliding over the maps before"))]
     if pool:
         kinds.append(("pool", INSERT_Y, translate("ConvScene", "+ pool"),
@@ -178,7 +178,9 @@ def offer_conv(canvas, colors: CanvasColors, half: float) -> None:
     doc = canvas.document
     shape = doc.input_shape
     if shape is not None and len(shape) == 2 and shape[0] * shape[1] == doc.sizes[0] and len(canvas.columns) > 1:
-        add_feature_buttons(canvas, 0, colors, half, left_aligned=True)  # clear of the hidden layer's −/+
+        # In the σ row at the gap's left end: in the steppers' row the hidden layer's grown "−" covered it in a
+        # small window (Russian's longer legend leaves the canvas less height), and it was hidden
+        add_feature_buttons(canvas, 0, colors, half, left_aligned=True, conv_y=ACTIVATION_Y)
 
 
 def refresh_kernels(canvas) -> None:

@@ -31,7 +31,7 @@ def add_gap_button(scene, a: QGraphicsItem, b: QGraphicsItem, half: float, dy: f
     left, right = a.x() + a.width / 2, b.x() - b.width / 2
     anchor = group_anchor(None, QPointF(left + 4 if left_aligned else (left + right) / 2, half))
     scene.addItem(anchor)
-    group = LabelGroup(anchor, room=right - left - 8)
+    group = LabelGroup(anchor, room=right - left - 8, left_aligned=left_aligned)
     button = CanvasButton(text, tip, colors, radius=12, flat=True)
     button.setParentItem(anchor)
     button.setPos(button.boundingRect().width() / 2 if left_aligned else 0, dy)

@@ -55,6 +55,7 @@ class LabelGroup:
     room: float = math.inf  # the widest the group may be, in scene units
     room_high: float = math.inf  # the tallest (a neuron's number between its neighbours)
     shorter: tuple[QGraphicsItem | None, tuple[str, ...]] = (None, ())
+    left_aligned: bool = False  # the shortened button keeps its left edge on the anchor (else its centre)
 
     def shorten(self, item: QGraphicsItem, *texts: str) -> None:
         """``item`` — a text centred on the anchor, or a ``CanvasButton`` — may say ``texts`` instead, in this
@@ -100,6 +101,8 @@ def _place(group: LabelGroup, shown: list[QRectF]) -> bool:
             item.setToolTip("" if text == texts[0] else texts[0])
         elif item is not None:
             item.set_text(text)  # a button, centred on its position; its own tooltip says what it does
+            if group.left_aligned:
+                item.setX(item.boundingRect().width() / 2)
         rect = group.anchor.mapRectToScene(group.anchor.childrenBoundingRect())
         parts = [child.sceneBoundingRect() for child in group.anchor.childItems()]  # the items, not their box
         if rect.width() <= group.room and rect.height() <= group.room_high \
