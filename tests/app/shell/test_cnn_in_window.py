@@ -103,3 +103,43 @@ def test_build_a_cnn_on_the_canvas_train_it_and_draw(qtbot, window):
     assert float(sample.zs[0].reshape(doc.shapes[1])[f, y, x]) == pytest.approx(z, abs=1e-4)
     steps = window.backprop.conv
     assert steps.active and (steps.walk.L, steps.walk.f) == (L, f)
+
+
+def test_the_other_views_read_a_cnn_as_they_read_a_dense_network(qtbot, window):
+    """Evaluation (as ``nndesk eval``), robustness, "Why this answer?" and the gallery on a CNN in the window."""
+    from PySide6.QtWidgets import QPushButton, QToolButton
+
+    from nndesk.app.robustness.panel import RobustnessPanel
+    from nndesk.engine.core.convnet import ConvSpec, PoolSpec
+    from nndesk.engine.explain.attribution import attribute
+
+    net = ConvNet.create((1, 28, 28), [ConvSpec(3, 4), PoolSpec(2)], [16], 10, "relu", "cross-entropy", seed=3)
+    window.document.set_structure(net)
+
+    window.evaluation_dock.show()
+    window.evaluation_dock.raise_()
+    panel = window.evaluation
+    qtbot.waitUntil(lambda: panel.result() is not None and not panel.pending(), timeout=30_000)
+    held_out = window.recipe.split(window.source)[1]
+    cost, accuracy = net.evaluate(held_out.inputs(), held_out.target_matrix(), held_out.y)
+    assert panel.result().accuracy == pytest.approx(accuracy) and np.array(panel.matrix.confusion()).sum() == 500
+
+    window.robustness_dock.show()
+    window.robustness_dock.raise_()
+    robustness = window.findChild(RobustnessPanel, "robustnessPanel")
+    with qtbot.waitSignal(robustness.job.finished, timeout=60_000):
+        QTest.mouseClick(robustness.findChild(QPushButton, "computeRobustness"), LEFT)
+    assert robustness.result().accuracy == pytest.approx(accuracy)
+
+    window.draw_dock.show()
+    window.draw_dock.raise_()
+    dock = window.draw_widget
+    toggle = dock.findChild(QToolButton, "explainToggle")
+    if not toggle.isChecked():
+        QTest.mouseClick(toggle, LEFT)
+    stroke(dock.pad, on_paper(dock.pad, SEVEN))
+    view = dock.explain.attribution
+    qtbot.waitUntil(lambda: view.digits() != ())
+    first = view.digits()[0]
+    expected = attribute(net, window.document.sample.x, [first]).times_input[0]
+    np.testing.assert_allclose(view.values(0), expected, rtol=1e-4, atol=1e-7)  # ∂aₖ/∂x·x through the kernels
