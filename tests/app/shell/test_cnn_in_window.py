@@ -143,3 +143,30 @@ def test_the_other_views_read_a_cnn_as_they_read_a_dense_network(qtbot, window):
     first = view.digits()[0]
     expected = attribute(net, window.document.sample.x, [first]).times_input[0]
     np.testing.assert_allclose(view.values(0), expected, rtol=1e-4, atol=1e-7)  # ∂aₖ/∂x·x through the kernels
+
+
+def test_teach_fine_tunes_a_cnn_on_my_digits(qtbot, window):
+    """Teach is an ordinary run of the window's trainer: a CNN learns from my digits as a dense network does."""
+    from nndesk.engine.core.convnet import ConvSpec, PoolSpec
+    from nndesk.engine.data.my_digits import MyDigits
+    from nndesk.engine.runs import teach
+
+    net = ConvNet.create((1, 28, 28), [ConvSpec(3, 4), PoolSpec(2)], [16], 10, "relu", "cross-entropy", seed=3)
+    window.document.set_structure(net)
+    train, mine = window.source.train, MyDigits()
+    for digit in (2, 3, 5):
+        for i in np.flatnonzero(train.y == digit)[:4]:
+            mine.add(np.zeros((280, 280), np.uint8), train.x[i].reshape(28, 28).astype(np.float32) / 255, digit)
+    window.set_my_digits(mine)
+    panel = window.teach_panel
+    window.teach_dock.show()
+    window.teach_dock.raise_()
+    qtbot.waitUntil(panel.button.isVisible)
+    assert panel.button.isEnabled(), panel.button.toolTip()
+    before = [p.copy() for p in window.document.network.parameters()]
+    with qtbot.waitSignal(window.trainer.finished, timeout=120_000):
+        QTest.mouseClick(panel.button, LEFT)
+    assert panel.scores() is not None and isinstance(window.document.network, ConvNet)
+    assert not np.array_equal(before[0], window.document.network.parameters()[0])  # the kernels learned too
+    held = int(teach.held_out(window.my_digits.y, 0).sum())
+    assert window.taught_with == {"my_digits": 12 - held, "held_out": held, "held_out_turn": 0}
