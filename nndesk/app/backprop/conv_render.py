@@ -15,7 +15,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
 from nndesk.app.backprop import conv_texts, step_texts
-from nndesk.app.style.formula_view import formula_html, number_text
+from nndesk.app.backprop.render import check_sentence
+from nndesk.app.style.formula_view import formula_html
 from nndesk.app.style.theme import mix, secondary_text
 from nndesk.engine.explain import formula as fm
 from nndesk.engine.explain.conv_walk import ConvPixelWalk
@@ -224,17 +225,4 @@ def gradcheck_html(walk: ConvPixelWalk, check: GradCheck, c: int | None, i: int 
     for the kernel weight (c, i, j), or the bias when ``c`` is None (the dense panel's sentence)."""
     L, f = walk.L, walk.f
     sym = fm.dC(f"b_{{{f}}}^{{({L})}}" if c is None else f"w_{{{f},{c},{i},{j}}}^{{({L - 1})}}")
-    loc = QLocale()
-    if check.relative_error < 1e-6:
-        verdict = QCoreApplication.translate("BackpropPanel", "They agree.")
-    else:
-        verdict = QCoreApplication.translate(
-            "BackpropPanel", "They differ: near a kink of ReLU the difference formula does not apply.")
-    text = QCoreApplication.translate(
-        "BackpropPanel", "%1 — backpropagation: %2; finite differences: %3; relative difference: %4. %5")
-    for key, val in (("%1", formula_html((sym,), loc, link=None)[0]),
-                     ("%2", number_text(f"{check.backprop:.10g}", loc)),
-                     ("%3", number_text(f"{check.estimate:.10g}", loc)),
-                     ("%4", number_text(f"{check.relative_error:.1e}", loc)), ("%5", verdict)):
-        text = text.replace(key, val)
-    return text
+    return check_sentence(sym, check)

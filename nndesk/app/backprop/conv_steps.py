@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QWidget
 from nndesk.app.backprop import conv_page, conv_texts
 from nndesk.app.backprop.conv_render import gradcheck_html, step_kinds
 from nndesk.app.backprop.shared_sample import SharedSample
+from nndesk.app.backprop.step_cursor import step_to
 from nndesk.app.backprop.update_step import UpdateStep
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.engine.core.backprop import update
@@ -169,16 +170,7 @@ class ConvSteps(QObject):
         self.page.verdictLabel.setText("<br/>".join(gradcheck_html(walk, check, *at) for check, at in checks))
 
     def _go(self, index: int) -> None:
-        last = len(self.kinds) - 1
-        index = max(-1, min(index, last))
-        if index == self._index:
-            return
-        was_update = last >= 0 and self._index == last
-        self._index = index
-        if (last >= 0 and index == last) != was_update:  # onto the update step, or back off it
-            self._apply_update(not was_update)
-        self._render()
-        self._emit_step()
+        step_to(self, index, len(self.kinds))
 
     def _rebuild(self, index: int) -> None:
         self._update.forget()  # a new pass: an update already made stays, undoable with Ctrl+Z

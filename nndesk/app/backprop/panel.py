@@ -25,6 +25,7 @@ from nndesk.app.backprop.controls import BackpropControls, lay_out_panel
 from nndesk.app.backprop.conv_steps import ConvSteps
 from nndesk.app.backprop.render import gradcheck_html, sample_html
 from nndesk.app.backprop.shared_sample import SharedSample
+from nndesk.app.backprop.step_cursor import step_to
 from nndesk.app.backprop.steps_view import StepsView
 from nndesk.app.backprop.update_step import UpdateStep
 from nndesk.app.document.network_document import NetworkDocument
@@ -223,16 +224,7 @@ class BackpropPanel(QWidget):
         self._rebuild(index=-1)
 
     def _go(self, index: int) -> None:
-        last = len(self.steps) - 1
-        index = max(-1, min(index, last))
-        if index == self._index:
-            return
-        was_update = last >= 0 and self._index == last
-        self._index = index
-        if (last >= 0 and index == last) != was_update:  # onto the update step, or back off it
-            self._apply_update(not was_update)
-        self._render()
-        self._emit_step()
+        step_to(self, index, len(self.steps))
 
     def _emit_step(self) -> None:
         self.controls.show_position(self._index, len(self.steps))

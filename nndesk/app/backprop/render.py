@@ -99,7 +99,11 @@ def render_steps(widget: QWidget, walk: Walkthrough, index: int, slide: bool,
 
 def gradcheck_html(check: GradCheck, l: int, k: int, j: int | None) -> str:
     """"∂C/∂w₀₀⁽¹⁾ — backpropagation: 0.08; finite differences: 0.08; relative difference: 2e-13. They agree."."""
-    sym = f.dC(f.w_(l, k, j) if j is not None else f.b_(l + 1, k))
+    return check_sentence(f.dC(f.w_(l, k, j) if j is not None else f.b_(l + 1, k)), check)
+
+
+def check_sentence(sym: str, check: GradCheck) -> str:
+    """The finite-difference check of the parameter named ``sym`` (∂C/∂…), said in one sentence."""
     loc = QLocale()
     if check.relative_error < 1e-6:
         verdict = translate("BackpropPanel", "They agree.")
