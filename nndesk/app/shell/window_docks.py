@@ -79,9 +79,11 @@ class WindowDocks:
         self.inspector_dock.raise_()
 
     def all_docks(self) -> list[QDockWidget]:
-        """Every dock, in the order of the View menu."""
+        """Every dock, in the order of the View menu (Teach's once it is built: the screen fit scrolls it too)."""
+        teach = [self.teach_dock] if hasattr(self, "teach_dock") else []
         return [self.training_dock, self.loss_dock, self.draw_dock, self.boundary_dock, self.inspector_dock,
-                self.backprop_dock, self.histograms_dock, self.gallery_dock, self.robustness_dock, self.evaluation_dock]
+                self.backprop_dock, self.histograms_dock, self.gallery_dock, self.robustness_dock, self.evaluation_dock,
+                *teach]
 
     def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(self, objectName=name)  # saveState() finds docks by name
