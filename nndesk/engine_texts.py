@@ -79,6 +79,13 @@ PROBLEMS = (
     QT_TRANSLATE_NOOP("EngineText", "has %1 of shape %2 (%3); the layer sizes need %4 %5"),
     QT_TRANSLATE_NOOP("EngineText", "has NaN or infinite values in %1"),
     QT_TRANSLATE_NOOP("EngineText", "has metadata that is not valid JSON (%1)"),
+    # A convolutional network's model file (engine/runs/conv_model.py).
+    QT_TRANSLATE_NOOP("EngineText", "describes convolutions in a format older than they are (version < 2)"),
+    QT_TRANSLATE_NOOP("EngineText", "has an invalid input shape %1 for its convolutions"),
+    QT_TRANSLATE_NOOP("EngineText", "has an invalid list of convolution layers %1"),
+    QT_TRANSLATE_NOOP("EngineText", "has convolution layers that can't be built: %1"),
+    QT_TRANSLATE_NOOP("EngineText", "has convolution activations %1 that don't match its layers"),
+    QT_TRANSLATE_NOOP("EngineText", "uses an unknown activation %1 in a convolution"),
     # A CSV table (engine/data/csv_table.py).
     QT_TRANSLATE_NOOP("EngineText", "is empty; a CSV table has rows of numbers, the class label last (x1,x2,…,label)"),
     QT_TRANSLATE_NOOP("EngineText", "is a binary file, not a CSV text table (rows like 0.5,1.2,0)"),

@@ -761,6 +761,30 @@ of {total} weights</source>
         <translation>содержит метаданные с ошибкой JSON (%1)</translation>
     </message>
     <message>
+        <source>describes convolutions in a format older than they are (version &lt; 2)</source>
+        <translation>описывает свёртки в формате старше, чем они сами (версия &lt; 2)</translation>
+    </message>
+    <message>
+        <source>has an invalid input shape %1 for its convolutions</source>
+        <translation>задаёт для свёрток недопустимую форму входа %1</translation>
+    </message>
+    <message>
+        <source>has an invalid list of convolution layers %1</source>
+        <translation>содержит недопустимый список слоёв свёртки %1</translation>
+    </message>
+    <message>
+        <source>has convolution layers that can&apos;t be built: %1</source>
+        <translation>содержит слои свёртки, которые нельзя построить: %1</translation>
+    </message>
+    <message>
+        <source>has convolution activations %1 that don&apos;t match its layers</source>
+        <translation>содержит функции активации свёрток %1, которые не соответствуют её слоям</translation>
+    </message>
+    <message>
+        <source>uses an unknown activation %1 in a convolution</source>
+        <translation>использует в свёртке неизвестную функцию активации %1</translation>
+    </message>
+    <message>
         <source>is empty; a CSV table has rows of numbers, the class label last (x1,x2,…,label)</source>
         <translation>пуст; таблица CSV — это строки чисел, последним идёт номер класса (x1,x2,…,метка)</translation>
     </message>

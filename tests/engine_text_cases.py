@@ -58,6 +58,24 @@ def _model(path: Path, change: Callable[[dict], None]) -> Path:
     return path
 
 
+def _conv_model(path: Path, change: Callable[[dict], None]) -> Path:
+    """A real saved CNN (conv3x3x2, pool2, 4, 3 on 1×6×6) whose metadata ``change`` edits, written back."""
+    from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
+
+    model_io.save_model(path, ConvNet.create((1, 6, 6), [ConvSpec(3, 2), PoolSpec(2)], [4], 3, seed=0))
+    with np.load(path, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    meta = json.loads(arrays["metadata"].tobytes())
+    change(meta)
+    arrays["metadata"] = np.frombuffer(json.dumps(meta).encode(), np.uint8)
+    np.savez(path, **arrays)
+    return path
+
+
+def _features(**changes: object) -> Callable[[dict], None]:
+    return lambda meta: meta["features"].update(changes)
+
+
 def _data(spec: Callable[[Path], object]) -> Callable[[Path], str]:
     def fail(tmp: Path) -> str:
         with pytest.raises(readers.DataError) as e:
@@ -283,6 +301,19 @@ CASES = [
     ("model: NaN", _load_model(lambda t: _model(t / "m.npz", lambda a: a.update(W0=np.full((3, 2), np.nan,
                                                                                               np.float32)))),
      "has NaN or infinite values in W0", "в W0 есть NaN или бесконечности"),
+    ("cnn: old format", _load_model(lambda t: _conv_model(t / "m.npz", lambda m: m.update(format_version=1))),
+     "describes convolutions in a format older", "описывает свёртки в формате старше"),
+    ("cnn: input shape", _load_model(lambda t: _conv_model(t / "m.npz", _features(input_shape=[1, 0, 6]))),
+     "has an invalid input shape [1, 0, 6]", "недопустимую форму входа [1, 0, 6]"),
+    ("cnn: layer list", _load_model(lambda t: _conv_model(t / "m.npz", _features(layers=[]))),
+     "has an invalid list of convolution layers []", "недопустимый список слоёв свёртки []"),
+    ("cnn: can't build", _load_model(lambda t: _conv_model(t / "m.npz", _features(layers=["conv9x9x2", "pool2"]))),
+     "has convolution layers that can't be built", "слои свёртки, которые нельзя построить"),
+    ("cnn: activations", _load_model(lambda t: _conv_model(t / "m.npz", _features(activations=[]))),
+     "has convolution activations [] that don't match its layers", "функции активации свёрток []"),
+    ("cnn: unknown activation", _load_model(lambda t: _conv_model(t / "m.npz", lambda m: (
+        m["features"].update(activations=["softmax"]), m.update(activations=["softmax", *m["activations"][1:]])))),
+     "uses an unknown activation 'softmax' in a convolution", "неизвестную функцию активации 'softmax'"),
     ("model: folder", _load_model(_empty), "it is a folder", "не открывается: это папка, а не обычный файл"),
     ("model: FIFO", _load_model(_fifo), "a named pipe (FIFO)", "не открывается: это именованный канал (FIFO)"),
     ("model: missing", _load_model(lambda t: t / "missing.npz"), "cannot open it: No such file",
