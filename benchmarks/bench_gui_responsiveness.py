@@ -1,11 +1,13 @@
 """Does the window stay responsive from pressing Train to after Stop, and does the GUI slow training down?
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui_responsiveness.py [--epochs 12 --repeats 3]
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui_responsiveness.py --preset digits-cnn --epochs 3 --repeats 2
     xvfb-run -a -s "-screen 0 1280x800x24" python benchmarks/bench_gui_responsiveness.py
 
 Each repeat runs, in one process, one after the other:
 
-1. Headless: the digits preset on the bundled MNIST digits for N epochs,
+1. Headless: the digits preset (or ``--preset digits-cnn``, a convolutional network whose maps,
+   kernels, Inspector and step-through then follow the run) on the bundled MNIST digits for N epochs,
    exactly as the window would run it (same recipe, seed and data).
 2. A full run in the window, with the canvas, cost plot and draw dock live
    (the default layout): the Train button is clicked like a person would,
@@ -51,12 +53,12 @@ STOP_IN_EPOCH = 3  # Stop is clicked in the middle of this epoch of the stopped 
 LIMITS = {"p99": 16.0, "max": 40.0, "ratio": 1.05}
 
 
-def headless_seconds(epochs: int) -> float:
+def headless_seconds(epochs: int, preset: str = "digits") -> float:
     from nndesk.engine.fast.blas import use_default_threads
     from nndesk.engine.runs.recipe import TrainingRecipe
 
     use_default_threads()  # as the CLI and the window do
-    recipe = TrainingRecipe.from_preset("digits", dataset="mnist-bundled", epochs=epochs)
+    recipe = TrainingRecipe.from_preset(preset, dataset="mnist-bundled", epochs=epochs)
     source = recipe.load_data()
     network = recipe.build_network(source.train.n_inputs, source.train.n_outputs)
     start = time.perf_counter()  # from building the trainer, as the window's Train button does
@@ -153,7 +155,7 @@ class Probe:
         return np.concatenate([self.late[p] for p in self.PHASES])
 
 
-def window_runs(epochs: int, repeats: int) -> dict:
+def window_runs(epochs: int, repeats: int, preset: str = "digits") -> dict:
     """Headless, full and stopped runs, alternating ``repeats`` times (see the module docstring)."""
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
@@ -164,12 +166,20 @@ def window_runs(epochs: int, repeats: int) -> dict:
     app = QApplication.instance() or QApplication([])
     window = MainWindow()
     window.show()
+    if preset != "digits":  # the window trains what headless trains: that preset's recipe and first weights
+        from nndesk.engine.runs.recipe import TrainingRecipe
+
+        recipe = TrainingRecipe.from_preset(preset, dataset="mnist-bundled", epochs=epochs)
+        window.recipe = recipe
+        window._use_settings_of(recipe)
+        window.document.set_network(recipe.build_network(784, 10))
     window.trainer.update(epochs=epochs)
     canvas = canvas_costs(window)
     train_button = window.training_dock.findChild(QToolButton, "trainButton")
     stop_button = window.training_dock.findChild(QToolButton, "stopButton")
     probe = Probe()
-    out: dict = {"canvas": canvas, "headless": [], "window": [], "stop_ms": [], "probe": probe}
+    out: dict = {"architecture": window.document.network.architecture, "canvas": canvas, "headless": [],
+                 "window": [], "stop_ms": [], "probe": probe}
     plan = [kind for _ in range(repeats) for kind in ("full", "stopped")]
     state: dict = {}
 
@@ -182,7 +192,7 @@ def window_runs(epochs: int, repeats: int) -> dict:
             return
         state.update(kind=plan.pop(0), epochs_seen=0, stop_clicked=None)
         if state["kind"] == "full":
-            out["headless"].append(headless_seconds(epochs))  # the window sits idle meanwhile
+            out["headless"].append(headless_seconds(epochs, preset))  # the window sits idle meanwhile
         probe.begin()
         state["clicked"] = time.perf_counter()
         click(train_button)
@@ -233,16 +243,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--repeats", type=int, default=3, help="runs of each; the fastest counts (noise)")
+    parser.add_argument("--preset", default="digits", choices=("digits", "digits-cnn"))
     args = parser.parse_args(argv)
-    out = window_runs(args.epochs, args.repeats)
+    out = window_runs(args.epochs, args.repeats, args.preset)
     canvas, probe, headless, gui = out["canvas"], out["probe"], out["headless"], out["window"]
     late = probe.all()
     worst, p99, ratio = float(late.max()), float(np.percentile(late, 99)), min(gui) / min(headless)
     runs = lambda times: ", ".join(f"{t:.2f}" for t in times)  # noqa: E731
-    print(f"canvas (784-800-10), ms:   idle repaint {canvas['idle']:.1f}; new weights: slot {canvas['slot']:.1f}, "
+    print(f"canvas ({out['architecture']}), ms:   idle repaint {canvas['idle']:.1f}; "
+          f"new weights: slot {canvas['slot']:.1f}, "
           f"longest paint pass {canvas['longest']:.1f}, all paint passes {canvas['total']:.1f}, "
           f"on screen after {canvas['shown']:.1f}  (medians)")
-    print(f"digits preset, {args.epochs} epochs on the bundled MNIST digits, {args.repeats} runs each")
+    print(f"{args.preset} preset, {args.epochs} epochs on the bundled MNIST digits, {args.repeats} runs each")
     print(f"headless training:         {min(headless):7.2f} s  (runs: {runs(headless)})")
     print(f"training in the window:    {min(gui):7.2f} s  (runs: {runs(gui)})")
     print(f"window / headless:         {ratio:7.3f}×   (fastest runs; limit {LIMITS['ratio']}×)")
