@@ -62,8 +62,10 @@ def im2col(x: np.ndarray, k: int, same: bool = False, ones: bool = True,
     n, width = k * k * c, k * k * c + (1 if ones else 0)
     shape = (b * oh * ow, width)
     out = workspace.empty(shape, x.dtype) if workspace is not None else np.empty(shape, x.dtype)
-    if ones:
-        out[:, -1] = 1
+    if ones and not (workspace is not None and workspace.marked(out, "ones")):
+        out[:, -1] = 1  # (an array the workspace hands out again has them already: nothing writes over them)
+        if workspace is not None:
+            workspace.mark(out, "ones")
     # (B, OH, OW, C, ki, kj) → (B, OH, OW, ki, kj, C): runs of C contiguous floats per offset
     windows = sliding_window_view(xp, (k, k), axis=(1, 2)).transpose(0, 1, 2, 4, 5, 3)
     target = out[:, :n].reshape(b, oh, ow, k, k, c)  # a view into ``out`` (rows split, columns split)

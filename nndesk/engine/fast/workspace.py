@@ -11,6 +11,11 @@ a new one otherwise.  So the factors of an ``OuterGradient`` that someone
 kept (``Trainer.last_gradients``, read later by the inspector) are never
 overwritten: while they are held, the next batch gets a fresh array.
 
+An array handed out again still holds what was written into it: ``im2col``
+marks (``mark``) that a patch matrix's column of ones is there, and skips
+rewriting it — one float a row touches every cache line of the matrix, as
+costly as writing it all.
+
 Use it from one thread (the training loop's); ``feedforward`` doesn't.
 """
 
@@ -27,6 +32,14 @@ class Workspace:
     def __init__(self, keep: int = 2) -> None:
         self._arrays: list[np.ndarray] = []
         self._keep = keep
+        self._marks: dict[int, str] = {}  # id of a kept array → what its holder said it still contains
+
+    def mark(self, a: np.ndarray, what: str) -> None:
+        """Remember that ``a`` (an array this workspace handed out) holds ``what`` until handed out anew."""
+        self._marks[id(a)] = what
+
+    def marked(self, a: np.ndarray, what: str) -> bool:
+        return self._marks.get(id(a)) == what
 
     def empty(self, shape: tuple[int, ...], dtype: np.dtype | type) -> np.ndarray:
         """An uninitialised array of ``shape``: one handed out before that nobody holds, else a new one."""
@@ -36,4 +49,5 @@ class Workspace:
                 return a
         a = np.empty(shape, dtype)
         self._arrays = [*self._arrays[-(self._keep - 1):], a] if self._keep > 1 else [a]
+        self._marks = {i: m for i, m in self._marks.items() if any(id(b) == i for b in self._arrays)}
         return a

@@ -46,3 +46,21 @@ def test_window_gradients_are_col2im_of_delta_times_w(same: bool, k: int) -> Non
     delta, w = rng.standard_normal((n, 4)), rng.standard_normal((k * k * 3, 4))
     np.testing.assert_allclose(window_gradients(delta, w, x.shape, k, same), col2im(delta @ w.T, x.shape, k, same),
                                atol=1e-12)
+
+
+def test_a_reused_patch_matrix_keeps_its_ones_and_a_fresh_one_gets_them() -> None:
+    from nndesk.engine.fast.workspace import Workspace
+
+    rng = np.random.default_rng(0)
+    space = Workspace()
+    first = im2col(rng.random((2, 6, 6, 3), dtype=np.float32), 3, workspace=space)
+    assert np.all(first[:, -1] == 1)
+    first_id = id(first)
+    del first
+    second_x = rng.random((2, 6, 6, 3), dtype=np.float32)
+    second = im2col(second_x, 3, workspace=space)  # the same array again: the ones are not rewritten…
+    assert id(second) == first_id and np.all(second[:, -1] == 1)
+    np.testing.assert_array_equal(second, im2col(second_x, 3))  # …and the rows are the new windows
+    held = second  # noqa: F841 - kept, as a gradient's factors may be: the next batch gets a fresh array
+    third = im2col(second_x, 3, workspace=space)
+    assert third is not second and np.all(third[:, -1] == 1)
