@@ -139,13 +139,14 @@ class Conv2D:
         self.params[-1] = value
 
     # ---- passes --------------------------------------------------------------
-    def linear(self, a: np.ndarray, reuse: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """(patch matrix, z) for channels-last images ``a`` (B, H, W, C); z is (B·OH·OW, F).
+    def linear(self, a: np.ndarray, reuse: bool = False, pool: int = 1) -> tuple[np.ndarray, np.ndarray]:
+        """(patch matrix, z) for channels-last images ``a`` (B, H, W, C); z is (B·OH·OW, F), its rows in
+        ``im2col``'s order (``pool`` > 1: grouped by position in the pooling block that follows).
 
         ``reuse``: the patch matrix may be the last batch's array if nobody holds it any more (the
         training loop's pass: no page faults for a fresh multi-megabyte array every batch).
         """
-        patches = im2col(a, self.k, self.same, workspace=self._workspace if reuse else None)
+        patches = im2col(a, self.k, self.same, workspace=self._workspace if reuse else None, pool=pool)
         return patches, patches @ self.params  # [window | 1]·[W | b]ᵀ for every window of every sample
 
     def forward(self, a: np.ndarray, reuse: bool = False) -> tuple[np.ndarray, ConvCache]:

@@ -23,29 +23,59 @@ import numpy as np
 from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.pool import MaxPool2D
 from nndesk.engine.fast.gradient import OuterGradient
+from nndesk.engine.fast.im2col import window_gradients
 
 
 class ConvPoolCache(NamedTuple):
     patches: np.ndarray  # the convolution's patch matrix
-    z: np.ndarray  # (B, OH, OW, F) before pooling
+    z: np.ndarray  # (B, OH, OW, F) before pooling, or (p·p, B, OH/p, OW/p, F) when ``grouped``
     pooled: np.ndarray  # max z of each block
     out: np.ndarray  # σ(max z)
     in_shape: tuple[int, int, int, int]  # (B, H, W, C) of the convolution's input
+    grouped: bool = False  # rows of ``patches`` and ``z`` by position in the pooling block (whole blocks)
 
 
 def forward(conv: Conv2D, pool: MaxPool2D, a: np.ndarray, reuse: bool = False) -> tuple[np.ndarray, ConvPoolCache]:
-    """σ(max z) of each pooling block, (B, OH/p, OW/p, F), from channels-last images ``a``."""
-    patches, z = conv.linear(a, reuse)
+    """σ(max z) of each pooling block, (B, OH/p, OW/p, F), from channels-last images ``a``.
+
+    When the maps split into whole p×p blocks, the patch rows come grouped by position in the block
+    (``im2col(pool=p)``): z is then p·p contiguous maps and the maxima and their gradient are
+    contiguous passes — a third of the pooling's time in ``digits-cnn``'s epoch — instead of strided ones.
+    """
     _, oh, ow = conv.out_shape
-    z = z.reshape(len(a), oh, ow, conv.filters)
-    pooled, _ = pool.forward(z)
+    p = pool.size
+    if oh % p or ow % p:  # an odd edge that the pooling drops: one layer after the other
+        patches, z = conv.linear(a, reuse)
+        z = z.reshape(len(a), oh, ow, conv.filters)
+        pooled, _ = pool.forward(z)
+        out = conv.activation.fn(pooled)
+        return out, ConvPoolCache(patches, z, pooled, out, a.shape)
+    patches, z = conv.linear(a, reuse, pool=p)
+    z = z.reshape(p * p, len(a), oh // p, ow // p, conv.filters)
+    pooled = z[0].copy()
+    for block in z[1:]:
+        np.maximum(pooled, block, out=pooled)
     out = conv.activation.fn(pooled)
-    return out, ConvPoolCache(patches, z, pooled, out, a.shape)
+    return out, ConvPoolCache(patches, z, pooled, out, a.shape, grouped=True)
 
 
 def backward(conv: Conv2D, pool: MaxPool2D, grad: np.ndarray, cache: ConvPoolCache, need_input: bool = True
              ) -> tuple[OuterGradient, np.ndarray | None]:
     """From ∂C/∂out: the convolution's ∂C/∂[W | b]ᵀ (factored) and ∂C/∂input (B, H, W, C) if asked."""
     delta = grad.reshape(cache.out.shape) * conv.activation.prime(cache.pooled, cache.out)
-    _, delta = pool.backward(delta, (cache.z, cache.pooled))
-    return conv.backward_delta(delta.reshape(-1, conv.filters), cache.patches, cache.in_shape, need_input)
+    if not cache.grouped:
+        _, delta = pool.backward(delta, (cache.z, cache.pooled))
+        return conv.backward_delta(delta.reshape(-1, conv.filters), cache.patches, cache.in_shape, need_input)
+    # Each block's δ to the first position holding its maximum (as MaxPool2D.backward), block by block
+    dz, won = np.empty(cache.z.shape, delta.dtype), np.empty(delta.shape, bool)
+    for o, z in enumerate(cache.z):
+        np.equal(z, cache.pooled, out=won)
+        np.multiply(delta, won, out=dz[o])
+        if o < len(cache.z) - 1:
+            np.subtract(delta, dz[o], out=delta)  # what is still to hand out (δ is this function's own array)
+    g, _ = conv.backward_delta(dz.reshape(-1, conv.filters), cache.patches, cache.in_shape, need_input=False)
+    if not need_input:
+        return g, None
+    p, b, (_, oh, ow) = pool.size, cache.in_shape[0], conv.out_shape
+    rows = dz.reshape(p, p, b, oh // p, ow // p, -1).transpose(2, 3, 0, 4, 1, 5).reshape(b * oh * ow, -1)
+    return g, window_gradients(rows, conv.params[:-1], cache.in_shape, conv.k, conv.same)  # rows in image order

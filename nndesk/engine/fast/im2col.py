@@ -53,12 +53,19 @@ def padded(x: np.ndarray, pad: tuple[int, int]) -> np.ndarray:
 
 
 def im2col(x: np.ndarray, k: int, same: bool = False, ones: bool = True,
-           workspace: Workspace | None = None) -> np.ndarray:
+           workspace: Workspace | None = None, pool: int = 1) -> np.ndarray:
     """Patch matrix (B·OH·OW, k·k·C [+ 1]) of channels-last images ``x`` (B, H, W, C), in ``workspace``'s
-    array if given."""
+    array if given.
+
+    ``pool`` = p > 1 (OH and OW multiples of p): the same rows in pooling-offset-major order, (oy, ox, B,
+    OH/p, OW/p) — so z = patches·[W | b]ᵀ comes out as p·p contiguous blocks, one per position in a p×p
+    pooling block, and a max pooling over them is p·p − 1 contiguous maxima instead of strided ones.
+    """
     xp = padded(x, padding(k, same))
     b, _, _, c = x.shape
     oh, ow = xp.shape[1] - k + 1, xp.shape[2] - k + 1
+    if pool > 1:
+        return _pooled_rows(xp, k, pool, ones, workspace)
     n, width = k * k * c, k * k * c + (1 if ones else 0)
     shape = (b * oh * ow, width)
     out = workspace.empty(shape, x.dtype) if workspace is not None else np.empty(shape, x.dtype)
@@ -75,6 +82,34 @@ def im2col(x: np.ndarray, k: int, same: bool = False, ones: bool = True,
                 target[:, :, :, i, j, 0] = xp[:, i:i + oh, j:j + ow, 0]
     else:
         np.copyto(target, windows)
+    return out
+
+
+def _pooled_rows(xp: np.ndarray, k: int, p: int, ones: bool, workspace: Workspace | None) -> np.ndarray:
+    """``im2col``'s rows of padded images ``xp`` in (oy, ox, B, OH/p, OW/p) order (see ``im2col``)."""
+    b, hp, wp, c = xp.shape
+    oh, ow = hp - k + 1, wp - k + 1
+    if oh % p or ow % p:
+        raise ValueError(f"pooling-ordered rows need whole {p}×{p} blocks, not {oh}×{ow} outputs")
+    ph, pw, n = oh // p, ow // p, k * k * c
+    shape = (b * oh * ow, n + (1 if ones else 0))
+    out = workspace.empty(shape, xp.dtype) if workspace is not None else np.empty(shape, xp.dtype)
+    if ones and not (workspace is not None and workspace.marked(out, "ones")):
+        out[:, -1] = 1
+        if workspace is not None:
+            workspace.mark(out, "ones")
+    target = out[:, :n].reshape(p, p, b, ph, pw, k, k, c)
+    if c == 1:  # plane copies, as im2col's (a row's numbers are k·k single floats)
+        for oy in range(p):
+            for ox in range(p):
+                for i in range(k):
+                    for j in range(k):
+                        target[oy, ox, :, :, :, i, j, 0] = xp[:, oy + i:oy + i + p * ph:p, ox + j:ox + j + p * pw:p, 0]
+    else:
+        windows = sliding_window_view(xp, (k, k), axis=(1, 2)).transpose(0, 1, 2, 4, 5, 3)
+        for oy in range(p):
+            for ox in range(p):
+                np.copyto(target[oy, ox], windows[:, oy:p * ph:p, ox:p * pw:p])
     return out
 
 
