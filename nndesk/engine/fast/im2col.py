@@ -92,24 +92,28 @@ def _pooled_rows(xp: np.ndarray, k: int, p: int, ones: bool, workspace: Workspac
     if oh % p or ow % p:
         raise ValueError(f"pooling-ordered rows need whole {p}×{p} blocks, not {oh}×{ow} outputs")
     ph, pw, n = oh // p, ow // p, k * k * c
-    shape = (b * oh * ow, n + (1 if ones else 0))
-    out = workspace.empty(shape, xp.dtype) if workspace is not None else np.empty(shape, xp.dtype)
+    rows, width = b * oh * ow, n + (1 if ones else 0)
+    if c == 1:  # one channel: k·k·p·p plane copies, each one contiguous row of the matrix's transpose
+        buf = workspace.empty((width, rows), xp.dtype) if workspace is not None else np.empty((width, rows), xp.dtype)
+        if ones:
+            buf[-1] = 1
+        planes = buf[:n].reshape(k, k, p, p, b, ph, pw)
+        for i in range(k):
+            for j in range(k):
+                for oy in range(p):
+                    for ox in range(p):
+                        planes[i, j, oy, ox] = xp[:, oy + i:oy + i + p * ph:p, ox + j:ox + j + p * pw:p, 0]
+        return buf.T  # (rows, k·k + 1), column-major: BLAS takes it as it is
+    out = workspace.empty((rows, width), xp.dtype) if workspace is not None else np.empty((rows, width), xp.dtype)
     if ones and not (workspace is not None and workspace.marked(out, "ones")):
         out[:, -1] = 1
         if workspace is not None:
             workspace.mark(out, "ones")
+    windows = sliding_window_view(xp, (k, k), axis=(1, 2)).transpose(0, 1, 2, 4, 5, 3)
     target = out[:, :n].reshape(p, p, b, ph, pw, k, k, c)
-    if c == 1:  # plane copies, as im2col's (a row's numbers are k·k single floats)
-        for oy in range(p):
-            for ox in range(p):
-                for i in range(k):
-                    for j in range(k):
-                        target[oy, ox, :, :, :, i, j, 0] = xp[:, oy + i:oy + i + p * ph:p, ox + j:ox + j + p * pw:p, 0]
-    else:
-        windows = sliding_window_view(xp, (k, k), axis=(1, 2)).transpose(0, 1, 2, 4, 5, 3)
-        for oy in range(p):
-            for ox in range(p):
-                np.copyto(target[oy, ox], windows[:, oy:p * ph:p, ox:p * pw:p])
+    for oy in range(p):
+        for ox in range(p):
+            np.copyto(target[oy, ox], windows[:, oy:p * ph:p, ox:p * pw:p])
     return out
 
 

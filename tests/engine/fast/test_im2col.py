@@ -64,3 +64,19 @@ def test_a_reused_patch_matrix_keeps_its_ones_and_a_fresh_one_gets_them() -> Non
     held = second  # noqa: F841 - kept, as a gradient's factors may be: the next batch gets a fresh array
     third = im2col(second_x, 3, workspace=space)
     assert third is not second and np.all(third[:, -1] == 1)
+
+
+@pytest.mark.parametrize("c", [1, 3])
+@pytest.mark.parametrize("same", [False, True])
+def test_pooled_rows_are_the_rows_grouped_by_position_in_the_block(c: int, same: bool) -> None:
+    """pool=p: row (oy, ox, b, py, px) is the window of output pixel (p·py + oy, p·px + ox) of sample b."""
+    x = np.random.default_rng(1).random((2, 8, 10, c))
+    k, p = 3, 2
+    plain = im2col(x, k, same)
+    oh, ow = (8, 10) if same else (6, 8)
+    grouped = im2col(x, k, same, pool=p)
+    assert grouped.shape == plain.shape and np.all(grouped[:, -1] == 1)
+    order = np.arange(2 * oh * ow).reshape(2, oh // p, p, ow // p, p).transpose(2, 4, 0, 1, 3).reshape(-1)
+    np.testing.assert_array_equal(grouped, plain[order])
+    with pytest.raises(ValueError, match="whole 3×3 blocks"):
+        im2col(x, k, same, pool=3)
