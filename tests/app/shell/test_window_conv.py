@@ -42,3 +42,26 @@ def test_the_recipe_takes_the_layers_the_network_really_has():
     net = ConvNet.create((1, 28, 28), [ConvSpec(5, 4), PoolSpec(2), ConvSpec(3, 6, True)], [16, 12], 10, seed=0)
     assert layers_of(net) == {"hidden": (16, 12), "features": ("conv5x5x4", "pool2", "conv3x3x6same")}
     assert layers_of(net.head) == {"hidden": (16, 12), "features": ()}
+
+
+def test_reset_and_the_cost_switch_keep_a_cnn_a_cnn(qtbot, window):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.app.people import answer_next_dialog
+
+    net = ConvNet.create((1, 28, 28), [ConvSpec(3, 4), PoolSpec(2)], [16], 10, "relu", "cross-entropy", seed=3)
+    window.document.set_structure(net)
+    before = [p.copy() for p in net.parameters()]
+    answer_next_dialog(QMessageBox.StandardButton.Discard)  # the edited network is not worth keeping
+    window.reset()
+    fresh = window.document.network
+    assert isinstance(fresh, ConvNet) and fresh.architecture == net.architecture
+    assert not any(np.array_equal(a, b) for a, b in zip(fresh.parameters(), before))  # new kernels and weights
+    assert np.all(fresh.features[0].bias == 0) and np.std(fresh.features[0].kernels) > 0
+    assert len(window.trainer.history) == 0
+
+    window.set_cost("quadratic")
+    switched = window.document.network
+    assert isinstance(switched, ConvNet) and switched.cost.name == "quadratic"
+    assert switched.output_activation.name == "sigmoid" and switched.architecture == net.architecture
+    assert all(np.array_equal(a, b) for a, b in zip(switched.parameters(), fresh.parameters()))  # weights stay
