@@ -11,14 +11,13 @@ of a filter, the step-through following it (``cnn-window-<lang>.png``,
 from __future__ import annotations
 
 import sys
-import time
 
 from shots import HERE, draw_seven, each_language, open_window
 
 
 def take(lang: str) -> None:
     app, window = open_window(lang)
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtTest import QTest
 
     canvas, doc = window.canvas, window.document
@@ -33,10 +32,10 @@ def take(lang: str) -> None:
                 break
             QTest.qWait(50)
     window.trainer.update(epochs=3, learning_rate=0.05)
+    ended = QEventLoop()
+    window.trainer.finished.connect(ended.quit)
     window.train()
-    while window.trainer.is_active:  # (QTest.qWait keeps the GIL while it sleeps: the trainer would crawl)
-        app.processEvents()
-        time.sleep(0.02)
+    ended.exec()  # until the run's last weights are in (QTest.qWait would keep the GIL: the trainer would crawl)
     window.draw_dock.show()
     window.draw_dock.raise_()
     draw_seven(window.draw_widget.pad)

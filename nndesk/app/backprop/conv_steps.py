@@ -244,7 +244,7 @@ class ConvSteps(QObject):
             panel.highlightRequested.emit("none", -1, None)
             return
         if self._index >= 0:
-            self._shared.update_forward(self._walk, self._network, self._x, self._t, self._source)
+            self._shared.update_forward(self._walk, self._network, self._x, self._source)
         kind = self.kinds[self._index] if self._index >= 0 else ""
         if kind == "pool" and walk.pool is not None:  # the pooled pixel it becomes
             panel.highlightRequested.emit("feature", walk.L + 1, (walk.f, *walk.pool.out))

@@ -51,15 +51,15 @@ class SharedSample:
             doc.set_sample(self._shared)
 
 
-    def update_forward(self, key: object, network: ConvNet, x: np.ndarray, t: np.ndarray,
-                       source: Callable[[], str] | None) -> None:
-        """Share (x, t) fed forward through ``network`` (a ConvNet's step-through: no trace), once per ``key``
+    def update_forward(self, key: object, network: ConvNet, x: np.ndarray, source: Callable[[], str] | None
+                       ) -> None:
+        """Share x fed forward through ``network`` (a ConvNet's step-through: no trace), once per ``key``
         (its walk): the canvas lights it and the inspector reads it from then on."""
         doc = self._document
         if doc is None or not self.shows(network) or (self._key is key and doc.sample is self._shared):
             return
         self._key = key
-        self._shared = Sample.forward(network, x, source or (lambda: _by_inputs(x)), target=t)
+        self._shared = Sample.forward(network, x, source or (lambda: _by_inputs(x)))
         doc.set_sample(self._shared)
 
 

@@ -29,6 +29,7 @@ from nndesk.app.canvas.kernel_images import KernelImages, grid_height
 from nndesk.app.canvas.layer_column import ACTIVATION_Y, INSERT_Y, STEPPER_Y, LayerColumn, body_size
 from nndesk.app.style.colors import CanvasColors
 from nndesk.engine.core.conv import Conv2D
+from nndesk.engine.fast.im2col import padding
 
 GAP = 160.0  # between two bodies, as ``network_canvas.GAP``
 FEATURE_GAP = 110.0  # between two feature layers: no edges to see there, and a CNN is wide enough already
@@ -99,7 +100,7 @@ def _layer_item(canvas, L: int, colors: CanvasColors, half: float, picture):
         conv = isinstance(layer, Conv2D)
         k = layer.k if conv else layer.size
         stack = FeatureStack(L, doc.shapes[L], "conv" if conv else "pool", k,
-                             (k - 1) // 2 if conv and layer.same else 0, colors, half)
+                             padding(k, conv and layer.same)[0], colors, half)
         _connect_stack(canvas, stack)
         return stack
     role = "flatten" if L == nf + 1 else "output" if L == n_layers - 1 else "hidden"

@@ -66,10 +66,7 @@ def full_scale(values: np.ndarray) -> float:
 
 def signed_lut(colors: CanvasColors) -> np.ndarray:
     """(2·LEVELS + 1,) 0xffRRGGBB: strongest negative … neutral (the middle) … strongest positive."""
-    rgb = lambda q: np.array([q.red(), q.green(), q.blue()], np.float32)  # noqa: E731
-    s = np.linspace(-1, 1, 2 * LEVELS + 1)[:, None]
-    target = np.where(s >= 0, rgb(colors.positive), rgb(colors.negative))
-    r, g, b = np.round(rgb(colors.neuron) + (target - rgb(colors.neuron)) * np.abs(s)).astype(np.uint32).T
+    r, g, b = np.round(colors.signed_rgb(np.linspace(-1, 1, 2 * LEVELS + 1), 1.0)).astype(np.uint32).T
     return 0xFF000000 | (r << 16) | (g << 8) | b
 
 

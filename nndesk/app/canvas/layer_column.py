@@ -138,14 +138,7 @@ class LayerColumn(QGraphicsObject):
         self._strip.setPixmap(QPixmap.fromImage(self._strip_image(a, scale)))
 
     def _strip_image(self, a: np.ndarray | None, scale: float) -> QImage:
-        c = self.colors
-        rgb = lambda q: np.array([q.red(), q.green(), q.blue()], np.float32)  # noqa: E731
-        if a is None:
-            rows = np.tile(rgb(c.neuron), (self.n, 1))
-        else:
-            s = np.clip(np.abs(a) / scale, 0, 1)[:, None]
-            target = np.where(a[:, None] >= 0, rgb(c.positive), rgb(c.negative))
-            rows = rgb(c.neuron) + (target - rgb(c.neuron)) * s
+        rows = self.colors.signed_rgb(np.zeros(self.n) if a is None else a, scale)  # 0: the neuron fill
         data = np.ascontiguousarray(rows.astype(np.uint8).reshape(self.n, 1, 3))
         return QImage(data.data, 1, self.n, 3, QImage.Format.Format_RGB888).copy()
 

@@ -37,19 +37,17 @@ class Sample:
     drawn: bool = False
     shapes: tuple[tuple[int, ...], ...] | None = None  # a ConvNet's (C, H, W) per layer, for ``maps``
     x: np.ndarray | None = None  # the input row, as fed
-    target: np.ndarray | None = None  # its one-hot target, when it has one (a drawing has none)
 
     @classmethod
-    def forward(cls, network: Network | ConvNet, x: np.ndarray, name: Callable[[], str], drawn: bool = False,
-                target: np.ndarray | None = None) -> Sample:
+    def forward(cls, network: Network | ConvNet, x: np.ndarray, name: Callable[[], str], drawn: bool = False
+                ) -> Sample:
         """Feed ``x`` (one sample) forward through ``network``: the values the canvas lights."""
         row = np.asarray(x).reshape(1, -1)
         if isinstance(network, ConvNet):
             zs, activations = conv_forward(network, row[0])
-            return cls(zs, activations, name, drawn=drawn, shapes=tuple(network.shapes), x=row[0], target=target)
+            return cls(zs, activations, name, drawn=drawn, shapes=tuple(network.shapes), x=row[0])
         zs, activations = network.forward(row)
-        return cls(tuple(z[0] for z in zs), tuple(a[0] for a in activations), name, drawn=drawn, x=row[0],
-                   target=target)
+        return cls(tuple(z[0] for z in zs), tuple(a[0] for a in activations), name, drawn=drawn, x=row[0])
 
     def maps(self, L: int) -> np.ndarray:
         """a⁽ᴸ⁾ in its own shape: (C, H, W) feature maps of a ConvNet's layer, else the vector."""
@@ -72,17 +70,18 @@ def conv_forward(net: ConvNet, x: np.ndarray) -> tuple[tuple[np.ndarray, ...], t
     A convolution's z are its maps before σ; a pooling's and the flatten's "z" are their outputs
     (they have no weights), so ``zs[l]`` and ``activations[l + 1]`` line up as for a dense network.
     """
-    maps = net.feature_maps(x)
-    images = np.asarray(x, net.dtype).reshape(1, *net.input_shape).transpose(0, 2, 3, 1)
-    zs, prev = [], images
-    for layer, out in zip(net.features, maps):
+    a = np.asarray(x, net.dtype).reshape(1, *net.input_shape).transpose(0, 2, 3, 1)  # channels-last
+    zs, acts = [], [np.asarray(x).ravel()]
+    for layer in net.features:  # one pass: a convolution's z, then σ(z); a pooling's output is its "z"
         if isinstance(layer, Conv2D):
-            _, z = layer.linear(prev)  # (OH·OW, F): the pre-activation maps
-            zs.append(z.reshape(*layer.out_shape[1:], layer.filters).transpose(2, 0, 1).ravel())
+            _, z = layer.linear(a)  # (OH·OW, F): the pre-activation maps
+            z = z.reshape(1, *layer.out_shape[1:], layer.filters)
+            a = layer.activation.fn(z)
         else:
-            zs.append(out.ravel())
-        prev = out.transpose(1, 2, 0)[None]
-    zs.append(maps[len(net.features)].ravel())  # the flatten
-    for layer, a_prev in zip(net.head.layers, maps[len(net.features):]):
-        zs.append(layer.z(a_prev[None])[0])
-    return tuple(zs), (np.asarray(x).ravel(), *(m.ravel() for m in maps))
+            a, _ = layer.forward(a)
+            z = a
+        zs.append(z[0].transpose(2, 0, 1).ravel())
+        acts.append(a[0].transpose(2, 0, 1).ravel())
+    flat = net.flatten.forward(a)
+    dense_zs, dense_acts = net.head.forward(flat)
+    return (*zs, flat[0], *(z[0] for z in dense_zs)), (*acts, *(v[0] for v in dense_acts))

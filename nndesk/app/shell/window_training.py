@@ -73,20 +73,14 @@ class WindowTraining:
             return
         rng = np.random.default_rng()
         net = self.document.network
-        if isinstance(net, ConvNet):
-            fresh: Network | ConvNet = net.copy()
-            for layer in weight_layers(fresh):  # kernels are (F, C, k, k): a filter's fan-in is C·k·k
-                w = layer.weights
-                w[...] = init_weights(self.recipe.init or default_initializer(layer.activation.name), w.shape[0],
-                                      w[0].size, rng, net.dtype).reshape(w.shape)
-                layer.bias[...] = 0
-            for dense_layer in fresh.head.layers:
-                dense_layer.frozen = dense_layer.frozen_bias = None
-        else:
-            fresh = Network([Dense(init_weights(self.recipe.init or default_initializer(layer.activation.name),
-                                                layer.n_out, layer.n_in, rng, net.dtype),
-                                   np.zeros(layer.n_out, dtype=net.dtype), layer.activation)
-                             for layer in net.layers], net.cost)
+        fresh = net.copy()
+        for layer in weight_layers(fresh):  # a kernel (F, C, k, k) is F rows of C·k·k inputs, as a dense W
+            w = layer.weights
+            w[...] = init_weights(self.recipe.init or default_initializer(layer.activation.name), w.shape[0],
+                                  w[0].size, rng, net.dtype).reshape(w.shape)
+            layer.bias[...] = 0
+            if isinstance(layer, Dense):
+                layer.frozen = layer.frozen_bias = None  # fresh weights are nobody's frozen values
         modified = self.document.is_modified() or self.model_path is not None
         self.trainer.reset()
         self.document.set_network(fresh, modified=modified)

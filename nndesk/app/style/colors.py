@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtGui import QColor, QPalette
 
 from nndesk.app.style.theme import hues, is_dark, mix, secondary_text
@@ -47,3 +48,15 @@ class CanvasColors:
         n = self.neuron
         return QColor(round(n.red() + (base.red() - n.red()) * s), round(n.green() + (base.green() - n.green()) * s),
                       round(n.blue() + (base.blue() - n.blue()) * s))
+
+    def signed_rgb(self, values: np.ndarray, scale: float, neutral: QColor | None = None) -> np.ndarray:
+        """``signed`` for many values at once: RGB floats (…, 3), full colour at |v| ≥ ``scale``, blended
+        into ``neutral`` (the neuron fill unless given) towards 0.  Feature maps and kernels are coloured so."""
+        v = np.nan_to_num(np.asarray(values, np.float64))
+        s = np.clip(np.abs(v) / scale, 0, 1)[..., None] if scale > 0 else np.zeros((*v.shape, 1))
+        base = _rgb(self.neuron if neutral is None else neutral)
+        return base + (np.where(v[..., None] >= 0, _rgb(self.positive), _rgb(self.negative)) - base) * s
+
+
+def _rgb(color: QColor) -> np.ndarray:
+    return np.array([color.red(), color.green(), color.blue()], np.float64)

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from nndesk.app.views.feature_math import PoolWinner, Window, weighted_sums
+from nndesk.app.views.feature_math import weighted_sums
 from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.pool import MaxPool2D
 from nndesk.engine.explain import formula as fo
+from nndesk.engine.explain.receptive import PoolWinner, Window
 
 translate = QCoreApplication.translate
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWi
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.style.colors import sup
 from nndesk.app.style.formula_view import FormulaView
-from nndesk.app.views import feature_math as fm
 from nndesk.app.views.feature_lines import conv_lines, num, pool_lines
 from nndesk.app.views.kernel_editor import KernelEditor, label
 from nndesk.app.views.kernel_grid import KernelGrid
@@ -37,6 +36,7 @@ from nndesk.app.widgets.shown_throttle import ShownThrottle
 from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.convnet import ConvNet
 from nndesk.engine.core.pool import MaxPool2D
+from nndesk.engine.explain import receptive
 
 REDRAW_MS = 250
 
@@ -184,7 +184,7 @@ class FilterInspector(QScrollArea):
         a_prev = self._maps(L - 1)
         if isinstance(layer, Conv2D):
             c = self.kernel.channel
-            win = fm.window(a_prev, layer.k, layer.same, y, x)
+            win = receptive.window(a_prev, layer.k, layer.same, y, x)
             self.windowGrid.set_values(win.values[c])
             self.windowGrid.selected, self.windowGrid.marked = self.kernel.cell, None
             padded = win.top < 0 or win.left < 0 or win.top + layer.k > a_prev.shape[1] \
@@ -197,7 +197,7 @@ class FilterInspector(QScrollArea):
             return conv_lines(layer, self.selection, win, self._maps(L, zs=True)[f, y, x], self._maps(L)[f, y, x],
                               c, self.kernel.cell)
         p = layer.size
-        won = fm.pool_block(a_prev, p, f, y, x)
+        won = receptive.pool_block(a_prev, p, f, y, x)
         self.windowGrid.set_values(won.block)
         self.windowGrid.selected, self.windowGrid.marked = None, (won.row, won.col)
         self.windowLabel.setText(self.tr("Its block of a%1, map %2 (the winner is outlined):").replace(

@@ -26,10 +26,13 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from nndesk.engine.core.backprop import backprop
 from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.convnet import ConvNet
 from nndesk.engine.core.pool import MaxPool2D
 from nndesk.engine.explain.gradcheck import GradCheck
+from nndesk.engine.explain.receptive import pool_block, window
+from nndesk.engine.fast.im2col import padding
 
 Pixel = tuple[int, int, int, int]  # (L, f, y, x): pixel (y, x) of map f of a⁽ᴸ⁾
 
@@ -121,9 +124,8 @@ def follow_to_conv(net: ConvNet, x: np.ndarray, L: int, f: int, y: int, col: int
             raise ValueError("this pooling reads the input image: no convolution before it")
         maps = maps if maps is not None else _maps(net.astype(np.float64), x)
         p = net.layers[L - 1].size
-        block = maps[L - 1][f, y * p:(y + 1) * p, col * p:(col + 1) * p]
-        i, j = np.unravel_index(int(np.argmax(block)), block.shape)
-        L, y, col = L - 1, y * p + int(i), col * p + int(j)
+        won = pool_block(maps[L - 1], p, f, y, col)
+        L, y, col = L - 1, y * p + won.row, col * p + won.col
     return L, f, y, col
 
 
@@ -148,11 +150,12 @@ def conv_pixel_walk(net: ConvNet, x: np.ndarray, t: np.ndarray, L: int, f: int, 
     acts, caches, grads, cost = _passes(net, x, t, L)
     k = conv.k
     # ---- forward: the window, the products, z and a ----
-    pad = (k - 1) // 2 if conv.same else 0
+    before, after_ = padding(k, conv.same)
     prev = acts[L - 1][0].transpose(2, 0, 1)  # a⁽ᴸ⁻¹⁾ as (C, H, W)
-    padded = np.pad(prev, ((0, 0), (pad, k - 1 - pad), (pad, k - 1 - pad))) if conv.same else prev
-    patch = padded[:, y:y + k, x_:x_ + k].copy()
-    rows, cols = np.arange(k) + y - pad, np.arange(k) + x_ - pad
+    padded = np.pad(prev, ((0, 0), (before, after_), (before, after_)))
+    win = window(prev, k, conv.same, y, x_)
+    patch = win.values
+    rows, cols = np.arange(k) + win.top, np.arange(k) + win.left
     outside = ((rows < 0) | (rows >= prev.shape[1]))[:, None] | ((cols < 0) | (cols >= prev.shape[2]))[None, :]
     kernel, bias = conv.kernels[f].copy(), float(conv.bias[f])
     products = patch * kernel
@@ -175,7 +178,7 @@ def conv_pixel_walk(net: ConvNet, x: np.ndarray, t: np.ndarray, L: int, f: int, 
     grad_w = np.einsum("yx,cyxij->cij", delta_map, windows)
     grad_b = float(delta_map.sum())
     return ConvPixelWalk(
-        L, f, y, x_, conv.activation.name, cost, conv.same, (y - pad, x_ - pad), patch, outside, kernel, bias,
+        L, f, y, x_, conv.activation.name, cost, conv.same, (win.top, win.left), patch, outside, kernel, bias,
         products, z, a, after, pool, dC_da, sigma_prime, delta, delta * patch, delta_map, grad_w, grad_b,
         delta * kernel, float(eta), kernel - eta * grad_w, bias - eta * grad_b)
 
@@ -208,10 +211,9 @@ def _pool_choice(pool: MaxPool2D, amap: np.ndarray, grad_out: np.ndarray, y: int
     oy, ox = y // p, col // p
     if oy >= grad_out.shape[0] or ox >= grad_out.shape[1]:
         return None
-    block = amap[oy * p:(oy + 1) * p, ox * p:(ox + 1) * p].copy()
-    i, j = np.unravel_index(int(np.argmax(block)), block.shape)  # the first maximum, as MaxPool2D.backward
-    winner = (oy * p + int(i), ox * p + int(j))
-    return PoolChoice(p, (oy * p, ox * p), block, winner, winner == (y, col), float(block.max()), (oy, ox),
+    won = pool_block(amap[None], p, 0, oy, ox)  # the first maximum, as MaxPool2D.backward
+    winner = (oy * p + won.row, ox * p + won.col)
+    return PoolChoice(p, (oy * p, ox * p), won.block, winner, winner == (y, col), won.value, (oy, ox),
                       float(grad_out[oy, ox]))
 
 
@@ -225,15 +227,9 @@ def _passes(net: ConvNet, x: np.ndarray, t: np.ndarray, L: int) -> tuple[list, l
         a, cache = layer.forward(a)
         acts.append(a)
         caches.append(cache)
-    head = net.head.layers
-    zs, hacts = net.head.forward(net.flatten.forward(a, ones=True), with_ones=True)
-    out_act, t = head[-1].activation, np.asarray(t, np.float64).reshape(1, -1)
-    cost = net.cost.fn(hacts[-1], t, out_act)
-    delta = net.cost.delta(zs[-1], hacts[-1], t, out_act)  # δ of the output layer
-    for l in range(len(head) - 1, -1, -1):
-        delta = delta @ head[l].weights  # ∂C/∂a⁽ˡ⁾ of the dense part (l = 0: the flattened maps)
-        if l > 0:
-            delta = delta * head[l - 1].activation.prime(zs[l - 1], hacts[l][:, :-1])
+    t = np.asarray(t, np.float64).reshape(1, -1)
+    dense = backprop(net.head.layers, net.cost, net.flatten.forward(a), t, wrt_input=True)  # the reference
+    delta, cost = dense.dC_dx, dense.cost  # ∂C/∂(flattened maps) = δ⁽¹⁾·W⁽⁰⁾ of the dense part
     n = len(net.features)
     grads = {n: net.flatten.backward(delta)}
     for i in range(n - 1, L - 1, -1):  # feature layer i makes a⁽ⁱ⁺¹⁾ from a⁽ⁱ⁾

@@ -3,10 +3,11 @@
 import numpy as np
 import pytest
 
-from nndesk.app.views.feature_math import pool_block, weighted_sums, window
+from nndesk.app.views.feature_math import weighted_sums
 from nndesk.engine.core.activations import activation
 from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.pool import MaxPool2D
+from nndesk.engine.explain.receptive import pool_block, window
 
 
 @pytest.mark.parametrize("same", [False, True])
