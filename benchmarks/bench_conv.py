@@ -21,15 +21,18 @@ output pixel for a convolution):
 products for a batch of 64 through numpy's sgemm (the engine's own shapes:
 patch matrices with the bias's column of ones), so the GFLOP/s is the
 library's at *these* shapes, not at a friendly 1024³; FLOPs ÷ that time is
-the roofline in samples/s.  Rounds alternate (roofline, engine, torch, …)
+the roofline in samples/s.  (The engine multiplies a few samples at a
+time, their patch rows made right before in the cache (``fast/patches``),
+so its products run faster than these whole-batch ones: its share of the
+roofline can pass 100 % in principle; at 84–86 % it has not.)  Rounds alternate (roofline, engine, torch, …)
 and medians are reported, so a busy machine slows all rows alike and the
 ratios stay meaningful; ``uptime``'s load is printed with them.
 
 Like ``nndesk train`` and the window, the process first fixes glibc's malloc
-thresholds (``engine.fast.heap.steady_heap``): a batch's patch matrices are
+thresholds (``engine.fast.heap.steady_heap``): a batch's temporaries are
 megabytes, and with glibc's default (a heap trimmed and grown again) every
-batch pays thousands of page faults, 25–30 % of an epoch.  PyTorch, in the
-same process, gets the same allocator.
+batch pays thousands of page faults.  PyTorch, in the same process, gets the
+same allocator.
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ windows are copied into rows with a 1 for the bias (``fast/im2col``), and
     gradient  ∂C/∂[W | b]ᵀ = patchesᵀ·δ     an ``OuterGradient``: the optimizers fold it into their update
     input     ∂C/∂a = col2im(δ·W)           each window's share summed back onto its pixels
 
+(The patch matrix is a ``fast/patches.Patches``: its rows are made a few
+samples at a time, right before each product reads them.)
+
 Shapes the outside sees are PyTorch's (and ONNX's): ``kernels`` is (F, C, k, k),
 ``in_shape``/``out_shape`` are (C, H, W).  Inside, images are channels-last
 (B, H, W, C), which makes the product's result the next layer's input as is.
@@ -24,44 +27,52 @@ from typing import NamedTuple
 import numpy as np
 
 from nndesk.engine.core.activations import Activation
+from nndesk.engine.fast.gemm import accumulate_product
 from nndesk.engine.fast.gradient import OuterGradient
-from nndesk.engine.fast.im2col import im2col, out_size, window_gradients
-from nndesk.engine.fast.workspace import Workspace
+from nndesk.engine.fast.im2col import out_size, window_gradients
+from nndesk.engine.fast.patches import Patches
 
 
 class PatchGradient(OuterGradient):
-    """∂C/∂[W | b]ᵀ = patchesᵀ·δ, multiplied as (δᵀ·patches)ᵀ when there are fewer filters than weights
-    per filter.
+    """∂C/∂[W | b]ᵀ = patchesᵀ·δ, summed chunk by chunk over a ``Patches`` (``a``) that makes its rows
+    again: the whole patch matrix is never stored (``fast/patches``).
 
-    The patch matrix is tall (B·OH·OW rows): BLAS reduces over the rows about 15 % faster with the
-    smaller factor on the left (64×4096·4096×801 instead of 801×4096·4096×64 for digits-cnn's second
-    convolution; its first, 26 weights a filter and 32 filters, stays patchesᵀ·δ).  The transposed
-    add into the update is 51 k numbers.
+    Each chunk's product is taken as (δᵀ·patches)ᵀ when there are fewer filters than weights per
+    filter: BLAS reduces over the rows faster with the smaller factor on the left (64×n·n×801 rather
+    than 801×n·n×64 for digits-cnn's second convolution; its first, 26 weights a filter and 32
+    filters, stays patchesᵀ·δ).
     """
 
     __slots__ = ()
 
-    def dense(self) -> np.ndarray:
-        return (self.delta.T @ self.a).T if self._flipped else super().dense()
-
     @property
-    def _flipped(self) -> bool:
-        return self.delta.shape[1] < self.a.shape[1]
+    def shape(self) -> tuple[int, int]:
+        return self.a.width, self.delta.shape[1]
+
+    def dense(self) -> np.ndarray:
+        out = np.zeros(self.shape, self.delta.dtype)
+        self.accumulate_into(out, 1.0)
+        return out
 
     def accumulate_into(self, target: np.ndarray, alpha: float, beta: float = 1.0) -> None:
-        if not self._flipped:
-            return super().accumulate_into(target, alpha, beta)
-        product = self.delta.T @ self.a  # (F, k·k·C + 1)
-        product *= alpha
         if beta != 1.0:
             target *= beta
-        target += product.T
+        if self.delta.shape[1] >= self.a.width:
+            for samples, rows in self.a.chunks():
+                accumulate_product(target, rows, self.a.rows_of(self.delta, samples), alpha)
+            return
+        total = None  # Σ δᵀ·patches over the chunks, (F, k·k·C + 1)
+        for samples, rows in self.a.chunks():
+            product = self.a.rows_of(self.delta, samples).T @ rows
+            total = product if total is None else np.add(total, product, out=total)
+        total *= alpha
+        target += total.T
 
 
 class ConvCache(NamedTuple):
     """What ``backward`` needs from ``forward``: the patch matrix, z and a (both (B·OH·OW, F))."""
 
-    patches: np.ndarray
+    patches: Patches
     z: np.ndarray
     a: np.ndarray
     in_shape: tuple[int, int, int, int]  # (B, H, W, C) of the input
@@ -85,7 +96,6 @@ class Conv2D:
         if not activation.elementwise:
             raise ValueError("softmax is only allowed on the output layer")
         self.activation, self.same, self.in_shape, self._k = activation, bool(same), (c, h, w), k
-        self._workspace = Workspace()  # the training loop's patch matrices (``linear(…, reuse=True)``)
         self.params = np.empty((k * k * c + 1, f), kernels.dtype)  # [W | b]ᵀ, as Dense
         self.params[:-1] = kernels.transpose(2, 3, 1, 0).reshape(k * k * c, f)  # row (i·k + j)·C + c
         self.params[-1] = bias
@@ -139,19 +149,15 @@ class Conv2D:
         self.params[-1] = value
 
     # ---- passes --------------------------------------------------------------
-    def linear(self, a: np.ndarray, reuse: bool = False, pool: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    def linear(self, a: np.ndarray, pool: int = 1) -> tuple[Patches, np.ndarray]:
         """(patch matrix, z) for channels-last images ``a`` (B, H, W, C); z is (B·OH·OW, F), its rows in
-        ``im2col``'s order (``pool`` > 1: grouped by position in the pooling block that follows).
+        ``im2col``'s order (``pool`` > 1: grouped by position in the pooling block that follows)."""
+        patches = Patches(a, self.k, self.same, pool)
+        return patches, patches.times(self.params)  # [window | 1]·[W | b]ᵀ for every window of every sample
 
-        ``reuse``: the patch matrix may be the last batch's array if nobody holds it any more (the
-        training loop's pass: no page faults for a fresh multi-megabyte array every batch).
-        """
-        patches = im2col(a, self.k, self.same, workspace=self._workspace if reuse else None, pool=pool)
-        return patches, patches @ self.params  # [window | 1]·[W | b]ᵀ for every window of every sample
-
-    def forward(self, a: np.ndarray, reuse: bool = False) -> tuple[np.ndarray, ConvCache]:
+    def forward(self, a: np.ndarray) -> tuple[np.ndarray, ConvCache]:
         """σ(z) for channels-last images ``a`` (B, H, W, C): (B, OH, OW, F), and what backward needs."""
-        patches, z = self.linear(a, reuse)
+        patches, z = self.linear(a)
         out = self.activation.fn(z)
         _, oh, ow = self.out_shape
         return out.reshape(len(a), oh, ow, self.filters), ConvCache(patches, z, out, a.shape)
@@ -165,7 +171,7 @@ class Conv2D:
         delta = grad.reshape(cache.z.shape) * self.activation.prime(cache.z, cache.a)
         return self.backward_delta(delta, cache.patches, cache.in_shape, need_input)
 
-    def backward_delta(self, delta: np.ndarray, patches: np.ndarray, in_shape: tuple[int, int, int, int],
+    def backward_delta(self, delta: np.ndarray, patches: Patches, in_shape: tuple[int, int, int, int],
                        need_input: bool = True) -> tuple[OuterGradient, np.ndarray | None]:
         """From δ = ∂C/∂z (B·OH·OW, F): ∂C/∂[W | b]ᵀ = patchesᵀ·δ (factored) and ∂C/∂input if asked."""
         g = PatchGradient(patches, delta)

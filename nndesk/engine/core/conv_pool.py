@@ -24,10 +24,11 @@ from nndesk.engine.core.conv import Conv2D
 from nndesk.engine.core.pool import MaxPool2D
 from nndesk.engine.fast.gradient import OuterGradient
 from nndesk.engine.fast.im2col import window_gradients
+from nndesk.engine.fast.patches import Patches
 
 
 class ConvPoolCache(NamedTuple):
-    patches: np.ndarray  # the convolution's patch matrix
+    patches: Patches  # the convolution's patch matrix
     z: np.ndarray  # (B, OH, OW, F) before pooling, or (p·p, B, OH/p, OW/p, F) when ``grouped``
     pooled: np.ndarray  # max z of each block
     out: np.ndarray  # σ(max z)
@@ -35,7 +36,7 @@ class ConvPoolCache(NamedTuple):
     grouped: bool = False  # rows of ``patches`` and ``z`` by position in the pooling block (whole blocks)
 
 
-def forward(conv: Conv2D, pool: MaxPool2D, a: np.ndarray, reuse: bool = False) -> tuple[np.ndarray, ConvPoolCache]:
+def forward(conv: Conv2D, pool: MaxPool2D, a: np.ndarray) -> tuple[np.ndarray, ConvPoolCache]:
     """σ(max z) of each pooling block, (B, OH/p, OW/p, F), from channels-last images ``a``.
 
     When the maps split into whole p×p blocks, the patch rows come grouped by position in the block
@@ -45,12 +46,12 @@ def forward(conv: Conv2D, pool: MaxPool2D, a: np.ndarray, reuse: bool = False) -
     _, oh, ow = conv.out_shape
     p = pool.size
     if oh % p or ow % p:  # an odd edge that the pooling drops: one layer after the other
-        patches, z = conv.linear(a, reuse)
+        patches, z = conv.linear(a)
         z = z.reshape(len(a), oh, ow, conv.filters)
         pooled, _ = pool.forward(z)
         out = conv.activation.fn(pooled)
         return out, ConvPoolCache(patches, z, pooled, out, a.shape)
-    patches, z = conv.linear(a, reuse, pool=p)
+    patches, z = conv.linear(a, pool=p)
     z = z.reshape(p * p, len(a), oh // p, ow // p, conv.filters)
     pooled = z[0].copy()
     for block in z[1:]:
@@ -77,5 +78,5 @@ def backward(conv: Conv2D, pool: MaxPool2D, grad: np.ndarray, cache: ConvPoolCac
     if not need_input:
         return g, None
     p, b, (_, oh, ow) = pool.size, cache.in_shape[0], conv.out_shape
-    rows = dz.reshape(p, p, b, oh // p, ow // p, -1).transpose(2, 3, 0, 4, 1, 5).reshape(b * oh * ow, -1)
-    return g, window_gradients(rows, conv.params[:-1], cache.in_shape, conv.k, conv.same)  # rows in image order
+    rows = dz.reshape(p, p, b, oh // p, ow // p, -1).transpose(3, 0, 4, 1, 2, 5).reshape(b * oh * ow, -1)
+    return g, window_gradients(rows, conv.params[:-1], cache.in_shape, conv.k, conv.same, batch_inner=True)

@@ -203,7 +203,7 @@ class ConvNet(Answers):
         dtype = self.dtype
         a, caches = self._images(x), []
         for step in self._steps:
-            a, cache = _forward(step, a, reuse=True)  # patch matrices from the layers' workspaces
+            a, cache = _forward(step, a)
             caches.append(cache)
         head = self.head.layers
         zs, acts = self.head.forward(self.flatten.forward(a, ones=True), with_ones=True)
@@ -245,11 +245,11 @@ def weight_layers(network: Network | ConvNet) -> list:
     return network.layers
 
 
-def _forward(step: tuple[Feature, ...], a: np.ndarray, reuse: bool = False) -> tuple[np.ndarray, object]:
+def _forward(step: tuple[Feature, ...], a: np.ndarray) -> tuple[np.ndarray, object]:
     """One layer's forward pass, or a convolution and its pooling together."""
     if len(step) == 2:
-        return conv_pool.forward(*step, a, reuse)  # type: ignore[arg-type]
-    return step[0].forward(a, reuse) if isinstance(step[0], Conv2D) else step[0].forward(a)
+        return conv_pool.forward(*step, a)  # type: ignore[arg-type]
+    return step[0].forward(a)
 
 
 def _backward(step: tuple[Feature, ...], grad: np.ndarray, cache: object, need_input: bool) -> tuple:

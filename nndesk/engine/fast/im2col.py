@@ -11,9 +11,11 @@ bias's constant 1 as a last column, exactly like ``[a | 1]`` in a dense layer:
 
 Images are channels-last, (B, H, W, C): a window's k·k·C numbers then come
 in runs of C contiguous floats, and the product's result (B·OH·OW, F) *is*
-the next layer's (B, OH, OW, F) without a transpose.  The copy is
-``sliding_window_view`` (no copy, a strided view) written once into the
-patch matrix; there is no Python loop over samples or pixels.
+the next layer's (B, OH, OW, F) without a transpose.  The copy is one
+strided view of every window (``_windows``, no copy) written once into the
+patch matrix; there is no Python loop over samples, pixels or offsets.
+Training never holds a whole batch's matrix: ``fast/patches`` makes it a
+few samples at a time.
 
 ``col2im`` is the adjoint: each patch row's gradient goes back to the k×k
 pixels it was copied from, summed where windows overlap — k·k strided
@@ -23,9 +25,7 @@ additions over the whole batch (a loop over kernel offsets, not pixels).
 from __future__ import annotations
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
-
-from nndesk.engine.fast.workspace import Workspace
+from numpy.lib.stride_tricks import as_strided
 
 
 def padding(k: int, same: bool) -> tuple[int, int]:
@@ -52,69 +52,54 @@ def padded(x: np.ndarray, pad: tuple[int, int]) -> np.ndarray:
     return out
 
 
-def im2col(x: np.ndarray, k: int, same: bool = False, ones: bool = True,
-           workspace: Workspace | None = None, pool: int = 1) -> np.ndarray:
-    """Patch matrix (B·OH·OW, k·k·C [+ 1]) of channels-last images ``x`` (B, H, W, C), in ``workspace``'s
-    array if given.
+def im2col(x: np.ndarray, k: int, same: bool = False, ones: bool = True, pool: int = 1,
+           buffer: np.ndarray | None = None) -> np.ndarray:
+    """Patch matrix (B·OH·OW, k·k·C [+ 1]) of channels-last images ``x`` (B, H, W, C), written into the
+    start of the flat array ``buffer`` if given (``fast/patches`` reuses one for its chunks).
 
     ``pool`` = p > 1 (OH and OW multiples of p): the same rows in pooling-offset-major order, (oy, ox, B,
     OH/p, OW/p) — so z = patches·[W | b]ᵀ comes out as p·p contiguous blocks, one per position in a p×p
     pooling block, and a max pooling over them is p·p − 1 contiguous maxima instead of strided ones.
+    With one channel the matrix is column-major (its transpose written row by row: k·k long
+    contiguous runs instead of rows of k floats); BLAS and numpy take it as it is.
     """
     xp = padded(x, padding(k, same))
-    b, _, _, c = x.shape
-    oh, ow = xp.shape[1] - k + 1, xp.shape[2] - k + 1
-    if pool > 1:
-        return _pooled_rows(xp, k, pool, ones, workspace)
-    n, width = k * k * c, k * k * c + (1 if ones else 0)
-    shape = (b * oh * ow, width)
-    out = workspace.empty(shape, x.dtype) if workspace is not None else np.empty(shape, x.dtype)
-    if ones and not (workspace is not None and workspace.marked(out, "ones")):
-        out[:, -1] = 1  # (an array the workspace hands out again has them already: nothing writes over them)
-        if workspace is not None:
-            workspace.mark(out, "ones")
-    # (B, OH, OW, C, ki, kj) → (B, OH, OW, ki, kj, C): runs of C contiguous floats per offset
-    windows = sliding_window_view(xp, (k, k), axis=(1, 2)).transpose(0, 1, 2, 4, 5, 3)
-    target = out[:, :n].reshape(b, oh, ow, k, k, c)  # a view into ``out`` (rows split, columns split)
-    if c == 1:  # one channel: k·k plane copies beat a loop of 5-float rows
-        for i in range(k):
-            for j in range(k):
-                target[:, :, :, i, j, 0] = xp[:, i:i + oh, j:j + ow, 0]
-    else:
-        np.copyto(target, windows)
-    return out
-
-
-def _pooled_rows(xp: np.ndarray, k: int, p: int, ones: bool, workspace: Workspace | None) -> np.ndarray:
-    """``im2col``'s rows of padded images ``xp`` in (oy, ox, B, OH/p, OW/p) order (see ``im2col``)."""
     b, hp, wp, c = xp.shape
     oh, ow = hp - k + 1, wp - k + 1
-    if oh % p or ow % p:
-        raise ValueError(f"pooling-ordered rows need whole {p}×{p} blocks, not {oh}×{ow} outputs")
-    ph, pw, n = oh // p, ow // p, k * k * c
-    rows, width = b * oh * ow, n + (1 if ones else 0)
-    if c == 1:  # one channel: k·k·p·p plane copies, each one contiguous row of the matrix's transpose
-        buf = workspace.empty((width, rows), xp.dtype) if workspace is not None else np.empty((width, rows), xp.dtype)
+    if oh % pool or ow % pool:
+        raise ValueError(f"pooling-ordered rows need whole {pool}×{pool} blocks, not {oh}×{ow} outputs")
+    rows, n = b * oh * ow, k * k * c
+    width = n + (1 if ones else 0)
+    windows = _windows(xp, k, pool)  # (p, p, B, OH/p, OW/p, k, k·C): one copy writes every row
+    if c == 1:
+        transposed = _empty((width, rows), x.dtype, buffer)
+        np.copyto(transposed[:n].reshape(k, k, *windows.shape[:5]), windows.transpose(5, 6, 0, 1, 2, 3, 4))
         if ones:
-            buf[-1] = 1
-        planes = buf[:n].reshape(k, k, p, p, b, ph, pw)
-        for i in range(k):
-            for j in range(k):
-                for oy in range(p):
-                    for ox in range(p):
-                        planes[i, j, oy, ox] = xp[:, oy + i:oy + i + p * ph:p, ox + j:ox + j + p * pw:p, 0]
-        return buf.T  # (rows, k·k + 1), column-major: BLAS takes it as it is
-    out = workspace.empty((rows, width), xp.dtype) if workspace is not None else np.empty((rows, width), xp.dtype)
-    if ones and not (workspace is not None and workspace.marked(out, "ones")):
+            transposed[-1] = 1
+        return transposed.T
+    out = _empty((rows, width), x.dtype, buffer)
+    np.copyto(out[:, :n].reshape(windows.shape), windows)
+    if ones:
         out[:, -1] = 1
-        if workspace is not None:
-            workspace.mark(out, "ones")
-    windows = sliding_window_view(xp, (k, k), axis=(1, 2)).transpose(0, 1, 2, 4, 5, 3)
-    target = out[:, :n].reshape(p, p, b, ph, pw, k, k, c)
-    for oy in range(p):
-        for ox in range(p):
-            np.copyto(target[oy, ox], windows[:, oy:p * ph:p, ox:p * pw:p])
     return out
+
+
+def _windows(xp: np.ndarray, k: int, p: int) -> np.ndarray:
+    """Every k×k window of ``xp`` (B, H, W, C) as a read-only view (p, p, B, OH/p, OW/p, k, k·C): window
+    (oy, ox, b, py, px) is the one of output pixel (p·py + oy, p·px + ox).
+
+    A window row's k·C numbers are contiguous in channels-last images, so they are one axis.
+    """
+    b, hp, wp, c = xp.shape
+    xp = np.ascontiguousarray(xp)
+    sc = xp.itemsize  # strides from the layout (numpy may report any stride for an axis of length 1)
+    sw, sh, sb = c * sc, wp * c * sc, hp * wp * c * sc
+    shape = (p, p, b, (hp - k + 1) // p, (wp - k + 1) // p, k, k * c)
+    return as_strided(xp, shape, (sh, sw, sb, p * sh, p * sw, sh, sc), writeable=False)
+
+
+def _empty(shape: tuple[int, int], dtype: np.dtype, buffer: np.ndarray | None) -> np.ndarray:
+    return np.empty(shape, dtype) if buffer is None else buffer[:shape[0] * shape[1]].reshape(shape)
 
 
 def col2im(cols: np.ndarray, shape: tuple[int, int, int, int], k: int, same: bool = False) -> np.ndarray:
@@ -125,23 +110,28 @@ def col2im(cols: np.ndarray, shape: tuple[int, int, int, int], k: int, same: boo
 
 
 def window_gradients(delta: np.ndarray, weights: np.ndarray, shape: tuple[int, int, int, int], k: int,
-                     same: bool = False) -> np.ndarray:
+                     same: bool = False, batch_inner: bool = False) -> np.ndarray:
     """∂C/∂input (B, H, W, C) of a convolution from δ (B·OH·OW, F) and W = [W | b]ᵀ without b (k·k·C, F).
 
     col2im(δ·Wᵀ) without the (B·OH·OW, k·k·C) matrix: for each kernel offset, δ·W_offset (N, C) is
     one product whose result is added onto the input's pixels while it is still in the cache
     (k·k products and additions: a loop over kernel offsets, never over samples or pixels).
+
+    ``batch_inner``: δ's rows are in (OH, OW, B) order.  The sums then run over (H, W, B, C) — a
+    whole image row of the batch, B·C·OW floats, is one contiguous run instead of OW·C — and the
+    result is that array seen as (B, H, W, C) (a view: whoever multiplies it reads it as it is).
     """
     per_offset = weights.reshape(k * k, -1, weights.shape[1]).transpose(0, 2, 1)  # (k·k, F, C)
     b, _, _, c = shape
     oh, ow = _out_hw(shape, k, same)
     block = np.empty((len(delta), c), delta.dtype)
+    blocks = block.reshape((oh, ow, b, c) if batch_inner else (b, oh, ow, c))
 
     def product(i: int, j: int) -> np.ndarray:
         np.matmul(delta, per_offset[i * k + j], out=block)
-        return block.reshape(b, oh, ow, c)
+        return blocks
 
-    return _overlap_add(product, shape, k, same, delta.dtype)
+    return _overlap_add(product, shape, k, same, delta.dtype, batch_inner)
 
 
 def _out_hw(shape: tuple[int, int, int, int], k: int, same: bool) -> tuple[int, int]:
@@ -149,14 +139,19 @@ def _out_hw(shape: tuple[int, int, int, int], k: int, same: bool) -> tuple[int, 
     return out_size(h, k, same), out_size(w, k, same)
 
 
-def _overlap_add(part, shape: tuple[int, int, int, int], k: int, same: bool, dtype: np.dtype) -> np.ndarray:
-    """Σ over kernel offsets (i, j) of ``part(i, j)`` (B, OH, OW, C) added at rows i…, columns j… of the
-    padded input, then the padding cut off."""
+def _overlap_add(part, shape: tuple[int, int, int, int], k: int, same: bool, dtype: np.dtype,
+                 batch_inner: bool = False) -> np.ndarray:
+    """Σ over kernel offsets (i, j) of ``part(i, j)`` (B, OH, OW, C) — (OH, OW, B, C) if ``batch_inner`` —
+    added at rows i…, columns j… of the padded input, then the padding cut off: (B, H, W, C)."""
     b, h, w, c = shape
     lo, hi = padding(k, same)
     oh, ow = _out_hw(shape, k, same)
-    out = np.zeros((b, h + lo + hi, w + lo + hi, c), dtype)
+    out = np.zeros((h + lo + hi, w + lo + hi, b, c) if batch_inner else (b, h + lo + hi, w + lo + hi, c), dtype)
+    rows = out if batch_inner else out.transpose(1, 2, 0, 3)  # (H, W, B, C) either way: the sums' axes first
     for i in range(k):  # k·k strided additions over the whole batch: a loop over kernel offsets only
         for j in range(k):
-            out[:, i:i + oh, j:j + ow] += part(i, j)
+            target = rows[i:i + oh, j:j + ow]
+            target += part(i, j) if batch_inner else part(i, j).transpose(1, 2, 0, 3)
+    if batch_inner:
+        out = out.transpose(2, 0, 1, 3)
     return out[:, lo:lo + h, lo:lo + w] if lo or hi else out

@@ -105,13 +105,19 @@ def test_first_layer_skips_the_input_gradient() -> None:
     assert dx is None and dense(g).shape == (10, 2)
 
 
-def test_patch_gradient_folds_into_an_update_like_the_outer_product() -> None:
+def test_patch_gradient_folds_into_an_update_like_the_outer_product(monkeypatch: pytest.MonkeyPatch) -> None:
     from nndesk.engine.core.conv import PatchGradient
+    from nndesk.engine.fast import patches as patch_module
 
     rng = np.random.default_rng(5)
-    for width, filters in ((10, 3), (3, 10)):  # more weights per filter than filters (flipped), and fewer
-        a, delta = rng.standard_normal((50, width)), rng.standard_normal((50, filters))
-        g, target = PatchGradient(a, delta), rng.standard_normal((width, filters))
+    # more weights per filter than filters (flipped), and fewer; 3 samples a chunk, so 7 make 3 chunks
+    monkeypatch.setattr(patch_module, "CHUNK_BYTES", 3 * 16 * 19 * 8)
+    for channels, filters, pool in ((2, 3, 1), (2, 3, 2), (1, 40, 2)):
+        images = rng.standard_normal((7, 6, 6, channels))
+        patches = patch_module.Patches(images, 3, pool=pool)
+        a = patches.array()
+        delta = rng.standard_normal((len(a), filters))
+        g, target = PatchGradient(patches, delta), rng.standard_normal((a.shape[1], filters))
         np.testing.assert_allclose(g.dense(), a.T @ delta)
         expected = 0.9 * target - 0.1 * (a.T @ delta)
         g.accumulate_into(target, -0.1, 0.9)

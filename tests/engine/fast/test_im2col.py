@@ -48,22 +48,15 @@ def test_window_gradients_are_col2im_of_delta_times_w(same: bool, k: int) -> Non
                                atol=1e-12)
 
 
-def test_a_reused_patch_matrix_keeps_its_ones_and_a_fresh_one_gets_them() -> None:
-    from nndesk.engine.fast.workspace import Workspace
-
-    rng = np.random.default_rng(0)
-    space = Workspace()
-    first = im2col(rng.random((2, 6, 6, 3), dtype=np.float32), 3, workspace=space)
-    assert np.all(first[:, -1] == 1)
-    first_id = id(first)
-    del first
-    second_x = rng.random((2, 6, 6, 3), dtype=np.float32)
-    second = im2col(second_x, 3, workspace=space)  # the same array again: the ones are not rewritten…
-    assert id(second) == first_id and np.all(second[:, -1] == 1)
-    np.testing.assert_array_equal(second, im2col(second_x, 3))  # …and the rows are the new windows
-    held = second  # noqa: F841 - kept, as a gradient's factors may be: the next batch gets a fresh array
-    third = im2col(second_x, 3, workspace=space)
-    assert third is not second and np.all(third[:, -1] == 1)
+@pytest.mark.parametrize(("c", "pool"), [(3, 1), (3, 2), (1, 2), (1, 1)])
+def test_rows_written_into_a_used_buffer_are_the_fresh_matrix(c: int, pool: int) -> None:
+    """Patches reuses one buffer for its chunks: whatever it held, the rows and the ones are rewritten."""
+    x = np.random.default_rng(0).random((2, 6, 6, c), dtype=np.float32)
+    fresh = im2col(x, 3, pool=pool)
+    buffer = np.full(fresh.size + 7, np.nan, np.float32)  # bigger than needed, and full of garbage
+    rows = im2col(x, 3, pool=pool, buffer=buffer)
+    np.testing.assert_array_equal(rows, fresh)
+    assert np.shares_memory(rows, buffer)
 
 
 @pytest.mark.parametrize("c", [1, 3])
