@@ -6,12 +6,13 @@ layer *is* a ``Dense`` layer applied to every window: ``params`` stores
 [W | b]ᵀ of shape (k·k·C + 1, F) exactly as ``Dense.params`` does, the
 windows are copied into rows with a 1 for the bias (``fast/im2col``), and
 
-    forward   z = patches·[W | b]ᵀ          one BLAS product for the whole batch
+    forward   z = patches·[W | b]ᵀ          BLAS products, each over a few samples' rows
     gradient  ∂C/∂[W | b]ᵀ = patchesᵀ·δ     an ``OuterGradient``: the optimizers fold it into their update
     input     ∂C/∂a = col2im(δ·W)           each window's share summed back onto its pixels
 
-(The patch matrix is a ``fast/patches.Patches``: its rows are made a few
-samples at a time, right before each product reads them.)
+The patch matrix is a ``fast/patches.Patches``: its rows are made about 1 MB
+at a time, right before the product reads them from the cache (a one-channel
+layer's, small, whole in one product).
 
 Shapes the outside sees are PyTorch's (and ONNX's): ``kernels`` is (F, C, k, k),
 ``in_shape``/``out_shape`` are (C, H, W).  Inside, images are channels-last

@@ -106,7 +106,7 @@ def col2im(cols: np.ndarray, shape: tuple[int, int, int, int], k: int, same: boo
     """The adjoint of ``im2col`` (without its ones column): patch gradients summed back onto (B, H, W, C)."""
     b, h, w, c = shape
     grads = cols.reshape(b, *_out_hw(shape, k, same), k, k, c)
-    return _overlap_add(lambda i, j: grads[:, :, :, i, j], shape, k, same, cols.dtype)
+    return _overlap_add(lambda i, j: grads[:, :, :, i, j].transpose(1, 2, 0, 3), shape, k, same, cols.dtype)
 
 
 def window_gradients(delta: np.ndarray, weights: np.ndarray, shape: tuple[int, int, int, int], k: int,
@@ -125,7 +125,7 @@ def window_gradients(delta: np.ndarray, weights: np.ndarray, shape: tuple[int, i
     b, _, _, c = shape
     oh, ow = _out_hw(shape, k, same)
     block = np.empty((len(delta), c), delta.dtype)
-    blocks = block.reshape((oh, ow, b, c) if batch_inner else (b, oh, ow, c))
+    blocks = block.reshape(oh, ow, b, c) if batch_inner else block.reshape(b, oh, ow, c).transpose(1, 2, 0, 3)
 
     def product(i: int, j: int) -> np.ndarray:
         np.matmul(delta, per_offset[i * k + j], out=block)
@@ -141,17 +141,16 @@ def _out_hw(shape: tuple[int, int, int, int], k: int, same: bool) -> tuple[int, 
 
 def _overlap_add(part, shape: tuple[int, int, int, int], k: int, same: bool, dtype: np.dtype,
                  batch_inner: bool = False) -> np.ndarray:
-    """Σ over kernel offsets (i, j) of ``part(i, j)`` (B, OH, OW, C) — (OH, OW, B, C) if ``batch_inner`` —
-    added at rows i…, columns j… of the padded input, then the padding cut off: (B, H, W, C)."""
+    """Σ over kernel offsets (i, j) of ``part(i, j)`` (OH, OW, B, C) added at rows i…, columns j… of the
+    padded input, then the padding cut off: (B, H, W, C), a view of an (H, W, B, C) array if
+    ``batch_inner``."""
     b, h, w, c = shape
     lo, hi = padding(k, same)
     oh, ow = _out_hw(shape, k, same)
     out = np.zeros((h + lo + hi, w + lo + hi, b, c) if batch_inner else (b, h + lo + hi, w + lo + hi, c), dtype)
-    rows = out if batch_inner else out.transpose(1, 2, 0, 3)  # (H, W, B, C) either way: the sums' axes first
+    rows = out if batch_inner else out.transpose(1, 2, 0, 3)  # (H, W, B, C) either way
     for i in range(k):  # k·k strided additions over the whole batch: a loop over kernel offsets only
         for j in range(k):
-            target = rows[i:i + oh, j:j + ow]
-            target += part(i, j) if batch_inner else part(i, j).transpose(1, 2, 0, 3)
-    if batch_inner:
-        out = out.transpose(2, 0, 1, 3)
+            rows[i:i + oh, j:j + ow] += part(i, j)
+    out = rows.transpose(2, 0, 1, 3)  # (B, H, W, C)
     return out[:, lo:lo + h, lo:lo + w] if lo or hi else out

@@ -75,13 +75,12 @@ class Patches:
     def times(self, params: np.ndarray) -> np.ndarray:
         """patches·params, (rows, n): the forward product, a chunk at a time."""
         z = np.empty((self.rows, params.shape[1]), np.result_type(self.images, params))
+        blocks = z.reshape(self.pool * self.pool, len(self.images), -1, z.shape[1])  # (p·p, B, rows, n)
         for samples, rows in self.chunks():
-            if self.pool == 1:
+            if self.pool == 1:  # the chunk's rows of z are one slice: the product writes there
                 np.matmul(rows, params, out=self.rows_of(z, samples))
-            else:
-                blocks = z.reshape(self.pool * self.pool, len(self.images), -1, z.shape[1])
-                part = rows @ params
-                blocks[:, samples] = part.reshape(self.pool * self.pool, -1, *blocks.shape[2:])
+            else:  # p·p runs: the product, then one copy into them
+                blocks[:, samples] = (rows @ params).reshape(blocks[:, samples].shape)
         return z
 
     def array(self) -> np.ndarray:
