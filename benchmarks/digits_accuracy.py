@@ -5,6 +5,7 @@
     python benchmarks/digits_accuracy.py --no-cv         # only time the full run on all 5,000
     python benchmarks/digits_accuracy.py --jobs 2        # two folds at a time (accuracy unchanged, timing not)
     python benchmarks/digits_accuracy.py --repeats 3     # the whole CV 3 times, other training seeds each time
+    python benchmarks/digits_accuracy.py --torch         # the same recipe trained by PyTorch (torch_recipe.py)
 
 We don't ship the MNIST test set, so the 5,000 digits are split into k
 stratified folds; for each fold the preset trains exactly as the app trains
@@ -15,11 +16,12 @@ one way: the bundled digits are the first 500 per class of the MNIST
 training set, so some writers appear in both the training and the held-out
 folds, while MNIST's test digits come from other writers.  Keep a margin.
 
-One CV's mean moves by about ±0.05 points from the training seed alone (its
-random weights, shuffles and distortions); ``--repeats`` runs the whole CV again
+One CV's mean moves with the training seed alone (its random weights, shuffles
+and distortions): digits-cnn gave 99.16, 99.22 and 99.34 % with three seeds, a
+standard deviation of about 0.09 points.  ``--repeats`` runs the whole CV again
 with other seeds (repeat 0 keeps the usual ones) and prints the mean over all of
-them with its standard error, so a change smaller than one run's noise can be told
-from it.
+them with its standard error, so a change smaller than one run's noise can be
+told from it.
 
 The full run trains on all 5,000 digits with one BLAS thread and reports the
 wall time of the whole run, augmentation included, as the app would spend it.
@@ -67,13 +69,19 @@ def train(name: str, data: Dataset, seed: int) -> tuple[Trainer, float]:
     return trainer, time.perf_counter() - start
 
 
-def run_fold(name: str, k: int, f: int, repeat: int = 0) -> tuple[int, int, float, float]:
+def run_fold(name: str, k: int, f: int, repeat: int = 0, by_torch: bool = False) -> tuple[int, int, float, float]:
     """(repeat, fold, accuracy on the held-out fold, seconds) — training seed f in repeat 0, f + 1000·r after."""
     data = load("mnist-bundled").train
     test = folds(data, k)[f]
     fit = data.subset(np.setdiff1d(np.arange(len(data)), test))
     held = data.subset(test)
-    trainer, seconds = train(name, fit, seed=f + 1000 * repeat)
+    seed = f + 1000 * repeat
+    if by_torch:
+        from torch_recipe import train_torch
+
+        predict, seconds = train_torch(preset(name), fit, seed)
+        return repeat, f, float(np.mean(predict(held.inputs()) == held.y)), seconds
+    trainer, seconds = train(name, fit, seed=seed)
     _, acc = trainer.network.evaluate(held.inputs(), held.target_matrix(), held.y)
     return repeat, f, acc, seconds
 
@@ -85,20 +93,21 @@ def main() -> None:
     parser.add_argument("--folds", default=None, help="comma-separated fold numbers (default: all)")
     parser.add_argument("--jobs", type=int, default=1, help="folds trained at the same time")
     parser.add_argument("--repeats", type=int, default=1, help="whole CVs, each with other training seeds")
+    parser.add_argument("--torch", action="store_true", help="train the recipe with PyTorch (cross-validation only)")
     parser.add_argument("--no-cv", action="store_true", help="skip cross-validation")
     parser.add_argument("--no-full", action="store_true", help="skip the timed run on all 5,000 digits")
     args = parser.parse_args()
     if args.repeats < 1:
         parser.error("--repeats must be at least 1")
     p = preset(args.preset)
-    print(f"preset {p.name!r}: {p.description}")
+    print(f"preset {p.name!r}{' trained by PyTorch' if args.torch else ''}: {p.description}")
     if not args.no_cv:
         which = [int(f) for f in args.folds.split(",")] if args.folds else list(range(args.k))
         start = time.perf_counter()
         runs = [(r, f) for r in range(args.repeats) for f in which]
         with ProcessPoolExecutor(args.jobs) as pool:
             results = sorted(pool.map(run_fold, [p.name] * len(runs), [args.k] * len(runs),
-                                      [f for _, f in runs], [r for r, _ in runs]))
+                                      [f for _, f in runs], [r for r, _ in runs], [args.torch] * len(runs)))
         means = []
         for r in range(args.repeats):
             mine = [(f, acc, seconds) for rr, f, acc, seconds in results if rr == r]
@@ -116,7 +125,7 @@ def main() -> None:
             print(f"over {args.repeats} repeats: mean {statistics.mean(means):.2%} ± {se:.2%} (standard error; "
                   f"repeat means {min(means):.2%}–{max(means):.2%})")
         print(f"{time.perf_counter() - start:.0f} s in all")
-    if not args.no_full:
+    if not args.no_full and not args.torch:
         data = load("mnist-bundled").train
         trainer, seconds = train(p.name, data, seed=0)
         print(f"full run on all {len(data):,} digits: {trainer.epoch} epochs in {seconds:.1f} s wall "
