@@ -13,45 +13,38 @@ Needs the test extras (``pip install -e '.[test]'``: PyTorch CPU).
 
 from __future__ import annotations
 
+import importlib.util
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 
-from nndesk.engine.core.convnet import ConvSpec
 from nndesk.engine.core.dataset import Dataset
 from nndesk.engine.data.augment import make_augmenter
-from nndesk.engine.runs.layer_spec import parse_feature
+from nndesk.engine.export.pytorch_folder import write_pytorch_folder
 from nndesk.engine.runs.presets import Preset, make_schedule
 
 
 def torch_model(p: Preset, n_inputs: int, n_outputs: int, seed: int):
-    """``p``'s network as an ``nn.Sequential`` (one-channel square images in, logits out)."""
+    """``p``'s network as the ``Network`` of the PyTorch folder nndesk exports (its ``model.py``, built
+    from the engine network's model file), with He-normal weights and zero biases drawn by PyTorch."""
     import torch
     from torch import nn
 
     if p.activation != "relu" or p.cost != "cross-entropy":
-        raise ValueError(f"only ReLU networks with softmax + cross-entropy are built here, not {p.name!r}")
+        raise ValueError(f"only ReLU networks with softmax + cross-entropy are trained here, not {p.name!r}")
+    with tempfile.TemporaryDirectory() as folder:
+        write_pytorch_folder(folder, p.network(n_inputs, n_outputs, seed))
+        spec = importlib.util.spec_from_file_location("nndesk_export_model", Path(folder) / "model.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        metadata, _ = module.read_weights(Path(folder) / "weights.npz")
     torch.manual_seed(seed)
-    side, channels, layers = int(round(n_inputs ** 0.5)), 1, []
-    for text in p.features:
-        spec = parse_feature(text)
-        if isinstance(spec, ConvSpec):
-            layers += [nn.Conv2d(channels, spec.filters, spec.k, padding="same" if spec.same else 0), nn.ReLU()]
-            side, channels = side if spec.same else side - spec.k + 1, spec.filters
-        else:
-            layers.append(nn.MaxPool2d(spec.size))
-            side //= spec.size
-    layers.append(nn.Flatten())
-    width = channels * side * side if p.features else n_inputs
-    for n in p.hidden:
-        layers += [nn.Linear(width, n), nn.ReLU()]
-        width = n
-    layers.append(nn.Linear(width, n_outputs))
-    model = nn.Sequential(*layers)
-    for m in model:
-        if isinstance(m, (nn.Conv2d, nn.Linear)):
-            nn.init.kaiming_normal_(m.weight, nonlinearity="relu")  # Var = 2 / fan_in: the engine's "he"
-            nn.init.zeros_(m.bias)
+    model = module.Network(metadata["sizes"], metadata["activations"], metadata.get("features"))
+    for layer in model.weight_layers():
+        nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")  # Var = 2 / fan_in: the engine's "he"
+        nn.init.zeros_(layer.bias)
     return model
 
 
@@ -62,8 +55,8 @@ def train_torch(p: Preset, data: Dataset, seed: int):
     torch.set_num_threads(1)
     model = torch_model(p, data.n_inputs, data.n_outputs, seed)
     h = p.hyper
-    decayed = [m.weight for m in model if hasattr(m, "weight")]
-    biases = [m.bias for m in model if hasattr(m, "bias")]
+    decayed = [layer.weight for layer in model.weight_layers()]
+    biases = [layer.bias for layer in model.weight_layers()]
     opt = torch.optim.SGD([{"params": decayed, "weight_decay": h.l2}, {"params": biases, "weight_decay": 0.0}],
                           lr=h.learning_rate, momentum=h.momentum)
     schedule, augment = make_schedule(p.schedule), make_augmenter() if p.augment else None
@@ -80,7 +73,7 @@ def train_torch(p: Preset, data: Dataset, seed: int):
         for i in range(0, len(x), h.batch_size):
             idx = order[i:i + h.batch_size]
             opt.zero_grad(set_to_none=True)
-            loss_fn(model(xt[idx]), labels[idx]).backward()
+            loss_fn(model(xt[idx], last_z=True), labels[idx]).backward()  # z⁽ᴸ⁾: the loss applies softmax
             opt.step()
     seconds = time.perf_counter() - start
     model.eval()
@@ -88,5 +81,5 @@ def train_torch(p: Preset, data: Dataset, seed: int):
     def predict(rows: np.ndarray) -> np.ndarray:
         with torch.no_grad():
             x = torch.from_numpy(np.ascontiguousarray(rows, dtype=np.float32).reshape(len(rows), *images.shape[1:]))
-            return torch.cat([model(x[i:i + 500]) for i in range(0, len(x), 500)]).argmax(1).numpy()
+            return torch.cat([model(x[i:i + 500], last_z=True) for i in range(0, len(x), 500)]).argmax(1).numpy()
     return predict, seconds

@@ -43,9 +43,8 @@ class Patches:
         self.per_sample = out_size(h, k, same) * out_size(w, k, same)  # rows of one image
         self.width = k * k * c + 1
         self.rows = b * self.per_sample
-        self.chunk = max(1, CHUNK_BYTES // (self.per_sample * self.width * images.itemsize))
-        if c == 1:  # one channel: made once, whole, and kept (see above)
-            self.chunk = b
+        # samples a chunk; one channel: the whole batch, made once and kept (see above)
+        self.chunk = b if c == 1 else max(1, CHUNK_BYTES // (self.per_sample * self.width * images.itemsize))
         self._whole: np.ndarray | None = None
 
     @property
