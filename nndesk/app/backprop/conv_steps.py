@@ -272,12 +272,16 @@ class ConvSteps(QObject):
         return x is not None and t is not None and x.size == net.sizes[0] and t.size == net.sizes[-1]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.page and event.type() == QEvent.Type.LanguageChange:
-            self.page.retranslate()
+        # getattr: None while a garbage collection tears this object down
+        page, panel = getattr(self, "page", None), getattr(self, "_panel", None)
+        if page is None or panel is None:
+            return False
+        if watched is page and event.type() == QEvent.Type.LanguageChange:
+            page.retranslate()
             self._render()
-        elif watched is self._panel and event.type() == QEvent.Type.Show:
+        elif watched is panel and event.type() == QEvent.Type.Show:
             self._refresh_if_stale()  # weights or η changed while hidden
-        elif watched is self._panel and self._active and event.type() == QEvent.Type.KeyPress:
+        elif watched is panel and self._active and event.type() == QEvent.Type.KeyPress:
             step = _KEYS.get(event.key())
             if step is not None:
                 getattr(self, step)()
