@@ -1530,6 +1530,18 @@ of {total} weights</source>
 <context>
     <name>LossPlot</name>
     <message>
+        <source>new network</source>
+        <translation>новая сеть</translation>
+    </message>
+    <message>
+        <source>The network was edited here: the epochs after this line trained another network.
+before: %1
+after: %2</source>
+        <translation>Здесь сеть изменили: эпохи после этой линии обучала уже другая сеть.
+было: %1
+стало: %2</translation>
+    </message>
+    <message>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>

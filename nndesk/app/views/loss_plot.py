@@ -11,7 +11,9 @@ they were; once the student pans or zooms, it stays where they put it until
 "Show everything".  Peak downsampling and
 clip-to-view keep long runs cheap.  Validation accuracy has its own view box on the right axis, so
 the log-y toggle bends only the cost.  A dashed vertical line, labelled with
-the new η, marks each place where the learning rate changed.
+the new η, marks each place where the learning rate changed; a dotted one, "new network", each place
+where an edit (a neuron, a layer, an activation) changed the network between two epochs, since the
+epochs go on counting across it.
 """
 
 from __future__ import annotations
@@ -93,6 +95,8 @@ class LossPlot(pg.PlotWidget):
         self.accuracy_view.addItem(self.accuracy_curve)
         plot.vb.sigResized.connect(lambda: self.accuracy_view.setGeometry(plot.vb.sceneBoundingRect()))
         self.lr_markers: list[pg.InfiniteLine] = []
+        self.network_markers: list[pg.InfiniteLine] = []
+        self._network = ""  # the network that trained the last epoch drawn ("" before one, or in old files)
         self._follow, self._box = True, None  # the view follows the data (in steps) until the student moves it
         plot.vb.disableAutoRange()
         plot.vb.sigRangeChangedManually.connect(self._stop_following)
@@ -104,7 +108,11 @@ class LossPlot(pg.PlotWidget):
 
     # ---- data in ---------------------------------------------------------------
     def add_epoch(self, stats: EpochStats) -> None:
-        """One epoch (of a report, or of a loaded history): a point on each curve, a marker per η change."""
+        """One epoch (of a report, or of a loaded history): a point on each curve, a marker per η change,
+        and one where the network that trained it is not the one before."""
+        if stats.network and self._network and stats.network != self._network:
+            self._add_network_marker(stats.epoch - 1, self._network, stats.network)
+        self._network = stats.network or self._network
         self.epochs.append([stats.epoch, stats.train_cost, stats.val_cost, 100 * stats.val_accuracy])
         for x, eta in stats.lr_changes:
             self._add_marker(float(x), float(eta))
@@ -132,9 +140,11 @@ class LossPlot(pg.PlotWidget):
     def clear_history(self) -> None:
         """A new network or data set: no curves, no markers, and the axes start over."""
         self.epochs, self.batches = _Buffer(4), _Buffer(2)
-        for line in self.lr_markers:
+        for line in (*self.lr_markers, *self.network_markers):
             self.getPlotItem().removeItem(line)
         self.lr_markers.clear()
+        self.network_markers.clear()
+        self._network = ""
         self._follow, self._box = True, None
         self.getPlotItem().vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0.02)
         self.redraw()
@@ -181,6 +191,23 @@ class LossPlot(pg.PlotWidget):
         self.lr_markers.append(line)
         self._color_marker(line)
 
+    def _add_network_marker(self, x: float, before: str, after: str) -> None:
+        line = pg.InfiniteLine(pos=x, angle=90, movable=False, label=" ",
+                               labelOpts={"position": 0.92, "anchors": [(0, 0), (0, 0)]})
+        line.networks = (before, after)
+        self.getPlotItem().addItem(line, ignoreBounds=True)
+        self.network_markers.append(line)
+        self._name_network_marker(line)
+        self._color_marker(line, Qt.PenStyle.DotLine)
+
+    def _name_network_marker(self, line: pg.InfiniteLine) -> None:
+        """Its label says that the network changed; its tooltip, from what to what."""
+        line.label.setFormat(self.tr("new network"))
+        tip = self.tr("The network was edited here: the epochs after this line trained another network.\n"
+                      "before: %1\nafter: %2").replace("%1", line.networks[0]).replace("%2", line.networks[1])
+        line.setToolTip(tip)
+        line.label.setToolTip(tip)
+
     # ---- look --------------------------------------------------------------------
     def apply_colors(self) -> None:
         """Colour everything from the palette in force (light or dark)."""
@@ -200,10 +227,12 @@ class LossPlot(pg.PlotWidget):
         self.batch_curve.setPen(pg.mkPen(c.batch, width=1))
         for line in self.lr_markers:
             self._color_marker(line)
+        for line in self.network_markers:
+            self._color_marker(line, Qt.PenStyle.DotLine)
 
-    def _color_marker(self, line: pg.InfiniteLine) -> None:
+    def _color_marker(self, line: pg.InfiniteLine, style: Qt.PenStyle = Qt.PenStyle.DashLine) -> None:
         color = plot_colors(self.palette()).marker
-        line.setPen(pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine))
+        line.setPen(pg.mkPen(color, width=1.5 if style == Qt.PenStyle.DotLine else 1, style=style))
         line.label.setColor(color)
 
     def set_log_y(self, on: bool) -> None:
@@ -257,6 +286,8 @@ class LossPlot(pg.PlotWidget):
         self.csv_action.setText(self.tr("Export as CSV…"))
         for line in self.lr_markers:  # "0,012" once the language is Russian
             line.label.setFormat(eta_text(line.eta))
+        for line in self.network_markers:
+            self._name_network_marker(line)
 
     def close(self) -> bool:
         """pyqtgraph tears the scene down here: no redraw may run after it."""

@@ -176,8 +176,13 @@ class Network(Answers):
                 delta *= self.layers[l - 1].activation.prime(zs[l - 1], activations[l][:, :-1])
         return grads, None, c, learned
 
+    @property
+    def architecture(self) -> str:
+        """The layers' sizes as text: ``784-30-10`` (a ``ConvNet`` writes its features too)."""
+        return "-".join(map(str, self.sizes))
+
     def __repr__(self) -> str:
-        arch = "-".join(str(n) for n in self.sizes)
+        arch = self.architecture
         acts = ",".join(layer.activation.name for layer in self.layers)
         return f"Network({arch}, {acts}, cost={self.cost.name})"
 

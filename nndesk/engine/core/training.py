@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from nndesk.engine.core.control import Hyperparameters, TrainingControl
+from nndesk.engine.core.convnet import ConvNet, weight_layers
 from nndesk.engine.core.dataset import Dataset, as_inputs
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.optimizers import Optimizer, optimizer as make_optimizer
@@ -51,11 +52,21 @@ class EpochStats:
     seconds: float
     samples_per_second: float
     lr_changes: tuple[tuple[float, float], ...] = ()  # (fractional epoch, η the student set) seen during it
+    network: str = ""  # the network that trained it (``network_text``); "" in histories saved before it was kept
 
     def as_dict(self) -> dict:
         d = asdict(self)
         d["lr_changes"] = [list(c) for c in self.lr_changes]
         return d
+
+
+def network_text(net: Network | ConvNet) -> str:
+    """The network as an epoch's history records it: its layers and their activations.
+
+    Epochs keep counting across an edit of the network (a neuron, a layer, an activation), so the history
+    says which network trained each epoch, and the cost plot can mark where that changed.
+    """
+    return f"{net.architecture} {','.join(layer.activation.name for layer in weight_layers(net))}"
 
 
 class TrainingDiverged(RuntimeError):
@@ -166,7 +177,8 @@ class Trainer:
             seconds = time.perf_counter() - start
             n = len(x)
             stats = EpochStats(self.epoch, costs / n, val_cost, val_acc, eta,
-                               seconds, n / seconds if seconds > 0 else float("inf"), tuple(changes))
+                               seconds, n / seconds if seconds > 0 else float("inf"), tuple(changes),
+                               network_text(net))
             self.history.append(stats)
             control.epoch_done()
             yield stats

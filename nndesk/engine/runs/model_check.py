@@ -33,13 +33,14 @@ from nndesk.engine.runs.recipe import MAX_HIDDEN_LAYERS, MAX_NEURONS, TrainingRe
 
 MAX_HISTORY = 1_000_000  # epochs in one file's history (runs add up; the JSON cap bounds it anyway)
 MAX_LR_CHANGES = 10_000  # η changes marked in one epoch
+MAX_NETWORK_TEXT = 2_000  # characters describing the network that trained an epoch (a deep CNN: a few hundred)
 WEIGHT_TYPES = ("float32", "float64")
 _NONE = type(None)
 _KINDS: dict[str, tuple[type, ...]] = {  # metadata keys besides those ``network`` reads, and their JSON types
     "nndesk_version": (str,), "dtype": (str,), "history": (list,), "extra": (dict,), "recipe": (dict, _NONE),
     "seed": (int, _NONE), "dataset": (str, _NONE), "image_shape": (list, _NONE), "preprocessing": (str, _NONE),
     "optimizer": (dict, _NONE), "taught_with": (dict, _NONE)}
-_STATS = {f.name for f in fields(EpochStats)} - {"lr_changes"}
+_STATS = {f.name for f in fields(EpochStats)} - {"lr_changes", "network"}  # those two are optional
 
 
 class Invalid(ValueError):
@@ -184,7 +185,7 @@ def history(raw: Any) -> tuple[EpochStats, ...]:
         raise Invalid(f"has a training history of {len(raw):,} epochs, more than {MAX_HISTORY:,}")
     out: list[EpochStats] = []
     for i, d in enumerate(raw, 1):
-        if not isinstance(d, dict) or set(d) - {"lr_changes"} != _STATS:
+        if not isinstance(d, dict) or set(d) - {"lr_changes", "network"} != _STATS:
             raise Invalid(f"has an invalid training history: entry {i} is not one epoch's numbers ({_short(d)})")
         for key in sorted(_STATS):
             if not _stat_ok(key, d[key]):
@@ -192,7 +193,8 @@ def history(raw: Any) -> tuple[EpochStats, ...]:
         if out and d["epoch"] <= out[-1].epoch:
             raise Invalid(f"has a training history whose epochs are not increasing ({d['epoch']} after "
                           f"{out[-1].epoch})")
-        out.append(EpochStats(**{k: d[k] for k in _STATS}, lr_changes=_lr_changes(d.get("lr_changes", []), i)))
+        out.append(EpochStats(**{k: d[k] for k in _STATS}, lr_changes=_lr_changes(d.get("lr_changes", []), i),
+                              network=_network_text(d.get("network", ""), i)))
     return tuple(out)
 
 
@@ -207,6 +209,13 @@ def _stat_ok(key: str, v: Any) -> bool:
         return v >= 0  # +inf when an epoch took no measurable time
     return (math.isfinite(v) and v >= 0 and (key != "val_accuracy" or v <= 1)
             and (key != "learning_rate" or v > 0))
+
+
+def _network_text(raw: Any, i: int) -> str:
+    """The text of the network that trained an epoch: short, one printable line (it is shown on the plot)."""
+    if not isinstance(raw, str) or len(raw) > MAX_NETWORK_TEXT or not raw.isprintable():
+        raise Invalid(f"has an invalid network description in entry {i} of its training history ({_short(raw)})")
+    return raw
 
 
 def _lr_changes(raw: Any, i: int) -> tuple[tuple[float, float], ...]:

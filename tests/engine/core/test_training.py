@@ -281,3 +281,14 @@ def test_a_softmax_that_saturates_mid_run_is_put_back_to_the_start_of_that_epoch
     for p, w in zip(net.parameters(), weights):
         np.testing.assert_array_equal(p, w)
     assert len(trainer.history) == 2
+
+
+def test_each_epoch_records_the_network_that_trained_it() -> None:
+    from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
+    from nndesk.engine.core.training import network_text
+
+    [stats] = Trainer(Network.create([2, 4, 2], "tanh", "cross-entropy", seed=0), _blobs(),
+                      control=TrainingControl(Hyperparameters(epochs=1))).epochs()
+    assert stats.network == "2-4-2 tanh,softmax" and stats.as_dict()["network"] == stats.network
+    cnn = ConvNet.create((1, 6, 6), [ConvSpec(3, 2), PoolSpec(2)], [5], 3, seed=0)
+    assert network_text(cnn) == "1×6×6-conv3x3x2-pool2-5-3 relu,relu,softmax"

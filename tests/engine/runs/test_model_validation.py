@@ -147,6 +147,9 @@ def _history(change: Callable[[list], None]) -> Edit:
     (_history(lambda h: h[0].__setitem__("lr_changes", [[0.5, float("inf")]])), "learning-rate change"),
     (_history(lambda h: h[0].__setitem__("lr_changes", [[0.5]])), "learning-rate change"),
     (_history(lambda h: h[0].__setitem__("train_cost", True)), "train_cost"),
+    (_history(lambda h: h[0].__setitem__("network", 784)), "network description in entry 1"),
+    (_history(lambda h: h[1].__setitem__("network", "784-30-10\nsigmoid")), "network description in entry 2"),
+    (_history(lambda h: h[0].__setitem__("network", "7" * 100_000)), "network description"),
     (_history(lambda h: h[0].pop("val_cost")), "history"),
     (_history(lambda h: h[0].__setitem__("colour", 1)), "history"),
     (_history(lambda h: h.append("epoch 3")), "history"),
@@ -166,6 +169,18 @@ def test_an_empty_validation_set_nan_and_unmeasured_speed_still_load(adam, tmp_p
         for h in m["history"]:
             h.update(val_cost=float("nan"), val_accuracy=float("nan"), samples_per_second=float("inf"))
     assert len(load_model(_edited(adam, tmp_path, no_val)).history) == 2
+
+
+def test_each_epoch_keeps_the_network_that_trained_it_and_older_files_load_without(adam, tmp_path):
+    path = tmp_path / "m.npz"
+    path.write_bytes(adam)
+    texts = {s.network for s in load_model(path).history}
+    assert texts == {"2-5-3-2 tanh,tanh,softmax"}  # the layers, then their activations
+
+    def older(a: dict, m: dict) -> None:
+        for h in m["history"]:
+            del h["network"]
+    assert {s.network for s in load_model(_edited(adam, tmp_path, older)).history} == {""}
 
 
 # ---- recipe, network and metadata types -------------------------------------------------------------
