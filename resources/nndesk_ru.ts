@@ -1225,6 +1225,14 @@ of {total} weights</source>
         <translation>Удалить этот пулинг</translation>
     </message>
     <message>
+        <source>One filter fewer (Shift: half as many). Keyboard: select a pixel of one of its maps, then −</source>
+        <translation>На один фильтр меньше (Shift: вдвое меньше). С клавиатуры: выберите пиксель одной из его карт и нажмите −</translation>
+    </message>
+    <message>
+        <source>One filter more (Shift: twice as many). Keyboard: select a pixel of one of its maps, then +</source>
+        <translation>На один фильтр больше (Shift: вдвое больше). С клавиатуры: выберите пиксель одной из его карт и нажмите +</translation>
+    </message>
+    <message>
         <source>+{n} more</source>
         <translation>ещё {n}</translation>
     </message>
@@ -1235,14 +1243,6 @@ of {total} weights</source>
     <message>
         <source>Show the next maps</source>
         <translation>Показать следующие карты</translation>
-    </message>
-    <message>
-        <source>One filter fewer (Shift: half as many)</source>
-        <translation>На один фильтр меньше (Shift: вдвое меньше)</translation>
-    </message>
-    <message>
-        <source>One filter more (Shift: twice as many)</source>
-        <translation>На один фильтр больше (Shift: вдвое больше)</translation>
     </message>
     <message>
         <source>kernel {k}×{k} ▾</source>
@@ -1473,12 +1473,12 @@ of {total} weights</source>
         <translation>Выбрать функцию активации σ</translation>
     </message>
     <message>
-        <source>One neuron fewer (Shift: half as many)</source>
-        <translation>На один нейрон меньше (Shift: вдвое меньше)</translation>
+        <source>One neuron fewer (Shift: half as many). Keyboard: select a neuron of the layer, then −</source>
+        <translation>На один нейрон меньше (Shift: вдвое меньше). С клавиатуры: выберите нейрон этого слоя и нажмите −</translation>
     </message>
     <message>
-        <source>One neuron more (Shift: twice as many)</source>
-        <translation>На один нейрон больше (Shift: вдвое больше)</translation>
+        <source>One neuron more (Shift: twice as many). Keyboard: select a neuron of the layer, then +</source>
+        <translation>На один нейрон больше (Shift: вдвое больше). С клавиатуры: выберите нейрон этого слоя и нажмите +</translation>
     </message>
     <message>
         <source>Remove this hidden layer</source>

@@ -135,11 +135,13 @@ class BackpropPanel(QWidget):
             self._refocus((L - 1, i, None))
 
     def _refocus(self, focus: Focus) -> None:
+        """A canvas click: the pass starts over along it, and the canvas keeps the click's mark (the student
+        looks at it; the arrow keys go on from it) until a step lights something else."""
         self._focus = focus
         if self._walk is not None and not self._walk.full and not self._update.applied:
-            self._rebuild(index=-1)
+            self._rebuild(index=-1, keep_mark=True)
 
-    def _rebuild(self, index: int) -> None:
+    def _rebuild(self, index: int, keep_mark: bool = False) -> None:
         self._update.forget()  # a new pass: an update already made stays, undoable with Ctrl+Z
         self._stale = False
         self.gradCheckLabel.clear()
@@ -152,7 +154,7 @@ class BackpropPanel(QWidget):
         self._index = min(index, len(self.steps) - 2)
         self.walkthroughChanged.emit(self._walk)
         self._render()
-        self._emit_step()
+        self._emit_step(keep_mark)
 
     def _rebuild_here(self) -> None:
         """The same step again with another η or arithmetic (slide arithmetic is computed on demand)."""
@@ -226,25 +228,27 @@ class BackpropPanel(QWidget):
     def _go(self, index: int) -> None:
         step_to(self, index, len(self.steps))
 
-    def _emit_step(self) -> None:
+    def _emit_step(self, keep_mark: bool = False) -> None:
         self.controls.show_position(self._index, len(self.steps))
         self.stepChanged.emit(self._index)
         if 0 <= self._index < len(self.steps):
             self._light(*self.steps[self._index].target)
         else:
-            self._light("none", -1, None)
+            self._light("none", -1, None, keep_mark)
 
     @property
     def steps_document(self) -> bool:
         """Whether the network stepped through is the one the document (and so the canvas) shows."""
         return self._shared.shows(self._network)
 
-    def _light(self, kind: str, layer: int, where: object) -> None:
-        """Ask the canvas to light what a step concerns (only if it shows this network), with our sample."""
+    def _light(self, kind: str, layer: int, where: object, keep_mark: bool = False) -> None:
+        """Ask the canvas to light what a step concerns (only if it shows this network), with our sample;
+        nothing to light clears the canvas's mark, unless it is the student's own click (``keep_mark``)."""
         if not self.steps_document:
             kind, layer, where = "none", -1, None
         self._shared.update(self._walk, self._network, self._source, lit=kind != "none")
-        self.highlightRequested.emit(kind, layer, where)
+        if not (keep_mark and kind == "none"):
+            self.highlightRequested.emit(kind, layer, where)
 
     def _apply_update(self, apply: bool) -> None:
         """Push w − η·∇C (in the arithmetic shown) as an undoable edit, or undo it (stepping back)."""

@@ -257,8 +257,10 @@ class FeatureStack(QGraphicsObject):
         footer, kernel = group_anchor(self, QPointF(0, half)), group_anchor(self, QPointF(0, half))
         self._sized = [LabelGroup(footer), LabelGroup(kernel)]
         self.labels += self._sized
-        fewer = translate("FeatureStack", "One filter fewer (Shift: half as many)")
-        more = translate("FeatureStack", "One filter more (Shift: twice as many)")
+        fewer = translate("FeatureStack", "One filter fewer (Shift: half as many). Keyboard: select a pixel of "
+                                          "one of its maps, then −")
+        more = translate("FeatureStack", "One filter more (Shift: twice as many). Keyboard: select a pixel of "
+                                         "one of its maps, then +")
         self.minus_button = self._button(footer, "−", fewer, -30, STEPPER_Y)
         self.plus_button = self._button(footer, "+", more, 30, STEPPER_Y)
         text_item(footer, str(n_maps), LABEL_PX, c.text, 0, STEPPER_Y - LABEL_PX * 0.65)

@@ -200,10 +200,12 @@ class LayerColumn(QGraphicsObject):
         c = self.colors
         self.activation_button = CanvasButton(
             f"{activation_name} ▾", translate("LayerColumn", "Choose the activation function σ"), c, 12, flat=True)
-        self.minus_button = CanvasButton(
-            "−", translate("LayerColumn", "One neuron fewer (Shift: half as many)"), c, radius=10)
-        self.plus_button = CanvasButton(
-            "+", translate("LayerColumn", "One neuron more (Shift: twice as many)"), c, radius=10)
+        fewer = translate("LayerColumn", "One neuron fewer (Shift: half as many). Keyboard: select a neuron of "
+                                         "the layer, then −")
+        more = translate("LayerColumn", "One neuron more (Shift: twice as many). Keyboard: select a neuron of "
+                                        "the layer, then +")
+        self.minus_button = CanvasButton("−", fewer, c, radius=10)
+        self.plus_button = CanvasButton("+", more, c, radius=10)
         self.remove_button = CanvasButton("×", translate("LayerColumn", "Remove this hidden layer"), c, radius=10)
         title = self._title.mapRectToParent(self._title.boundingRect())
         remove = group_anchor(self, header.pos())  # its own group: a tight view hides × before the title

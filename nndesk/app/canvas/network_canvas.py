@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPainter, QTransform, QUndoStack
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
+from nndesk.app.canvas import edit_keys
 from nndesk.app.canvas.bundle_render import BundleRenderer, RenderJob, SceneState
 from nndesk.app.canvas.conv_editor import ConvEditor
 from nndesk.app.canvas.conv_scene import (
@@ -241,7 +242,13 @@ class NetworkCanvas(QGraphicsView):
         super().mousePressEvent(event)
 
     def keyPressEvent(self, event) -> None:
-        """The arrow keys move the selection (``navigation``) instead of scrolling."""
+        """The arrow keys move the selection (``navigation``) instead of scrolling; +, − and Delete edit its
+        layer, the Menu key opens its menu (``edit_keys``)."""
+        key, modifiers = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if edit_keys.is_menu_key(key, modifiers) and self._keyboard_menu():
+            return
+        if not modifiers & ~Qt.KeyboardModifier.ShiftModifier and edit_keys.edit(self, key):
+            return
         hit = feature_key(self.highlight.target, event.key(), self) or \
             next_hit(as_neuron(self.highlight.target, self), event.key(), self.document.sizes)
         if hit is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
@@ -257,12 +264,26 @@ class NetworkCanvas(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     def contextMenuEvent(self, event) -> None:
+        if event.reason() == event.Reason.Keyboard and self._keyboard_menu():
+            return
         x = self.mapToScene(event.pos()).x()
         nearest = min(self.columns, key=lambda c: abs(c.x() - x))
         if abs(nearest.x() - x) <= nearest.width / 2 + GAP / 3:
             menu = context_menu(self, nearest)
             menu.exec(event.globalPos())
             menu.deleteLater()
+
+    def _keyboard_menu(self) -> bool:
+        """The selected layer's menu, at the selection (where a keyboard user's eyes are); False if none."""
+        L = edit_keys.selected_layer(self.highlight.target)
+        if L is None or L >= len(self.columns):
+            return False
+        column = self.columns[L]
+        where = self.highlight.bounds().center() if self.highlight.bounds().isValid() else column.scenePos()
+        menu = context_menu(self, column)
+        menu.exec(self.viewport().mapToGlobal(self.mapFromScene(where)))
+        menu.deleteLater()
+        return True
 
     def wheelEvent(self, event) -> None:
         self._user_zoom, self._compact = True, False
