@@ -210,6 +210,10 @@
         <source>Change kernel size</source>
         <translation>Изменить размер ядра</translation>
     </message>
+    <message>
+        <source>Change pooling size</source>
+        <translation>Изменить размер пулинга</translation>
+    </message>
 </context>
 <context>
     <name>ConvEditor</name>
@@ -228,6 +232,14 @@
     <message>
         <source>Kernels are k×k; new kernels start fresh. k:</source>
         <translation>Ядра k×k; новые ядра начинают со случайных весов. k:</translation>
+    </message>
+    <message>
+        <source>Pooling size</source>
+        <translation>Размер пулинга</translation>
+    </message>
+    <message>
+        <source>The pooling keeps the largest of each p×p block. p:</source>
+        <translation>Пулинг оставляет наибольшее число каждого блока p×p. p:</translation>
     </message>
     <message>
         <source>Other size…</source>
@@ -322,6 +334,10 @@
     <message>
         <source>Layer {L} is a pooling: it has no kernels or filters to change.</source>
         <translation>Слой {L} — пулинг: у него нет ядер и фильтров, которые можно менять.</translation>
+    </message>
+    <message>
+        <source>Layer {L} is a convolution: it has no pooling block size to change.</source>
+        <translation>Слой {L} — свёртка: у него нет размера блока пулинга.</translation>
     </message>
     <message>
         <source>A new layer can go at layers 1 to {max}, not {L}.</source>
@@ -1231,6 +1247,14 @@ of {total} weights</source>
     <message>
         <source>One filter more (Shift: twice as many). Keyboard: select a pixel of one of its maps, then +</source>
         <translation>На один фильтр больше (Shift: вдвое больше). С клавиатуры: выберите пиксель одной из его карт и нажмите +</translation>
+    </message>
+    <message>
+        <source>block {k}×{k} ▾</source>
+        <translation>блок {k}×{k} ▾</translation>
+    </message>
+    <message>
+        <source>Choose the pooling size: each map keeps the largest number of every block</source>
+        <translation>Выберите размер пулинга: каждая карта оставляет наибольшее число каждого блока</translation>
     </message>
     <message>
         <source>+{n} more</source>

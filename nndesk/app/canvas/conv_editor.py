@@ -28,10 +28,12 @@ from nndesk.app.document.conv_refusals import refusal_text
 from nndesk.app.document.network_document import NetworkDocument
 from nndesk.app.style.colors import sup
 from nndesk.engine.core.conv import Conv2D
-from nndesk.engine.core.conv_refusal import MAX_FILTERS, MAX_KERNEL, Refusal
+from nndesk.engine.core.conv_refusal import MAX_FILTERS, MAX_KERNEL, MAX_POOL, Refusal
 from nndesk.engine.core.convnet import ConvNet
+from nndesk.engine.core.pool import MaxPool2D
 
 KERNEL_CHOICES = (3, 5, 7)  # the menu's sizes; any 1…MAX_KERNEL through "Other size…"
+POOL_CHOICES = (2, 3, 4)  # a pooling's block sizes in its menu; any 2…MAX_POOL through "Other size…"
 NEW_KERNELS = (5, 3)  # a new convolution: 5×5 (LeNet's, the digits-cnn preset's) where it fits, else 3×3
 NEW_FILTERS = 8  # a first convolution's filters; later ones start with as many as the one before
 
@@ -52,6 +54,10 @@ class ConvEditor(QObject):
     def _conv(self, L: int) -> Conv2D | None:
         features = self._features
         return features[L - 1] if 1 <= L <= len(features) and isinstance(features[L - 1], Conv2D) else None
+
+    def _pool(self, L: int) -> MaxPool2D | None:
+        features = self._features
+        return features[L - 1] if 1 <= L <= len(features) and isinstance(features[L - 1], MaxPool2D) else None
 
     def _image_input(self) -> bool:
         return isinstance(self.document.network, ConvNet) or self.document.input_shape is not None
@@ -129,18 +135,44 @@ class ConvEditor(QObject):
                                     self.tr("Kernels are k×k; new kernels start fresh. k:"), conv.k, 1, MAX_KERNEL)
         return self.set_kernel_size(L, k) if ok else False
 
+    def set_pool_size(self, L: int, size: int) -> bool:
+        """size×size blocks for the pooling making a⁽ᴸ⁾: the maps after it change size, the kernels stay."""
+        pool = self._pool(L)
+        if pool is not None and pool.size == size:
+            return False
+        return self._push(lambda: conv_commands.set_pool_size(self.document, L - 1, size))
+
+    def ask_pool_size(self, L: int) -> bool:
+        pool = self._pool(L)
+        if pool is None:
+            return False
+        p, ok = QInputDialog.getInt(self.widget, self.tr("Pooling size"),
+                                    self.tr("The pooling keeps the largest of each p×p block. p:"), pool.size, 2,
+                                    MAX_POOL)
+        return self.set_pool_size(L, p) if ok else False
+
     # ---- menus -------------------------------------------------------------
     def kernel_menu(self, L: int, parent: QWidget | None = None) -> QMenu:
         """3×3, 5×5, 7×7 (the current size checked, also when it is another) and "Other size…"."""
-        menu = QMenu(self.tr("Kernel size"), parent or self.widget)
         conv = self._conv(L)
-        current = conv.k if conv is not None else 0
-        for k in sorted({*KERNEL_CHOICES, current} - {0}):
-            action = QAction(f"{k}×{k}", menu, checkable=True, checked=k == current)
-            action.triggered.connect(lambda _=False, k=k: self.set_kernel_size(L, k))
+        return self._size_menu(self.tr("Kernel size"), KERNEL_CHOICES, conv.k if conv is not None else 0,
+                               lambda k: self.set_kernel_size(L, k), lambda: self.ask_kernel_size(L), parent)
+
+    def pool_menu(self, L: int, parent: QWidget | None = None) -> QMenu:
+        """2×2, 3×3, 4×4 (the current size checked) and "Other size…"."""
+        pool = self._pool(L)
+        return self._size_menu(self.tr("Pooling size"), POOL_CHOICES, pool.size if pool is not None else 0,
+                               lambda p: self.set_pool_size(L, p), lambda: self.ask_pool_size(L), parent)
+
+    def _size_menu(self, title: str, choices: tuple[int, ...], current: int, choose: Callable[[int], bool],
+                   ask: Callable[[], bool], parent: QWidget | None) -> QMenu:
+        menu = QMenu(title, parent or self.widget)
+        for n in sorted({*choices, current} - {0}):
+            action = QAction(f"{n}×{n}", menu, checkable=True, checked=n == current)
+            action.triggered.connect(lambda _=False, n=n: choose(n))
             menu.addAction(action)
         menu.addSeparator()
-        menu.addAction(self.tr("Other size…"), lambda: self.ask_kernel_size(L))
+        menu.addAction(self.tr("Other size…"), ask)
         return menu
 
     def context_menu(self, L: int) -> QMenu:
@@ -155,6 +187,9 @@ class ConvEditor(QObject):
         if self._conv(L) is not None:
             menu.addAction(self.tr("Filters…"), lambda: self.ask_filters(L))
             menu.addMenu(self.kernel_menu(L, menu))
+            menu.addSeparator()
+        elif self._pool(L) is not None:
+            menu.addMenu(self.pool_menu(L, menu))
             menu.addSeparator()
         if not self._image_input():
             return

@@ -114,6 +114,7 @@ def _connect_stack(canvas, stack: FeatureStack) -> None:
     L = stack.L
     stack.remove_button.clicked.connect(_later(lambda: canvas.conv_editor.remove_feature(L)))
     if stack.kind != "conv":
+        stack.pool_button.clicked.connect(_later(lambda: _popup(canvas.conv_editor.pool_menu(L))))
         return
     stack.plus_button.clicked.connect(
         _later(lambda: canvas.conv_editor.step_filters(L, +1, stack.plus_button.modifiers)))

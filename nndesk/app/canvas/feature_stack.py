@@ -98,9 +98,9 @@ class FeatureStack(QGraphicsObject):
         self._lut = signed_lut(colors)
         self._images: list[QImage] = []
         self.labels: list[LabelGroup] = []  # header, footer, "+ more", ×: kept readable by ``label_fit``
-        self.minus_button = self.plus_button = self.kernel_button = self.remove_button = None
+        self.minus_button = self.plus_button = self.kernel_button = self.remove_button = self.pool_button = None
         self.more_button: CanvasButton | None = None
-        self._sized: list[LabelGroup] = []  # a convolution's steppers and kernel button, kept within ``set_room``
+        self._sized: list[LabelGroup] = []  # steppers and kernel or pooling-size button, within ``set_room``
         self._build_labels(half_height)
         self._render()
 
@@ -249,6 +249,8 @@ class FeatureStack(QGraphicsObject):
             self.more_button.clicked.connect(self.show_next)
         if self.kind == "conv":
             self._build_steppers(half, n_maps)
+        else:
+            self._build_pool_button(half)
 
     def _build_steppers(self, half: float, n_maps: int) -> None:
         """−, the filters' number, + and the kernel size: groups of their own under the footer's output size,
@@ -270,6 +272,19 @@ class FeatureStack(QGraphicsObject):
         self.kernel_button.setParentItem(kernel)
         self.kernel_button.setPos(0, INSERT_Y)
         self._sized[1].shorten(self.kernel_button, f"{self.k}×{self.k} ▾")
+
+    def _build_pool_button(self, half: float) -> None:
+        """"pool 2×2 ▾" where a convolution has its steppers: a group of its own, as the kernel button."""
+        group = group_anchor(self, QPointF(0, half))
+        self._sized = [LabelGroup(group)]
+        self.labels += self._sized
+        self.pool_button = CanvasButton(translate("FeatureStack", "block {k}×{k} ▾").format(k=self.k),
+                                        translate("FeatureStack", "Choose the pooling size: each map keeps the "
+                                                                  "largest number of every block"),
+                                        self.colors, 12, flat=True)
+        self.pool_button.setParentItem(group)
+        self.pool_button.setPos(0, STEPPER_Y)
+        self._sized[0].shorten(self.pool_button, f"{self.k}×{self.k} ▾")
 
     def _button(self, parent, text: str, tip: str, x: float, y: float) -> CanvasButton:
         button = CanvasButton(text, tip, self.colors, radius=10)

@@ -154,3 +154,8 @@ def set_filters(document: NetworkDocument, position: int, filters: int, seed: in
 def set_kernel_size(document: NetworkDocument, position: int, k: int, seed: int | None = None) -> ConvEditCommand:
     return _checked(document, translate("ConvCommands", "Change kernel size"),
                     lambda net, rng, **check: conv_edit.with_kernel_size(net, position, k, rng, **check), seed)
+
+
+def set_pool_size(document: NetworkDocument, position: int, size: int, seed: int | None = None) -> ConvEditCommand:
+    return _checked(document, translate("ConvCommands", "Change pooling size"),
+                    lambda net, rng, **check: conv_edit.with_pool_size(net, position, size, rng, **check), seed)

@@ -36,6 +36,8 @@ TEXTS: dict[str, str] = {
     "too_many_layers": QT_TRANSLATE_NOOP("ConvRefusal", "A network has at most {max} convolutions and poolings."),
     "no_layer": QT_TRANSLATE_NOOP("ConvRefusal", "There is no convolution or pooling at layer {L}."),
     "not_conv": QT_TRANSLATE_NOOP("ConvRefusal", "Layer {L} is a pooling: it has no kernels or filters to change."),
+    "not_pool": QT_TRANSLATE_NOOP("ConvRefusal", "Layer {L} is a convolution: it has no pooling block size to "
+                                                  "change."),
     "bad_position": QT_TRANSLATE_NOOP("ConvRefusal", "A new layer can go at layers 1 to {max}, not {L}."),
 }
 

@@ -90,8 +90,7 @@ def with_pool(net: Net, position: int, size: int = 2, rng: np.random.Generator |
     """A new size×size max pooling at ``position`` (halves the maps for size 2)."""
     plan, shape = _plan(net, input_shape)
     _check_insert(plan, position)
-    if not 2 <= size <= limits.MAX_POOL:
-        raise Refusal("pool_size", p=size, max=limits.MAX_POOL)
+    _check_pool(size)
     plan.insert(position, _Pool(size))
     return _build(net, shape, plan, rng, check_only)  # type: ignore[return-value]
 
@@ -127,6 +126,18 @@ def with_kernel_size(net: Net, position: int, k: int, rng: np.random.Generator |
     _check_kernel(k)
     if k != conv.k:
         plan[position] = conv._replace(k=k, source=None)
+    return _build(net, shape, plan, rng, check_only)  # type: ignore[return-value]
+
+
+def with_pool_size(net: Net, position: int, size: int, rng: np.random.Generator | None = None,
+                   check_only: bool = False) -> ConvNet:
+    """Pooling ``position`` over size×size blocks: the maps after it change size, every kernel stays."""
+    plan, shape = _plan(net, None)
+    _check_existing(plan, position)
+    if not isinstance(plan[position], _Pool):
+        raise Refusal("not_pool", L=position + 1)
+    _check_pool(size)
+    plan[position] = _Pool(size)
     return _build(net, shape, plan, rng, check_only)  # type: ignore[return-value]
 
 
@@ -166,6 +177,11 @@ def _existing_conv(plan: list, position: int) -> _Conv:
 def _check_kernel(k: int) -> None:
     if not 1 <= k <= limits.MAX_KERNEL:
         raise Refusal("kernel_size", k=k, max=limits.MAX_KERNEL)
+
+
+def _check_pool(size: int) -> None:
+    if not 2 <= size <= limits.MAX_POOL:
+        raise Refusal("pool_size", p=size, max=limits.MAX_POOL)
 
 
 def _check_filters(filters: int) -> None:

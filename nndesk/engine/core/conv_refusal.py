@@ -33,6 +33,7 @@ TEXTS: dict[str, str] = {
     "too_many_layers": "A network has at most {max} convolutions and poolings.",
     "no_layer": "There is no convolution or pooling at layer {L}.",
     "not_conv": "Layer {L} is a pooling: it has no kernels or filters to change.",
+    "not_pool": "Layer {L} is a convolution: it has no pooling block size to change.",
     "bad_position": "A new layer can go at layers 1 to {max}, not {L}.",
 }
 

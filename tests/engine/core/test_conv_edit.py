@@ -191,6 +191,11 @@ def test_removing_a_middle_layer_and_removing_a_convolution() -> None:
     (lambda n: ce.with_pool(ce.with_pool(ce.with_pool(ce.with_pool(n, 2), 3), 4), 5), "pool_too_big"),  # 12→6→3→1
     (lambda n: ce.with_pool(n, 2, size=1), "pool_size"),
     (lambda n: ce.with_filters(n, 1, 4), "not_conv"),
+    (lambda n: ce.with_pool_size(n, 0, 3), "not_pool"),
+    (lambda n: ce.with_pool_size(n, 1, 9), "pool_size"),
+    (lambda n: ce.with_pool_size(n, 1, 1), "pool_size"),
+    (lambda n: ce.with_pool_size(n, 2, 2), "no_layer"),
+    (lambda n: ce.with_pool_size(ce.with_conv(n, 2, 9), 1, 3), "kernel_too_big"),  # 24 → 8: a 9×9 kernel is too big
     (lambda n: ce.with_kernel_size(n, 5, 3), "no_layer"),
     (lambda n: ce.without_feature(n, -1), "no_layer"),
     (lambda n: ce.with_conv(n, 3), "bad_position"),
@@ -199,7 +204,8 @@ def test_removing_a_middle_layer_and_removing_a_convolution() -> None:
     (lambda n: ce.with_conv(Network.create([784, 10]), 0), "not_image"),
     (lambda n: ce.with_conv(Network.create([6, 10]), 0, input_shape=(2, 2)), "not_image"),
 ], ids=["k10", "k0", "filters0", "filters257", "kernel-after-shrink", "kernel-then-old", "pool-1x1",
-        "pool-size", "pool-has-no-filters", "no-layer", "negative", "position", "too-many-values",
+        "pool-size", "pool-has-no-filters", "conv-has-no-block", "block-9", "block-1", "no-pool-there",
+        "block-then-kernel", "no-layer", "negative", "position", "too-many-values",
         "too-much-copying", "no-image", "wrong-image-shape"])
 def test_refusals_are_one_line_and_change_nothing(edit, reason: str) -> None:
     net = _net()
@@ -212,6 +218,19 @@ def test_refusals_are_one_line_and_change_nothing(edit, reason: str) -> None:
     assert net.architecture == "1×28×28-conv5x5x8-pool2-32-10"
     for x, y in zip(net.parameters(), before):
         _same(x, y)
+
+
+def test_pool_size_changes_the_maps_after_it_and_keeps_every_kernel() -> None:
+    net = _two_convs()  # 4×26×26 → pool2 13×13 → 6×11×11
+    new = ce.with_pool_size(net, 1, 3, rng=_rng())  # 26 → 8×8 → conv3 6×6
+    _chains(new)
+    assert [f.spec for f in new.features] == ["conv3x3x4", "pool3", "conv3x3x6"] and new.shapes[3] == (6, 6, 6)
+    for a, b in ((new.features[0], net.features[0]), (new.features[2], net.features[2])):
+        _same(a.kernels, b.kernels)
+        _same(a.bias, b.bias)
+    assert new.head.layers[0].weights.shape == (16, 6 * 6 * 6)  # the flattened maps are new: fresh weights
+    back = ce.with_pool_size(new, 1, 2, rng=_rng())
+    assert back.architecture == net.architecture and ce.with_pool_size(net, 1, 2).architecture == net.architecture
 
 
 def test_too_many_layers() -> None:
