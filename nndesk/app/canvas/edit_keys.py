@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from nndesk.app.canvas.conv_scene import context_menu
 from nndesk.app.canvas.feature_stack import FeatureStack
 from nndesk.app.canvas.hits import CanvasHit, HitKind
 
@@ -63,3 +64,16 @@ def _kept(hit: CanvasHit, canvas) -> CanvasHit:
         c, h, w = column.chw
         return CanvasHit.feature(hit.layer, min(hit.index, c - 1), min(hit.source, h - 1), min(hit.x, w - 1))
     return CanvasHit.neuron(hit.layer, min(hit.index, column.n - 1))
+
+
+def open_menu(canvas) -> bool:
+    """The selected layer's menu, at the selection (where a keyboard user's eyes are); False if none."""
+    L = selected_layer(canvas.highlight.target)
+    if L is None or L >= len(canvas.columns):
+        return False
+    column, marks = canvas.columns[L], canvas.highlight.bounds()
+    where = marks.center() if marks.isValid() else column.scenePos()
+    menu = context_menu(canvas, column)
+    menu.exec(canvas.viewport().mapToGlobal(canvas.mapFromScene(where)))
+    menu.deleteLater()
+    return True

@@ -245,7 +245,7 @@ class NetworkCanvas(QGraphicsView):
         """The arrow keys move the selection (``navigation``) instead of scrolling; +, − and Delete edit its
         layer, the Menu key opens its menu (``edit_keys``)."""
         key, modifiers = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if edit_keys.is_menu_key(key, modifiers) and self._keyboard_menu():
+        if edit_keys.is_menu_key(key, modifiers) and edit_keys.open_menu(self):
             return
         if not modifiers & ~Qt.KeyboardModifier.ShiftModifier and edit_keys.edit(self, key):
             return
@@ -264,7 +264,7 @@ class NetworkCanvas(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     def contextMenuEvent(self, event) -> None:
-        if event.reason() == event.Reason.Keyboard and self._keyboard_menu():
+        if event.reason() == event.Reason.Keyboard and edit_keys.open_menu(self):
             return
         x = self.mapToScene(event.pos()).x()
         nearest = min(self.columns, key=lambda c: abs(c.x() - x))
@@ -272,18 +272,6 @@ class NetworkCanvas(QGraphicsView):
             menu = context_menu(self, nearest)
             menu.exec(event.globalPos())
             menu.deleteLater()
-
-    def _keyboard_menu(self) -> bool:
-        """The selected layer's menu, at the selection (where a keyboard user's eyes are); False if none."""
-        L = edit_keys.selected_layer(self.highlight.target)
-        if L is None or L >= len(self.columns):
-            return False
-        column = self.columns[L]
-        where = self.highlight.bounds().center() if self.highlight.bounds().isValid() else column.scenePos()
-        menu = context_menu(self, column)
-        menu.exec(self.viewport().mapToGlobal(self.mapFromScene(where)))
-        menu.deleteLater()
-        return True
 
     def wheelEvent(self, event) -> None:
         self._user_zoom, self._compact = True, False

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 from nndesk.app.style.eta_text import eta_text
 from nndesk.app.style.theme import plot_colors
 from nndesk.app.views.plot_range import Box, stepped_box
+from nndesk.app.views.row_buffer import RowBuffer
 from nndesk.app.widgets.locale_axis import locale_axes
 from nndesk.engine.core.reports import BatchReport
 from nndesk.engine.core.training import EpochStats
@@ -35,22 +36,6 @@ from nndesk.engine.core.training import EpochStats
 REDRAW_MS = 33  # after an epoch, drawn this soon…
 MIN_GAP_MS = 500  # …but at most twice a second: each redraw holds the GUI thread for a frame
 BATCH_REDRAW_MS = 500  # the faint per-batch trace alone
-
-
-class _Buffer:
-    """Rows appended to a preallocated array that doubles when it fills."""
-
-    def __init__(self, columns: int) -> None:
-        self.data, self.n = np.full((256, columns), np.nan), 0
-
-    def append(self, row: list[float]) -> None:
-        if self.n == len(self.data):
-            self.data = np.concatenate([self.data, np.full_like(self.data, np.nan)])
-        self.data[self.n] = row
-        self.n += 1
-
-    def column(self, i: int) -> np.ndarray:
-        return self.data[: self.n, i]
 
 
 class _AllCurvesCSV(CSVExporter):
@@ -77,7 +62,7 @@ class LossPlot(pg.PlotWidget):
         plot.setClipToView(True)
         # No grid: pyqtgraph draws it with the axes, and repainting those each frame costs training time.
         self.legend = plot.addLegend(offset=(-10, 10))
-        self.epochs, self.batches = _Buffer(4), _Buffer(2)  # epoch, train, val, acc% | x, cost
+        self.epochs, self.batches = RowBuffer(4), RowBuffer(2)  # epoch, train, val, acc% | x, cost
         self._last_batch = (0, 0)  # (epoch, batch) of the last batch report
         self.batch_curve = plot.plot(name="batch")
         self.train_curve = plot.plot(name="train", symbol="o", symbolSize=4)
@@ -139,7 +124,7 @@ class LossPlot(pg.PlotWidget):
 
     def clear_history(self) -> None:
         """A new network or data set: no curves, no markers, and the axes start over."""
-        self.epochs, self.batches = _Buffer(4), _Buffer(2)
+        self.epochs, self.batches = RowBuffer(4), RowBuffer(2)
         for line in (*self.lr_markers, *self.network_markers):
             self.getPlotItem().removeItem(line)
         self.lr_markers.clear()

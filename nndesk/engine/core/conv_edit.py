@@ -42,13 +42,12 @@ removing the last convolution or pooling turns it back into a dense one.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import numpy as np
 
 from nndesk.engine.core import conv_refusal as limits
 from nndesk.engine.core.activations import Activation, activation
 from nndesk.engine.core.conv import Conv2D
+from nndesk.engine.core.conv_plan import Conv, Pool, Shape, check_shapes
 from nndesk.engine.core.conv_refusal import Refusal
 from nndesk.engine.core.convnet import ConvNet
 from nndesk.engine.core.initializers import default_initializer, init_scale, init_weights
@@ -57,21 +56,6 @@ from nndesk.engine.core.network import Network
 from nndesk.engine.core.pool import MaxPool2D
 
 Net = Network | ConvNet
-Shape = tuple[int, int, int]
-
-
-class _Conv(NamedTuple):
-    """A convolution to build: ``source``'s kernels and biases are kept where they fit (same k)."""
-
-    k: int
-    filters: int
-    same: bool
-    activation: Activation
-    source: Conv2D | None = None
-
-
-class _Pool(NamedTuple):
-    size: int
 
 
 def with_conv(net: Net, position: int, k: int = 5, filters: int = 8, rng: np.random.Generator | None = None,
@@ -81,7 +65,7 @@ def with_conv(net: Net, position: int, k: int = 5, filters: int = 8, rng: np.ran
     _check_insert(plan, position)
     _check_kernel(k)
     _check_filters(filters)
-    plan.insert(position, _Conv(k, filters, False, _new_activation(net)))
+    plan.insert(position, Conv(k, filters, False, _new_activation(net)))
     return _build(net, shape, plan, rng, check_only)  # type: ignore[return-value]
 
 
@@ -91,7 +75,7 @@ def with_pool(net: Net, position: int, size: int = 2, rng: np.random.Generator |
     plan, shape = _plan(net, input_shape)
     _check_insert(plan, position)
     _check_pool(size)
-    plan.insert(position, _Pool(size))
+    plan.insert(position, Pool(size))
     return _build(net, shape, plan, rng, check_only)  # type: ignore[return-value]
 
 
@@ -134,18 +118,18 @@ def with_pool_size(net: Net, position: int, size: int, rng: np.random.Generator 
     """Pooling ``position`` over size×size blocks: the maps after it change size, every kernel stays."""
     plan, shape = _plan(net, None)
     _check_existing(plan, position)
-    if not isinstance(plan[position], _Pool):
+    if not isinstance(plan[position], Pool):
         raise Refusal("not_pool", L=position + 1)
     _check_pool(size)
-    plan[position] = _Pool(size)
+    plan[position] = Pool(size)
     return _build(net, shape, plan, rng, check_only)  # type: ignore[return-value]
 
 
 # ---- the plan: what the features will be -----------------------------------------------------------
-def _plan(net: Net, input_shape: tuple[int, ...] | None) -> tuple[list[_Conv | _Pool], Shape]:
+def _plan(net: Net, input_shape: tuple[int, ...] | None) -> tuple[list[Conv | Pool], Shape]:
     """The network's feature layers as things to build, and the input's (C, H, W)."""
     if isinstance(net, ConvNet):
-        plan = [_Conv(f.k, f.filters, f.same, f.activation, f) if isinstance(f, Conv2D) else _Pool(f.size)
+        plan = [Conv(f.k, f.filters, f.same, f.activation, f) if isinstance(f, Conv2D) else Pool(f.size)
                 for f in net.features]
         return plan, net.input_shape
     n = net.sizes[0]
@@ -167,9 +151,9 @@ def _check_existing(plan: list, position: int) -> None:
         raise Refusal("no_layer", L=position + 1)
 
 
-def _existing_conv(plan: list, position: int) -> _Conv:
+def _existing_conv(plan: list, position: int) -> Conv:
     _check_existing(plan, position)
-    if not isinstance(plan[position], _Conv):
+    if not isinstance(plan[position], Conv):
         raise Refusal("not_conv", L=position + 1)
     return plan[position]
 
@@ -202,17 +186,17 @@ def _new_activation(net: Net) -> Activation:
 
 
 # ---- building ---------------------------------------------------------------------------------------
-def _build(net: Net, shape: Shape, plan: list[_Conv | _Pool], rng: np.random.Generator | None,
+def _build(net: Net, shape: Shape, plan: list[Conv | Pool], rng: np.random.Generator | None,
            check_only: bool) -> Net:
     """The planned features (every bound checked first), the flatten, then the dense layers."""
     rng = rng if rng is not None else np.random.default_rng()
     first = net.head.layers[0] if isinstance(net, ConvNet) else net.layers[0]
-    _check_shapes(shape, plan, _plan(net, shape)[0] if isinstance(net, ConvNet) else [], first)
+    check_shapes(shape, plan, _plan(net, shape)[0] if isinstance(net, ConvNet) else [], first)
     if check_only:
         return None  # type: ignore[return-value]
     dtype, features = net.dtype, []
     for step in plan:
-        if isinstance(step, _Pool):
+        if isinstance(step, Pool):
             layer = MaxPool2D(shape, step.size)
         else:
             kernels, bias = _kernels(step, shape[0], rng, dtype)
@@ -229,53 +213,7 @@ def _build(net: Net, shape: Shape, plan: list[_Conv | _Pool], rng: np.random.Gen
     return ConvNet(features, dense, net.cost) if features else Network(dense, net.cost)
 
 
-def _check_shapes(shape: Shape, plan: list[_Conv | _Pool], before: list[_Conv | _Pool], first: Dense) -> None:
-    """Every layer fits the maps it gets, and no image's maps, copied windows or first dense layer (which
-    reads the flattened maps: ``first``, as it is now) grow past the limits.
-
-    A network already past a limit (a model file from the command line allows more) can still be
-    edited as long as the edit doesn't make its biggest maps or copies bigger: pooling or fewer
-    filters must stay possible.
-    """
-    if len(plan) > max(limits.MAX_FEATURE_LAYERS, len(before)):
-        raise Refusal("too_many_layers", max=limits.MAX_FEATURE_LAYERS)
-    values, copied = _sizes(shape, plan)
-    was_values, was_copied = _sizes(shape, before)
-    top = max(values, default=(0, 0, ()))
-    if top[0] > max(limits.MAX_VALUES, max(was_values, default=(0,))[0]):
-        raise Refusal("too_many_values", L=top[1], n=top[0], max=limits.MAX_VALUES)
-    top = max(copied, default=(0, 0, ()))
-    if top[0] > max(limits.MAX_PATCH_VALUES, max(was_copied, default=(0,))[0]):
-        k, c = top[2]
-        raise Refusal("too_much_copying", L=top[1], k=k, c=c, n=top[0], max=limits.MAX_PATCH_VALUES)
-    flat = values[-1][0] if values else int(np.prod(shape))
-    if flat * first.n_out > max(limits.MAX_DENSE_WEIGHTS, first.n_in * first.n_out):
-        raise Refusal("dense_too_big", n=flat * first.n_out, inputs=flat, neurons=first.n_out,
-                      max=limits.MAX_DENSE_WEIGHTS)
-
-
-def _sizes(shape: Shape, plan: list[_Conv | _Pool]) -> tuple[list[tuple], list[tuple]]:
-    """Per layer (numbers in one image's maps, L, ()) and per convolution (numbers its windows copy,
-    L, (k, C)); ``Refusal`` at the first layer that doesn't fit the maps it gets."""
-    c, h, w = shape
-    values, copied = [], []
-    for i, step in enumerate(plan):
-        L = i + 1
-        if isinstance(step, _Pool):
-            if step.size > min(h, w):
-                raise Refusal("pool_too_big", L=L, p=step.size, h=h, w=w)
-            h, w = h // step.size, w // step.size
-        else:
-            if step.k > min(h, w):
-                raise Refusal("kernel_too_big", L=L, k=step.k, h=h, w=w)
-            oh, ow = (h, w) if step.same else (h - step.k + 1, w - step.k + 1)
-            copied.append((oh * ow * (step.k * step.k * c + 1), L, (step.k, c)))
-            c, h, w = step.filters, oh, ow
-        values.append((c * h * w, L, ()))
-    return values, copied
-
-
-def _kernels(step: _Conv, channels: int, rng: np.random.Generator, dtype: np.dtype
+def _kernels(step: Conv, channels: int, rng: np.random.Generator, dtype: np.dtype
              ) -> tuple[np.ndarray, np.ndarray]:
     """(F, C, k, k) kernels and (F,) biases: fresh, with ``source``'s overlapping filters and channels."""
     k, f = step.k, step.filters

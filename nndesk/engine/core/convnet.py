@@ -245,6 +245,15 @@ def weight_layers(network: Network | ConvNet) -> list:
     return network.layers
 
 
+def network_text(net: Network | ConvNet) -> str:
+    """The network as an epoch's history records it: its layers and their activations.
+
+    Epochs keep counting across an edit of the network (a neuron, a layer, an activation), so the history
+    says which network trained each epoch, and the cost plot can mark where that changed.
+    """
+    return f"{net.architecture} {','.join(layer.activation.name for layer in weight_layers(net))}"
+
+
 def _forward(step: tuple[Feature, ...], a: np.ndarray) -> tuple[np.ndarray, object]:
     """One layer's forward pass, or a convolution and its pooling together."""
     if len(step) == 2:

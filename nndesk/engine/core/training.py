@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from nndesk.engine.core.control import Hyperparameters, TrainingControl
-from nndesk.engine.core.convnet import ConvNet, weight_layers
+from nndesk.engine.core.convnet import network_text
 from nndesk.engine.core.dataset import Dataset, as_inputs
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.optimizers import Optimizer, optimizer as make_optimizer
@@ -58,15 +58,6 @@ class EpochStats:
         d = asdict(self)
         d["lr_changes"] = [list(c) for c in self.lr_changes]
         return d
-
-
-def network_text(net: Network | ConvNet) -> str:
-    """The network as an epoch's history records it: its layers and their activations.
-
-    Epochs keep counting across an edit of the network (a neuron, a layer, an activation), so the history
-    says which network trained each epoch, and the cost plot can mark where that changed.
-    """
-    return f"{net.architecture} {','.join(layer.activation.name for layer in weight_layers(net))}"
 
 
 class TrainingDiverged(RuntimeError):

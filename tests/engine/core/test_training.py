@@ -284,8 +284,7 @@ def test_a_softmax_that_saturates_mid_run_is_put_back_to_the_start_of_that_epoch
 
 
 def test_each_epoch_records_the_network_that_trained_it() -> None:
-    from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec
-    from nndesk.engine.core.training import network_text
+    from nndesk.engine.core.convnet import ConvNet, ConvSpec, PoolSpec, network_text
 
     [stats] = Trainer(Network.create([2, 4, 2], "tanh", "cross-entropy", seed=0), _blobs(),
                       control=TrainingControl(Hyperparameters(epochs=1))).epochs()
