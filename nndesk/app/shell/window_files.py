@@ -225,6 +225,7 @@ class WindowFiles:
         self.trainer.restore(opened.history, opened.optimizer)
         for report in self.trainer.history:
             self.loss_plot.add_epoch(report)
+        self._show_budget()  # "Epoch 8 of 8", as the plot shows: the reset above said 0
         train = opened.source.train
         self.document.set_network(opened.network, opened.source.name, train.image_shape, opened.mean_input)
         self.taught_with = opened.taught_with  # after set_network, which forgets the last network's
