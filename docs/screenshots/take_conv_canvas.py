@@ -44,7 +44,7 @@ def take(lang: str) -> None:
     stack = canvas.columns[1]
     QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      canvas.mapFromScene(stack.pixel_rect(0, 9, 14).center()))  # on the 7's stroke
-    QTest.qWait(300)  # the canvas's bundles are drawn in a worker thread
+    QTest.qWait(700)  # the bundles are drawn in a worker thread; the cost plot redraws at most twice a second
     app.processEvents()
     window.grab().save(str(HERE / f"conv-canvas-{lang}.png"))
     dock = canvas.parentWidget()
