@@ -11,9 +11,10 @@ activation and cost).  A missing, damaged or mismatched file is never fatal:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from nndesk.engine.core.convnet import network_text
 from nndesk.engine.core.network import Network
 from nndesk.engine.core.training import EpochStats
 from nndesk.engine.data.datasets import BUNDLED
@@ -61,4 +62,7 @@ def ready_trained(recipe: TrainingRecipe, path: Path | None = None) -> ReadyTrai
         return ReadyTrained(None, problem=f"{FILE} holds a {shape(net.sizes, ','.join(sorted(hidden)), net.cost.name)} "
                                           f"network, not the {shape(wanted, recipe.activation, recipe.cost)} "
                                           "one this data set trains")
-    return ReadyTrained(net, loaded.history)
+    # make_pretrained trains this one network start to end: epochs saved before histories named their
+    # network were all trained by it (so an edit of it, trained on, gets its mark on the cost plot)
+    text = network_text(net)
+    return ReadyTrained(net, tuple(replace(s, network=s.network or text) for s in loaded.history))

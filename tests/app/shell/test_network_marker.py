@@ -49,3 +49,13 @@ def test_a_neuron_added_between_runs_is_marked_and_the_mark_is_saved(qtbot, wind
     assert window.load_model(path)
     [again] = window.loss_plot.network_markers  # the history in the file knows where the edit was
     assert again.value() == 3 and again.networks == (before, after)
+
+
+def test_the_ready_trained_network_edited_and_trained_on_is_marked_too(qtbot, window) -> None:
+    """Its shipped history predates the field: it was all trained by the shipped network, so it says so."""
+    assert len(window.trainer.history) == 400 and window.loss_plot.network_markers == []
+    with qtbot.waitSignal(window.document.architectureChanged):
+        click_on_canvas(window, window.canvas.columns[1].minus_button)
+    train(qtbot, window, 1)
+    [line] = window.loss_plot.network_markers
+    assert line.value() == 400 and line.networks == ("784-800-10 relu,softmax", "784-799-10 relu,softmax")
