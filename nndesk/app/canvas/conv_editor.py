@@ -129,11 +129,9 @@ class ConvEditor(QObject):
 
     def ask_kernel_size(self, L: int) -> bool:
         conv = self._conv(L)
-        if conv is None:
-            return False
-        k, ok = QInputDialog.getInt(self.widget, self.tr("Kernel size"),
-                                    self.tr("Kernels are k×k; new kernels start fresh. k:"), conv.k, 1, MAX_KERNEL)
-        return self.set_kernel_size(L, k) if ok else False
+        return conv is not None and self._ask_size(self.tr("Kernel size"), self.tr(
+            "Kernels are k×k; new kernels start fresh. k:"), conv.k, 1, MAX_KERNEL,
+            lambda k: self.set_kernel_size(L, k))
 
     def set_pool_size(self, L: int, size: int) -> bool:
         """size×size blocks for the pooling making a⁽ᴸ⁾: the maps after it change size, the kernels stay."""
@@ -144,12 +142,14 @@ class ConvEditor(QObject):
 
     def ask_pool_size(self, L: int) -> bool:
         pool = self._pool(L)
-        if pool is None:
-            return False
-        p, ok = QInputDialog.getInt(self.widget, self.tr("Pooling size"),
-                                    self.tr("The pooling keeps the largest of each p×p block. p:"), pool.size, 2,
-                                    MAX_POOL)
-        return self.set_pool_size(L, p) if ok else False
+        return pool is not None and self._ask_size(self.tr("Pooling size"), self.tr(
+            "The pooling keeps the largest of each p×p block. p:"), pool.size, 2, MAX_POOL,
+            lambda p: self.set_pool_size(L, p))
+
+    def _ask_size(self, title: str, label: str, now: int, low: int, high: int, choose: Callable[[int], bool]
+                  ) -> bool:
+        n, ok = QInputDialog.getInt(self.widget, title, label, now, low, high)
+        return choose(n) if ok else False
 
     # ---- menus -------------------------------------------------------------
     def kernel_menu(self, L: int, parent: QWidget | None = None) -> QMenu:

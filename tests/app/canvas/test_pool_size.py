@@ -44,3 +44,22 @@ def test_the_right_click_menu_of_a_pooling_has_its_sizes(qtbot) -> None:
     with qtbot.waitSignal(doc.architectureChanged):
         right_click_and_choose(canvas, canvas.columns[4].sceneBoundingRect().center(), "Remove this pooling")
     assert [f.spec for f in doc.network.features] == ["conv5x5x32", "pool2", "conv5x5x64"]
+
+
+def test_other_size_asks_for_a_number(qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QInputDialog
+
+    canvas, doc, _ = make_canvas(qtbot, digits_cnn())
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        assert dialog.intMinimum() == 2 and dialog.intMaximum() == 8 and dialog.intValue() == 2
+        dialog.setIntValue(4)
+        dialog.accept()
+    QTimer.singleShot(0, answer)
+    assert canvas.conv_editor.ask_pool_size(4)
+    assert doc.network.features[3].size == 4 and doc.shapes[4] == (64, 2, 2)
