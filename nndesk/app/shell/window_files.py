@@ -68,6 +68,7 @@ class WindowFiles:
     recipe: TrainingRecipe
     source: DataSource
     model_path: Path | None = None
+    session_path: Path | None = None  # the session the work came from or went to: the title's name without a model
 
     # ---- data ----------------------------------------------------------------------------
     def _fresh_network(self) -> Network:
@@ -164,7 +165,7 @@ class WindowFiles:
         self._use_settings_of(recipe)
         self.document.set_network(self._network_for_data(), source.name, source.train.image_shape, mean_input)
         self._show_ready()
-        self.model_path = None
+        self.model_path = self.session_path = None
         self._show_source()
         self._step_through_first_sample()
         return True
@@ -220,7 +221,7 @@ class WindowFiles:
     def _switch_to(self, opened: _Opened, path: Path) -> None:
         """Commit: network, optimizer, history, recipe, settings, title and path together (nothing here fails)."""
         self.trainer.reset()
-        self.recipe, self.source, self.model_path = opened.recipe, opened.source, path
+        self.recipe, self.source, self.model_path, self.session_path = opened.recipe, opened.source, path, None
         self._use_settings_of(opened.recipe)
         self.trainer.restore(opened.history, opened.optimizer)
         for report in self.trainer.history:
@@ -292,6 +293,7 @@ class WindowFiles:
         return answer == buttons.Discard or self.save()
 
     def _update_title(self) -> None:
-        name = self.model_path.name if self.model_path else self.tr("untitled")
+        named = self.model_path or self.session_path
+        name = named.name if named else self.tr("untitled")
         self.setWindowTitle(f"{name}[*] — nndesk")
         self.setWindowModified(self.document.is_modified())

@@ -84,7 +84,7 @@ class WindowPoints:
         self._use_settings_of(self.recipe)
         self.document.set_network(self._network_for_data(), POINTS_NAME, None, None)
         self._show_ready()
-        self.model_path = None
+        self.model_path = self.session_path = None
         self._show_source()
         if len(dataset):
             self._step_through_first_sample()

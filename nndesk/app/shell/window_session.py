@@ -89,7 +89,7 @@ class WindowSession:
                        taught_with=getattr(self, "taught_with", None))
 
     def save_session_dialog(self) -> bool:
-        start = Path(str(settings.settings().value(LAST_SESSION_DIR, ""))) / f"session{SUFFIX}"
+        start = self.session_path or Path(str(settings.settings().value(LAST_SESSION_DIR, ""))) / f"session{SUFFIX}"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save session"), str(start),
                                               self.tr("nndesk sessions (*.nndesk)"))
         if not path:
@@ -105,6 +105,8 @@ class WindowSession:
                               QMessageBox.Icon.Warning, str(e))
             return False
         settings.settings().setValue(LAST_SESSION_DIR, str(Path(path).parent))
+        self.session_path = Path(path)
+        self._update_title()
         self.statusBar().showMessage(self.tr("Session saved: %1").replace("%1", str(path)), 5_000)
         return True
 
@@ -159,6 +161,7 @@ class WindowSession:
             self.use_points(session.points)  # hand-made again (they fit: the network is theirs), and editable
             self.undo_stack.clear()  # that was no edit of the student's
         self.model_path = None  # Save writes a model file; never over the session (nor where it pointed)
+        self.session_path = path  # the title's name
         self.document.set_modified(False)
         self._update_title()
         self.training_dock.set_pace(session.pace)
@@ -176,6 +179,8 @@ class WindowSession:
         """The banner's Restore: open the recovered session; once it is open, its file is no longer needed."""
         if self.recovered is None or not self.open_session(self.recovered):
             return False
+        self.session_path = None  # the autosave is not the student's file: "untitled" until they save
+        self._update_title()
         self.discard_crashed_session()
         return True
 

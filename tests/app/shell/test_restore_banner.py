@@ -8,6 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
 from tests.engine.runs import session_parts as parts
 
 
@@ -33,4 +36,8 @@ def test_the_banner_says_when_what_and_how_far_in_each_language(qtbot, language,
     assert "9:05" in text and date.today().strftime("%y") not in text  # saved today: the time, no date
     buttons = [window.restore_banner.restoreButton.text(), window.restore_banner.discardButton.text()]
     assert buttons == {"en": ["Restore", "Discard"], "ru": ["Восстановить", "Удалить"]}[language]
+    window.document.set_modified(False)  # the fresh window's network: nothing to ask about replacing
+    QTest.mouseClick(window.restore_banner.restoreButton, Qt.MouseButton.LeftButton)
+    assert len(window.trainer.history) == 2 and not window.restore_banner.isVisible() and not path.exists()
+    assert window.windowTitle().startswith(("untitled[*]", "без имени[*]"))  # the autosave is not their file
     window.close()
