@@ -245,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="runs of each; the fastest counts (noise)")
     parser.add_argument("--preset", default="digits", choices=("digits", "digits-cnn"))
     args = parser.parse_args(argv)
+    if args.epochs <= STOP_IN_EPOCH:
+        parser.error(f"--epochs must be more than {STOP_IN_EPOCH}: the stopped run is stopped in epoch {STOP_IN_EPOCH}")
     out = window_runs(args.epochs, args.repeats, args.preset)
     canvas, probe, headless, gui = out["canvas"], out["probe"], out["headless"], out["window"]
     late = probe.all()
