@@ -52,12 +52,15 @@ class ConvEditor(QObject):
         return net.features if isinstance(net, ConvNet) else []
 
     def _conv(self, L: int) -> Conv2D | None:
-        features = self._features
-        return features[L - 1] if 1 <= L <= len(features) and isinstance(features[L - 1], Conv2D) else None
+        return self._feature(L, Conv2D)
 
     def _pool(self, L: int) -> MaxPool2D | None:
+        return self._feature(L, MaxPool2D)
+
+    def _feature(self, L: int, kind: type) -> Conv2D | MaxPool2D | None:
+        """The feature layer making a⁽ᴸ⁾ if it is a ``kind``."""
         features = self._features
-        return features[L - 1] if 1 <= L <= len(features) and isinstance(features[L - 1], MaxPool2D) else None
+        return features[L - 1] if 1 <= L <= len(features) and isinstance(features[L - 1], kind) else None
 
     def _image_input(self) -> bool:
         return isinstance(self.document.network, ConvNet) or self.document.input_shape is not None

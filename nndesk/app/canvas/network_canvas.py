@@ -249,9 +249,9 @@ class NetworkCanvas(QGraphicsView):
             return
         if not modifiers & ~Qt.KeyboardModifier.ShiftModifier and edit_keys.edit(self, key):
             return
-        hit = feature_key(self.highlight.target, event.key(), self) or \
-            next_hit(as_neuron(self.highlight.target, self), event.key(), self.document.sizes)
-        if hit is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        hit = feature_key(self.highlight.target, key, self) or \
+            next_hit(as_neuron(self.highlight.target, self), key, self.document.sizes)
+        if hit is None or modifiers:
             super().keyPressEvent(event)
             return
         self.select(hit)

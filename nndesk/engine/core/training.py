@@ -140,6 +140,7 @@ class Trainer:
     def epochs(self) -> Iterator[EpochStats]:
         """Train until the epoch budget (re-read live) is spent or a stop is asked."""
         net, control = self.network, self.control
+        trained_by = network_text(net)  # a run's network keeps its shape: an edit stops the run first
         if self._watch is None:
             self._watch = SaturationWatch(net, self.train)
         while self.epoch < control.hyper.epochs:
@@ -169,7 +170,7 @@ class Trainer:
             n = len(x)
             stats = EpochStats(self.epoch, costs / n, val_cost, val_acc, eta,
                                seconds, n / seconds if seconds > 0 else float("inf"), tuple(changes),
-                               network_text(net))
+                               trained_by)
             self.history.append(stats)
             control.epoch_done()
             yield stats

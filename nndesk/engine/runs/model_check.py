@@ -40,7 +40,8 @@ _KINDS: dict[str, tuple[type, ...]] = {  # metadata keys besides those ``network
     "nndesk_version": (str,), "dtype": (str,), "history": (list,), "extra": (dict,), "recipe": (dict, _NONE),
     "seed": (int, _NONE), "dataset": (str, _NONE), "image_shape": (list, _NONE), "preprocessing": (str, _NONE),
     "optimizer": (dict, _NONE), "taught_with": (dict, _NONE)}
-_STATS = {f.name for f in fields(EpochStats)} - {"lr_changes", "network"}  # those two are optional
+_OPTIONAL = {"lr_changes", "network"}  # epoch fields older files lack
+_STATS = {f.name for f in fields(EpochStats)} - _OPTIONAL
 
 
 class Invalid(ValueError):
@@ -185,7 +186,7 @@ def history(raw: Any) -> tuple[EpochStats, ...]:
         raise Invalid(f"has a training history of {len(raw):,} epochs, more than {MAX_HISTORY:,}")
     out: list[EpochStats] = []
     for i, d in enumerate(raw, 1):
-        if not isinstance(d, dict) or set(d) - {"lr_changes", "network"} != _STATS:
+        if not isinstance(d, dict) or set(d) - _OPTIONAL != _STATS:
             raise Invalid(f"has an invalid training history: entry {i} is not one epoch's numbers ({_short(d)})")
         for key in sorted(_STATS):
             if not _stat_ok(key, d[key]):
